@@ -1,0 +1,39 @@
+# Every target installs what it needs into .venv first, so each works on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+SPEC ?=
+BASE_URL ?=
+LINT_PATHS := src tools tests contract_tests benchmarks
+
+.PHONY: install generate check-generated lint test demo sandbox contract bench update-spec clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+generate: $(STAMP)
+	$(PY) -m tools.generate
+
+check-generated: $(STAMP)
+	$(PY) -m tools.generate --check
+
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
+	$(BIN)/mypy --strict $(LINT_PATHS)
+	cd generated && ../$(BIN)/mypy --strict vonage_voice_api
+	$(BIN)/lint-imports
+
+test: lint check-generated
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build dist

@@ -1,0 +1,172 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.create_call_request_answer_url import CreateCallRequestAnswerUrl
+from ...models.create_call_request_ncco import CreateCallRequestNcco
+from ...models.create_call_response import CreateCallResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: CreateCallRequestAnswerUrl | CreateCallRequestNcco,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/calls",
+    }
+
+    if isinstance(body, CreateCallRequestNcco):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CreateCallResponse | None:
+    if response.status_code == 201:
+        response_201 = CreateCallResponse.from_dict(response.json())
+
+        return response_201
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CreateCallResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateCallRequestAnswerUrl | CreateCallRequestNcco,
+) -> Response[CreateCallResponse]:
+    """Create an outbound call
+
+     Places an outbound call. The call is controlled either by an NCCO given inline (`ncco`) or by an
+    `answer_url` from which Vonage fetches the NCCO once the call is answered.
+
+    Args:
+        body (CreateCallRequestAnswerUrl | CreateCallRequestNcco):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreateCallResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: CreateCallRequestAnswerUrl | CreateCallRequestNcco,
+) -> CreateCallResponse | None:
+    """Create an outbound call
+
+     Places an outbound call. The call is controlled either by an NCCO given inline (`ncco`) or by an
+    `answer_url` from which Vonage fetches the NCCO once the call is answered.
+
+    Args:
+        body (CreateCallRequestAnswerUrl | CreateCallRequestNcco):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreateCallResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateCallRequestAnswerUrl | CreateCallRequestNcco,
+) -> Response[CreateCallResponse]:
+    """Create an outbound call
+
+     Places an outbound call. The call is controlled either by an NCCO given inline (`ncco`) or by an
+    `answer_url` from which Vonage fetches the NCCO once the call is answered.
+
+    Args:
+        body (CreateCallRequestAnswerUrl | CreateCallRequestNcco):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreateCallResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: CreateCallRequestAnswerUrl | CreateCallRequestNcco,
+) -> CreateCallResponse | None:
+    """Create an outbound call
+
+     Places an outbound call. The call is controlled either by an NCCO given inline (`ncco`) or by an
+    `answer_url` from which Vonage fetches the NCCO once the call is answered.
+
+    Args:
+        body (CreateCallRequestAnswerUrl | CreateCallRequestNcco):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreateCallResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

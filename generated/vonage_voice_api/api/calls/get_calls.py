@@ -1,0 +1,279 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.get_calls_order import GetCallsOrder
+from ...models.get_calls_response import GetCallsResponse
+from ...models.get_calls_status import GetCallsStatus
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    status: GetCallsStatus | Unset = UNSET,
+    date_start: datetime.datetime | Unset = UNSET,
+    date_end: datetime.datetime | Unset = UNSET,
+    page_size: int | Unset = 10,
+    record_index: int | Unset = 0,
+    order: GetCallsOrder | Unset = "asc",
+    conversation_uuid: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status
+
+    params["status"] = json_status
+
+    json_date_start: str | Unset = UNSET
+    if not isinstance(date_start, Unset):
+        json_date_start = date_start.isoformat()
+    params["date_start"] = json_date_start
+
+    json_date_end: str | Unset = UNSET
+    if not isinstance(date_end, Unset):
+        json_date_end = date_end.isoformat()
+    params["date_end"] = json_date_end
+
+    params["page_size"] = page_size
+
+    params["record_index"] = record_index
+
+    json_order: str | Unset = UNSET
+    if not isinstance(order, Unset):
+        json_order = order
+
+    params["order"] = json_order
+
+    params["conversation_uuid"] = conversation_uuid
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/calls",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> GetCallsResponse | None:
+    if response.status_code == 200:
+        response_200 = GetCallsResponse.from_dict(response.json())
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[GetCallsResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    status: GetCallsStatus | Unset = UNSET,
+    date_start: datetime.datetime | Unset = UNSET,
+    date_end: datetime.datetime | Unset = UNSET,
+    page_size: int | Unset = 10,
+    record_index: int | Unset = 0,
+    order: GetCallsOrder | Unset = "asc",
+    conversation_uuid: str | Unset = UNSET,
+) -> Response[GetCallsResponse]:
+    """Get details of your calls
+
+     Lists your calls one page at a time, optionally filtered by status, by time range or by
+    conversation.
+
+    Args:
+        status (GetCallsStatus | Unset):  Example: started.
+        date_start (datetime.datetime | Unset):  Example: 2016-11-14T07:45:14Z.
+        date_end (datetime.datetime | Unset):  Example: 2016-11-14T07:45:14Z.
+        page_size (int | Unset):  Default: 10.
+        record_index (int | Unset):  Default: 0.
+        order (GetCallsOrder | Unset):  Default: 'asc'.
+        conversation_uuid (str | Unset): Identifier of the conversation that this call leg is part
+            of. Example: CON-f972836a-550f-45fa-956c-12a2ab5b7d22.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GetCallsResponse]
+    """
+
+    kwargs = _get_kwargs(
+        status=status,
+        date_start=date_start,
+        date_end=date_end,
+        page_size=page_size,
+        record_index=record_index,
+        order=order,
+        conversation_uuid=conversation_uuid,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    status: GetCallsStatus | Unset = UNSET,
+    date_start: datetime.datetime | Unset = UNSET,
+    date_end: datetime.datetime | Unset = UNSET,
+    page_size: int | Unset = 10,
+    record_index: int | Unset = 0,
+    order: GetCallsOrder | Unset = "asc",
+    conversation_uuid: str | Unset = UNSET,
+) -> GetCallsResponse | None:
+    """Get details of your calls
+
+     Lists your calls one page at a time, optionally filtered by status, by time range or by
+    conversation.
+
+    Args:
+        status (GetCallsStatus | Unset):  Example: started.
+        date_start (datetime.datetime | Unset):  Example: 2016-11-14T07:45:14Z.
+        date_end (datetime.datetime | Unset):  Example: 2016-11-14T07:45:14Z.
+        page_size (int | Unset):  Default: 10.
+        record_index (int | Unset):  Default: 0.
+        order (GetCallsOrder | Unset):  Default: 'asc'.
+        conversation_uuid (str | Unset): Identifier of the conversation that this call leg is part
+            of. Example: CON-f972836a-550f-45fa-956c-12a2ab5b7d22.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GetCallsResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        status=status,
+        date_start=date_start,
+        date_end=date_end,
+        page_size=page_size,
+        record_index=record_index,
+        order=order,
+        conversation_uuid=conversation_uuid,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    status: GetCallsStatus | Unset = UNSET,
+    date_start: datetime.datetime | Unset = UNSET,
+    date_end: datetime.datetime | Unset = UNSET,
+    page_size: int | Unset = 10,
+    record_index: int | Unset = 0,
+    order: GetCallsOrder | Unset = "asc",
+    conversation_uuid: str | Unset = UNSET,
+) -> Response[GetCallsResponse]:
+    """Get details of your calls
+
+     Lists your calls one page at a time, optionally filtered by status, by time range or by
+    conversation.
+
+    Args:
+        status (GetCallsStatus | Unset):  Example: started.
+        date_start (datetime.datetime | Unset):  Example: 2016-11-14T07:45:14Z.
+        date_end (datetime.datetime | Unset):  Example: 2016-11-14T07:45:14Z.
+        page_size (int | Unset):  Default: 10.
+        record_index (int | Unset):  Default: 0.
+        order (GetCallsOrder | Unset):  Default: 'asc'.
+        conversation_uuid (str | Unset): Identifier of the conversation that this call leg is part
+            of. Example: CON-f972836a-550f-45fa-956c-12a2ab5b7d22.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GetCallsResponse]
+    """
+
+    kwargs = _get_kwargs(
+        status=status,
+        date_start=date_start,
+        date_end=date_end,
+        page_size=page_size,
+        record_index=record_index,
+        order=order,
+        conversation_uuid=conversation_uuid,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    status: GetCallsStatus | Unset = UNSET,
+    date_start: datetime.datetime | Unset = UNSET,
+    date_end: datetime.datetime | Unset = UNSET,
+    page_size: int | Unset = 10,
+    record_index: int | Unset = 0,
+    order: GetCallsOrder | Unset = "asc",
+    conversation_uuid: str | Unset = UNSET,
+) -> GetCallsResponse | None:
+    """Get details of your calls
+
+     Lists your calls one page at a time, optionally filtered by status, by time range or by
+    conversation.
+
+    Args:
+        status (GetCallsStatus | Unset):  Example: started.
+        date_start (datetime.datetime | Unset):  Example: 2016-11-14T07:45:14Z.
+        date_end (datetime.datetime | Unset):  Example: 2016-11-14T07:45:14Z.
+        page_size (int | Unset):  Default: 10.
+        record_index (int | Unset):  Default: 0.
+        order (GetCallsOrder | Unset):  Default: 'asc'.
+        conversation_uuid (str | Unset): Identifier of the conversation that this call leg is part
+            of. Example: CON-f972836a-550f-45fa-956c-12a2ab5b7d22.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GetCallsResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            status=status,
+            date_start=date_start,
+            date_end=date_end,
+            page_size=page_size,
+            record_index=record_index,
+            order=order,
+            conversation_uuid=conversation_uuid,
+        )
+    ).parsed

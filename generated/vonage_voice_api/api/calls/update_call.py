@@ -1,0 +1,146 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.earmuff import Earmuff
+from ...models.hangup import Hangup
+from ...models.mute import Mute
+from ...models.transfer_with_answer_url import TransferWithAnswerURL
+from ...models.transfer_with_ncco import TransferWithNCCO
+from ...models.unearmuff import Unearmuff
+from ...models.unmute import Unmute
+from ...types import Response
+
+
+def _get_kwargs(
+    uuid: str,
+    *,
+    body: Earmuff | Hangup | Mute | TransferWithAnswerURL | TransferWithNCCO | Unearmuff | Unmute,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v1/calls/{uuid}".format(
+            uuid=quote(str(uuid), safe=""),
+        ),
+    }
+
+    if isinstance(body, TransferWithNCCO):
+        _kwargs["json"] = body.to_dict()
+    elif isinstance(body, TransferWithAnswerURL):
+        _kwargs["json"] = body.to_dict()
+    elif isinstance(body, Hangup):
+        _kwargs["json"] = body.to_dict()
+    elif isinstance(body, Mute):
+        _kwargs["json"] = body.to_dict()
+    elif isinstance(body, Unmute):
+        _kwargs["json"] = body.to_dict()
+    elif isinstance(body, Earmuff):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
+    if response.status_code == 204:
+        return None
+
+    if response.status_code == 401:
+        return None
+
+    if response.status_code == 404:
+        return None
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    uuid: str,
+    *,
+    client: AuthenticatedClient,
+    body: Earmuff | Hangup | Mute | TransferWithAnswerURL | TransferWithNCCO | Unearmuff | Unmute,
+) -> Response[Any]:
+    """Modify an in progress call
+
+     Changes a call that is in progress: transfer it to a new NCCO (given inline or fetched from a URL),
+    hang it up, mute or unmute it, or earmuff or unearmuff it.
+
+    Args:
+        uuid (str):
+        body (Earmuff | Hangup | Mute | TransferWithAnswerURL | TransferWithNCCO | Unearmuff |
+            Unmute):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        uuid=uuid,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    uuid: str,
+    *,
+    client: AuthenticatedClient,
+    body: Earmuff | Hangup | Mute | TransferWithAnswerURL | TransferWithNCCO | Unearmuff | Unmute,
+) -> Response[Any]:
+    """Modify an in progress call
+
+     Changes a call that is in progress: transfer it to a new NCCO (given inline or fetched from a URL),
+    hang it up, mute or unmute it, or earmuff or unearmuff it.
+
+    Args:
+        uuid (str):
+        body (Earmuff | Hangup | Mute | TransferWithAnswerURL | TransferWithNCCO | Unearmuff |
+            Unmute):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        uuid=uuid,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)

@@ -1,0 +1,123 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.subscribe_dtmf_body import SubscribeDtmfBody
+from ...types import Response
+
+
+def _get_kwargs(
+    uuid: str,
+    *,
+    body: SubscribeDtmfBody,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v1/calls/{uuid}/input/dtmf".format(
+            uuid=quote(str(uuid), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
+    if response.status_code == 200:
+        return None
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    uuid: str,
+    *,
+    client: AuthenticatedClient,
+    body: SubscribeDtmfBody,
+) -> Response[Any]:
+    """Subscribe to real-time DTMF events
+
+     Registers a listener that receives the DTMF digits of this call leg as they are pressed. It only
+    applies to `input` NCCO actions whose `mode` is `asynchronous`. Each time the callee presses a key,
+    the listener URL is sent an [Input webhook event](https://localhost:3000/en/voice/voice-api/webhook-
+    reference#input) that carries that one digit.
+
+    Args:
+        uuid (str):
+        body (SubscribeDtmfBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        uuid=uuid,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    uuid: str,
+    *,
+    client: AuthenticatedClient,
+    body: SubscribeDtmfBody,
+) -> Response[Any]:
+    """Subscribe to real-time DTMF events
+
+     Registers a listener that receives the DTMF digits of this call leg as they are pressed. It only
+    applies to `input` NCCO actions whose `mode` is `asynchronous`. Each time the callee presses a key,
+    the listener URL is sent an [Input webhook event](https://localhost:3000/en/voice/voice-api/webhook-
+    reference#input) that carries that one digit.
+
+    Args:
+        uuid (str):
+        body (SubscribeDtmfBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        uuid=uuid,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)

@@ -1,0 +1,287 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.create_call_request_base_event_method import (
+    CreateCallRequestBaseEventMethod,
+    check_create_call_request_base_event_method,
+)
+from ..models.create_call_request_base_machine_detection import (
+    CreateCallRequestBaseMachineDetection,
+    check_create_call_request_base_machine_detection,
+)
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.create_call_request_base_advanced_machine_detection import (
+        CreateCallRequestBaseAdvancedMachineDetection,
+    )
+    from ..models.create_call_request_ncco_ncco_item import CreateCallRequestNccoNccoItem
+    from ..models.endpoint_app import EndpointApp
+    from ..models.endpoint_phone_from import EndpointPhoneFrom
+    from ..models.endpoint_phone_to import EndpointPhoneTo
+    from ..models.endpoint_sip import EndpointSip
+    from ..models.endpoint_vbc_extension import EndpointVBCExtension
+    from ..models.endpoint_websocket import EndpointWebsocket
+
+
+T = TypeVar("T", bound="CreateCallRequestNcco")
+
+
+@_attrs_define
+class CreateCallRequestNcco:
+    to: list[EndpointApp | EndpointPhoneTo | EndpointSip | EndpointVBCExtension | EndpointWebsocket]
+    ncco: list[CreateCallRequestNccoNccoItem]
+    """ The [Nexmo Call Control Object](/voice/voice-api/ncco-reference), a list of actions, that controls this
+    call. """
+    from_: EndpointPhoneFrom | Unset = UNSET
+    """ The phone (PSTN) number the call comes from. Mutually exclusive with `random_from_number`: give either
+    `from` or `random_from_number: true`. """
+    random_from_number: bool | Unset = False
+    """ Set to `true` to let Vonage choose the caller number among the numbers linked to this application. Mutually
+    exclusive with `from`: give `random_from_number: true` or `from`, not both. """
+    event_url: list[str] | Unset = UNSET
+    """ **Required** unless the application has an event URL configured (see
+    [Create an Application](/api/application.v2#createApplication)).
+
+    Where Vonage sends the call progress events; the
+    [Event webhook](/voice/voice-api/webhook-reference#event-webhook) reference lists their content.
+     """
+    event_method: CreateCallRequestBaseEventMethod | Unset = "POST"
+    """ HTTP method Vonage uses to send events to `event_url`. """
+    machine_detection: CreateCallRequestBaseMachineDetection | Unset = UNSET
+    """ What to do when Vonage detects that voicemail answered the call: with `continue`, Vonage sends a `machine`
+    call event to `event_url`; with `hangup`, Vonage ends the call. """
+    advanced_machine_detection: CreateCallRequestBaseAdvancedMachineDetection | Unset = UNSET
+    """ Settings of Vonage's advanced machine detection, which wins over `machine_detection` when both are given.
+    This is a beta feature and it is charged; the rates are on the Voice API Pricing page, under 'Programmable
+    Features'. """
+    length_timer: int | Unset = 7200
+    """ How many seconds after the call becomes `answered` Vonage hangs it up. """
+    ringing_timer: int | Unset = 60
+    """ How many seconds the call may stay `ringing` before Vonage hangs it up. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.endpoint_phone_to import EndpointPhoneTo  # noqa: PLC0415
+        from ..models.endpoint_sip import EndpointSip  # noqa: PLC0415
+        from ..models.endpoint_vbc_extension import EndpointVBCExtension  # noqa: PLC0415
+        from ..models.endpoint_websocket import EndpointWebsocket  # noqa: PLC0415
+
+        to = []
+        for to_item_data in self.to:
+            to_item: dict[str, Any]
+            if isinstance(to_item_data, EndpointPhoneTo):
+                to_item = to_item_data.to_dict()
+            elif isinstance(to_item_data, EndpointSip):
+                to_item = to_item_data.to_dict()
+            elif isinstance(to_item_data, EndpointWebsocket):
+                to_item = to_item_data.to_dict()
+            elif isinstance(to_item_data, EndpointVBCExtension):
+                to_item = to_item_data.to_dict()
+            else:
+                to_item = to_item_data.to_dict()
+
+            to.append(to_item)
+
+        ncco = []
+        for ncco_item_data in self.ncco:
+            ncco_item = ncco_item_data.to_dict()
+            ncco.append(ncco_item)
+
+        from_: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.from_, Unset):
+            from_ = self.from_.to_dict()
+
+        random_from_number = self.random_from_number
+
+        event_url: list[str] | Unset = UNSET
+        if not isinstance(self.event_url, Unset):
+            event_url = self.event_url
+
+        event_method: str | Unset = UNSET
+        if not isinstance(self.event_method, Unset):
+            event_method = self.event_method
+
+        machine_detection: str | Unset = UNSET
+        if not isinstance(self.machine_detection, Unset):
+            machine_detection = self.machine_detection
+
+        advanced_machine_detection: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.advanced_machine_detection, Unset):
+            advanced_machine_detection = self.advanced_machine_detection.to_dict()
+
+        length_timer = self.length_timer
+
+        ringing_timer = self.ringing_timer
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "to": to,
+                "ncco": ncco,
+            }
+        )
+        if from_ is not UNSET:
+            field_dict["from"] = from_
+        if random_from_number is not UNSET:
+            field_dict["random_from_number"] = random_from_number
+        if event_url is not UNSET:
+            field_dict["event_url"] = event_url
+        if event_method is not UNSET:
+            field_dict["event_method"] = event_method
+        if machine_detection is not UNSET:
+            field_dict["machine_detection"] = machine_detection
+        if advanced_machine_detection is not UNSET:
+            field_dict["advanced_machine_detection"] = advanced_machine_detection
+        if length_timer is not UNSET:
+            field_dict["length_timer"] = length_timer
+        if ringing_timer is not UNSET:
+            field_dict["ringing_timer"] = ringing_timer
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.create_call_request_base_advanced_machine_detection import (
+            CreateCallRequestBaseAdvancedMachineDetection,  # noqa: PLC0415
+        )
+        from ..models.create_call_request_ncco_ncco_item import CreateCallRequestNccoNccoItem  # noqa: PLC0415
+        from ..models.endpoint_app import EndpointApp  # noqa: PLC0415
+        from ..models.endpoint_phone_from import EndpointPhoneFrom  # noqa: PLC0415
+        from ..models.endpoint_phone_to import EndpointPhoneTo  # noqa: PLC0415
+        from ..models.endpoint_sip import EndpointSip  # noqa: PLC0415
+        from ..models.endpoint_vbc_extension import EndpointVBCExtension  # noqa: PLC0415
+        from ..models.endpoint_websocket import EndpointWebsocket  # noqa: PLC0415
+
+        d = dict(src_dict)
+        to = []
+        _to = d.pop("to")
+        for to_item_data in _to:
+
+            def _parse_to_item(
+                data: object,
+            ) -> EndpointApp | EndpointPhoneTo | EndpointSip | EndpointVBCExtension | EndpointWebsocket:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    to_item_type_0 = EndpointPhoneTo.from_dict(data)
+
+                    return to_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    to_item_type_1 = EndpointSip.from_dict(data)
+
+                    return to_item_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    to_item_type_2 = EndpointWebsocket.from_dict(data)
+
+                    return to_item_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    to_item_type_3 = EndpointVBCExtension.from_dict(data)
+
+                    return to_item_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                to_item_type_4 = EndpointApp.from_dict(data)
+
+                return to_item_type_4
+
+            to_item = _parse_to_item(to_item_data)
+
+            to.append(to_item)
+
+        ncco = []
+        _ncco = d.pop("ncco")
+        for ncco_item_data in _ncco:
+            ncco_item = CreateCallRequestNccoNccoItem.from_dict(ncco_item_data)
+
+            ncco.append(ncco_item)
+
+        _from_ = d.pop("from", UNSET)
+        from_: EndpointPhoneFrom | Unset
+        if isinstance(_from_, Unset):
+            from_ = UNSET
+        else:
+            from_ = EndpointPhoneFrom.from_dict(_from_)
+
+        random_from_number = d.pop("random_from_number", UNSET)
+
+        event_url = cast(list[str], d.pop("event_url", UNSET))
+
+        _event_method = d.pop("event_method", UNSET)
+        event_method: CreateCallRequestBaseEventMethod | Unset
+        if isinstance(_event_method, Unset):
+            event_method = UNSET
+        else:
+            event_method = check_create_call_request_base_event_method(_event_method)
+
+        _machine_detection = d.pop("machine_detection", UNSET)
+        machine_detection: CreateCallRequestBaseMachineDetection | Unset
+        if isinstance(_machine_detection, Unset):
+            machine_detection = UNSET
+        else:
+            machine_detection = check_create_call_request_base_machine_detection(_machine_detection)
+
+        _advanced_machine_detection = d.pop("advanced_machine_detection", UNSET)
+        advanced_machine_detection: CreateCallRequestBaseAdvancedMachineDetection | Unset
+        if isinstance(_advanced_machine_detection, Unset):
+            advanced_machine_detection = UNSET
+        else:
+            advanced_machine_detection = CreateCallRequestBaseAdvancedMachineDetection.from_dict(
+                _advanced_machine_detection
+            )
+
+        length_timer = d.pop("length_timer", UNSET)
+
+        ringing_timer = d.pop("ringing_timer", UNSET)
+
+        create_call_request_ncco = cls(
+            to=to,
+            ncco=ncco,
+            from_=from_,
+            random_from_number=random_from_number,
+            event_url=event_url,
+            event_method=event_method,
+            machine_detection=machine_detection,
+            advanced_machine_detection=advanced_machine_detection,
+            length_timer=length_timer,
+            ringing_timer=ringing_timer,
+        )
+
+        create_call_request_ncco.additional_properties = d
+        return create_call_request_ncco
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

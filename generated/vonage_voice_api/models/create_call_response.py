@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.direction import Direction, check_direction
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CreateCallResponse")
+
+
+@_attrs_define
+class CreateCallResponse:
+    uuid: UUID | Unset = UNSET
+    """ Identifier of this call leg. Vonage assigns it when it accepts the call request, and every request about a
+    live call names the leg by it. """
+    status: str | Unset = UNSET
+    """ Status of the call; the [call flow guide](https://developer.nexmo.com/voice/voice-api/guides/call-
+    flow#event-objects) lists the possible values. """
+    direction: Direction | Unset = UNSET
+    """ Either `outbound` or `inbound` """
+    conversation_uuid: str | Unset = UNSET
+    """ Identifier of the conversation that this call leg is part of. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        uuid: str | Unset = UNSET
+        if not isinstance(self.uuid, Unset):
+            uuid = str(self.uuid)
+
+        status = self.status
+
+        direction: str | Unset = UNSET
+        if not isinstance(self.direction, Unset):
+            direction = self.direction
+
+        conversation_uuid = self.conversation_uuid
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if uuid is not UNSET:
+            field_dict["uuid"] = uuid
+        if status is not UNSET:
+            field_dict["status"] = status
+        if direction is not UNSET:
+            field_dict["direction"] = direction
+        if conversation_uuid is not UNSET:
+            field_dict["conversation_uuid"] = conversation_uuid
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        _uuid = d.pop("uuid", UNSET)
+        uuid: UUID | Unset
+        if isinstance(_uuid, Unset):
+            uuid = UNSET
+        else:
+            uuid = UUID(_uuid)
+
+        status = d.pop("status", UNSET)
+
+        _direction = d.pop("direction", UNSET)
+        direction: Direction | Unset
+        if isinstance(_direction, Unset):
+            direction = UNSET
+        else:
+            direction = check_direction(_direction)
+
+        conversation_uuid = d.pop("conversation_uuid", UNSET)
+
+        create_call_response = cls(
+            uuid=uuid,
+            status=status,
+            direction=direction,
+            conversation_uuid=conversation_uuid,
+        )
+
+        create_call_response.additional_properties = d
+        return create_call_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="EndpointPhoneFrom")
+
+
+@_attrs_define
+class EndpointPhoneFrom:
+    """The phone (PSTN) number the call comes from. Mutually exclusive with `random_from_number`: give either `from` or
+    `random_from_number: true`.
+
+    """
+
+    type_: str
+    """ Kind of connection; must be `phone`. """
+    number: str
+    """ The calling number, either in E.164 format or as a SIP URI. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        number = self.number
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "number": number,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        type_ = d.pop("type")
+
+        number = d.pop("number")
+
+        endpoint_phone_from = cls(
+            type_=type_,
+            number=number,
+        )
+
+        endpoint_phone_from.additional_properties = d
+        return endpoint_phone_from
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.endpoint_sip_headers import EndpointSipHeaders
+    from ..models.endpoint_sip_standard_headers import EndpointSipStandardHeaders
+
+
+T = TypeVar("T", bound="EndpointSip")
+
+
+@_attrs_define
+class EndpointSip:
+    """A SIP endpoint to call"""
+
+    type_: str
+    """ Kind of connection; must be `sip` """
+    uri: str
+    """ The SIP URI to call """
+    headers: EndpointSipHeaders | Unset = UNSET
+    """ Data to pass in the SIP INVITE as custom headers: each key becomes an `X-<key>: <value>` header. """
+    standard_headers: EndpointSipStandardHeaders | Unset = UNSET
+    """ Standard SIP headers to pass in the INVITE under their own names, without an `X-` prefix. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        uri = self.uri
+
+        headers: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.headers, Unset):
+            headers = self.headers.to_dict()
+
+        standard_headers: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.standard_headers, Unset):
+            standard_headers = self.standard_headers.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "uri": uri,
+            }
+        )
+        if headers is not UNSET:
+            field_dict["headers"] = headers
+        if standard_headers is not UNSET:
+            field_dict["standard_headers"] = standard_headers
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.endpoint_sip_headers import EndpointSipHeaders  # noqa: PLC0415
+        from ..models.endpoint_sip_standard_headers import EndpointSipStandardHeaders  # noqa: PLC0415
+
+        d = dict(src_dict)
+        type_ = d.pop("type")
+
+        uri = d.pop("uri")
+
+        _headers = d.pop("headers", UNSET)
+        headers: EndpointSipHeaders | Unset
+        if isinstance(_headers, Unset):
+            headers = UNSET
+        else:
+            headers = EndpointSipHeaders.from_dict(_headers)
+
+        _standard_headers = d.pop("standard_headers", UNSET)
+        standard_headers: EndpointSipStandardHeaders | Unset
+        if isinstance(_standard_headers, Unset):
+            standard_headers = UNSET
+        else:
+            standard_headers = EndpointSipStandardHeaders.from_dict(_standard_headers)
+
+        endpoint_sip = cls(
+            type_=type_,
+            uri=uri,
+            headers=headers,
+            standard_headers=standard_headers,
+        )
+
+        endpoint_sip.additional_properties = d
+        return endpoint_sip
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

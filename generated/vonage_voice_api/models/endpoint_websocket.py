@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.endpoint_websocket_content_type import EndpointWebsocketContentType, check_endpoint_websocket_content_type
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.endpoint_websocket_authorization import EndpointWebsocketAuthorization
+    from ..models.endpoint_websocket_headers import EndpointWebsocketHeaders
+
+
+T = TypeVar("T", bound="EndpointWebsocket")
+
+
+@_attrs_define
+class EndpointWebsocket:
+    """A WebSocket to connect the call audio to"""
+
+    type_: str
+    """ Kind of connection; must be `websocket` """
+    content_type: EndpointWebsocketContentType
+    """ Audio format sent over the WebSocket. """
+    uri: str | Unset = UNSET
+    """ The WebSocket URI to connect to """
+    headers: EndpointWebsocketHeaders | Unset = UNSET
+    """ Data sent to the WebSocket server when the connection opens; any headers may be given. """
+    authorization: EndpointWebsocketAuthorization | Unset = UNSET
+    """ How the WebSocket connection authenticates to your server. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        content_type: str = self.content_type
+
+        uri = self.uri
+
+        headers: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.headers, Unset):
+            headers = self.headers.to_dict()
+
+        authorization: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.authorization, Unset):
+            authorization = self.authorization.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "content-type": content_type,
+            }
+        )
+        if uri is not UNSET:
+            field_dict["uri"] = uri
+        if headers is not UNSET:
+            field_dict["headers"] = headers
+        if authorization is not UNSET:
+            field_dict["authorization"] = authorization
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.endpoint_websocket_authorization import EndpointWebsocketAuthorization  # noqa: PLC0415
+        from ..models.endpoint_websocket_headers import EndpointWebsocketHeaders  # noqa: PLC0415
+
+        d = dict(src_dict)
+        type_ = d.pop("type")
+
+        content_type = check_endpoint_websocket_content_type(d.pop("content-type"))
+
+        uri = d.pop("uri", UNSET)
+
+        _headers = d.pop("headers", UNSET)
+        headers: EndpointWebsocketHeaders | Unset
+        if isinstance(_headers, Unset):
+            headers = UNSET
+        else:
+            headers = EndpointWebsocketHeaders.from_dict(_headers)
+
+        _authorization = d.pop("authorization", UNSET)
+        authorization: EndpointWebsocketAuthorization | Unset
+        if isinstance(_authorization, Unset):
+            authorization = UNSET
+        else:
+            authorization = EndpointWebsocketAuthorization.from_dict(_authorization)
+
+        endpoint_websocket = cls(
+            type_=type_,
+            content_type=content_type,
+            uri=uri,
+            headers=headers,
+            authorization=authorization,
+        )
+
+        endpoint_websocket.additional_properties = d
+        return endpoint_websocket
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

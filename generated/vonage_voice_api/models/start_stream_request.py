@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="StartStreamRequest")
+
+
+@_attrs_define
+class StartStreamRequest:
+    stream_url: list[str]
+    loop: int | Unset = 1
+    """ How many times to play the file; `0` plays it forever. """
+    level: str | Unset = "0"
+    """ Volume of the stream, in the range `-1 >= level <= 1` in steps of 0.1; it is 0 unless given. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        stream_url = self.stream_url
+
+        loop = self.loop
+
+        level = self.level
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "stream_url": stream_url,
+            }
+        )
+        if loop is not UNSET:
+            field_dict["loop"] = loop
+        if level is not UNSET:
+            field_dict["level"] = level
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        stream_url = cast(list[str], d.pop("stream_url"))
+
+        loop = d.pop("loop", UNSET)
+
+        level = d.pop("level", UNSET)
+
+        start_stream_request = cls(
+            stream_url=stream_url,
+            loop=loop,
+            level=level,
+        )
+
+        start_stream_request.additional_properties = d
+        return start_stream_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

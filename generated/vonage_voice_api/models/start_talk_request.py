@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.start_talk_request_language import StartTalkRequestLanguage, check_start_talk_request_language
+from ..models.start_talk_request_voice_name import StartTalkRequestVoiceName, check_start_talk_request_voice_name
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="StartTalkRequest")
+
+
+@_attrs_define
+class StartTalkRequest:
+    text: str
+    """ The text to speak. """
+    language: StartTalkRequestLanguage | Unset = "en-US"
+    """ The language to speak in. """
+    style: int | Unset = 0
+    """ The vocal style to use (vocal range, tessitura and timbre). """
+    premium: bool | Unset = False
+    """ `true` uses the premium version of the chosen style when there is one, and the standard version otherwise.
+    The Text-To-Speech guide tells more about Premium Voices. """
+    voice_name: StartTalkRequestVoiceName | Unset = "Kimberly"
+    """ <strong>DEPRECATED</strong> The voice, and so the language, to speak with """
+    loop: int | Unset = 1
+    """ How many times to repeat the text the file; `0` repeats it forever. """
+    level: str | Unset = "0"
+    """ Volume of the speech, any value from `-1` to `1` in steps of `0.1`; `0` is the default. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        text = self.text
+
+        language: str | Unset = UNSET
+        if not isinstance(self.language, Unset):
+            language = self.language
+
+        style = self.style
+
+        premium = self.premium
+
+        voice_name: str | Unset = UNSET
+        if not isinstance(self.voice_name, Unset):
+            voice_name = self.voice_name
+
+        loop = self.loop
+
+        level = self.level
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "text": text,
+            }
+        )
+        if language is not UNSET:
+            field_dict["language"] = language
+        if style is not UNSET:
+            field_dict["style"] = style
+        if premium is not UNSET:
+            field_dict["premium"] = premium
+        if voice_name is not UNSET:
+            field_dict["voice_name"] = voice_name
+        if loop is not UNSET:
+            field_dict["loop"] = loop
+        if level is not UNSET:
+            field_dict["level"] = level
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        text = d.pop("text")
+
+        _language = d.pop("language", UNSET)
+        language: StartTalkRequestLanguage | Unset
+        if isinstance(_language, Unset):
+            language = UNSET
+        else:
+            language = check_start_talk_request_language(_language)
+
+        style = d.pop("style", UNSET)
+
+        premium = d.pop("premium", UNSET)
+
+        _voice_name = d.pop("voice_name", UNSET)
+        voice_name: StartTalkRequestVoiceName | Unset
+        if isinstance(_voice_name, Unset):
+            voice_name = UNSET
+        else:
+            voice_name = check_start_talk_request_voice_name(_voice_name)
+
+        loop = d.pop("loop", UNSET)
+
+        level = d.pop("level", UNSET)
+
+        start_talk_request = cls(
+            text=text,
+            language=language,
+            style=style,
+            premium=premium,
+            voice_name=voice_name,
+            loop=loop,
+            level=level,
+        )
+
+        start_talk_request.additional_properties = d
+        return start_talk_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.request_transfer_action_param import RequestTransferActionParam, check_request_transfer_action_param
+
+if TYPE_CHECKING:
+    from ..models.transfer_with_answer_url_destination import TransferWithAnswerURLDestination
+
+
+T = TypeVar("T", bound="TransferWithAnswerURL")
+
+
+@_attrs_define
+class TransferWithAnswerURL:
+    action: RequestTransferActionParam
+    """ Move the call to a new NCCO """
+    destination: TransferWithAnswerURLDestination
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        action: str = self.action
+
+        destination = self.destination.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "action": action,
+                "destination": destination,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.transfer_with_answer_url_destination import TransferWithAnswerURLDestination  # noqa: PLC0415
+
+        d = dict(src_dict)
+        action = check_request_transfer_action_param(d.pop("action"))
+
+        destination = TransferWithAnswerURLDestination.from_dict(d.pop("destination"))
+
+        transfer_with_answer_url = cls(
+            action=action,
+            destination=destination,
+        )
+
+        transfer_with_answer_url.additional_properties = d
+        return transfer_with_answer_url
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
