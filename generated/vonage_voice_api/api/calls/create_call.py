@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -33,16 +33,16 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CreateCallResponse | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CreateCallResponse:
     if response.status_code == 201:
-        response_201 = CreateCallResponse.from_dict(response.json())
+        try:
+            response_201 = CreateCallResponse.from_dict(response.json())
 
-        return response_201
+            return response_201
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise errors.MalformedResponse(response.status_code, response.content, exc) from exc
+    raise errors.UnexpectedStatus(response.status_code, response.content)
 
 
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CreateCallResponse]:
@@ -90,7 +90,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CreateCallRequestAnswerUrl | CreateCallRequestNcco,
-) -> CreateCallResponse | None:
+) -> CreateCallResponse:
     """Create an outbound call
 
      Places an outbound call. The call is controlled either by an NCCO given inline (`ncco`) or by an
@@ -107,10 +107,14 @@ def sync(
         CreateCallResponse
     """
 
-    return sync_detailed(
-        client=client,
-        body=body,
-    ).parsed
+    # parsed is never None here: _parse_response raises instead.
+    return cast(
+        CreateCallResponse,
+        sync_detailed(
+            client=client,
+            body=body,
+        ).parsed,
+    )
 
 
 async def asyncio_detailed(
@@ -147,7 +151,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateCallRequestAnswerUrl | CreateCallRequestNcco,
-) -> CreateCallResponse | None:
+) -> CreateCallResponse:
     """Create an outbound call
 
      Places an outbound call. The call is controlled either by an NCCO given inline (`ncco`) or by an
@@ -164,9 +168,12 @@ async def asyncio(
         CreateCallResponse
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
+    return cast(
+        CreateCallResponse,
+        (
+            await asyncio_detailed(
+                client=client,
+                body=body,
+            )
+        ).parsed,
+    )

@@ -1,6 +1,6 @@
 import datetime
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -64,16 +64,16 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> GetCallsResponse | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> GetCallsResponse:
     if response.status_code == 200:
-        response_200 = GetCallsResponse.from_dict(response.json())
+        try:
+            response_200 = GetCallsResponse.from_dict(response.json())
 
-        return response_200
+            return response_200
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise errors.MalformedResponse(response.status_code, response.content, exc) from exc
+    raise errors.UnexpectedStatus(response.status_code, response.content)
 
 
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[GetCallsResponse]:
@@ -146,7 +146,7 @@ def sync(
     record_index: int | Unset = 0,
     order: GetCallsOrder | Unset = "asc",
     conversation_uuid: str | Unset = UNSET,
-) -> GetCallsResponse | None:
+) -> GetCallsResponse:
     """Get details of your calls
 
      Lists your calls one page at a time, optionally filtered by status, by time range or by
@@ -170,16 +170,20 @@ def sync(
         GetCallsResponse
     """
 
-    return sync_detailed(
-        client=client,
-        status=status,
-        date_start=date_start,
-        date_end=date_end,
-        page_size=page_size,
-        record_index=record_index,
-        order=order,
-        conversation_uuid=conversation_uuid,
-    ).parsed
+    # parsed is never None here: _parse_response raises instead.
+    return cast(
+        GetCallsResponse,
+        sync_detailed(
+            client=client,
+            status=status,
+            date_start=date_start,
+            date_end=date_end,
+            page_size=page_size,
+            record_index=record_index,
+            order=order,
+            conversation_uuid=conversation_uuid,
+        ).parsed,
+    )
 
 
 async def asyncio_detailed(
@@ -241,7 +245,7 @@ async def asyncio(
     record_index: int | Unset = 0,
     order: GetCallsOrder | Unset = "asc",
     conversation_uuid: str | Unset = UNSET,
-) -> GetCallsResponse | None:
+) -> GetCallsResponse:
     """Get details of your calls
 
      Lists your calls one page at a time, optionally filtered by status, by time range or by
@@ -265,15 +269,18 @@ async def asyncio(
         GetCallsResponse
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            status=status,
-            date_start=date_start,
-            date_end=date_end,
-            page_size=page_size,
-            record_index=record_index,
-            order=order,
-            conversation_uuid=conversation_uuid,
-        )
-    ).parsed
+    return cast(
+        GetCallsResponse,
+        (
+            await asyncio_detailed(
+                client=client,
+                status=status,
+                date_start=date_start,
+                date_end=date_end,
+                page_size=page_size,
+                record_index=record_index,
+                order=order,
+                conversation_uuid=conversation_uuid,
+            )
+        ).parsed,
+    )

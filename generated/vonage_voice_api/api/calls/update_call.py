@@ -51,28 +51,19 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> None:
     if response.status_code == 204:
         return None
-
-    if response.status_code == 401:
-        return None
-
-    if response.status_code == 404:
-        return None
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    raise errors.UnexpectedStatus(response.status_code, response.content)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[None]:
+    _parse_response(client=client, response=response)
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=None,
     )
 
 
@@ -81,7 +72,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: Earmuff | Hangup | Mute | TransferWithAnswerURL | TransferWithNCCO | Unearmuff | Unmute,
-) -> Response[Any]:
+) -> Response[None]:
     """Modify an in progress call
 
      Changes a call that is in progress: transfer it to a new NCCO (given inline or fetched from a URL),
@@ -97,7 +88,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        Response[None]
     """
 
     kwargs = _get_kwargs(
@@ -112,12 +103,12 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-async def asyncio_detailed(
+def sync(
     uuid: str,
     *,
     client: AuthenticatedClient,
     body: Earmuff | Hangup | Mute | TransferWithAnswerURL | TransferWithNCCO | Unearmuff | Unmute,
-) -> Response[Any]:
+) -> None:
     """Modify an in progress call
 
      Changes a call that is in progress: transfer it to a new NCCO (given inline or fetched from a URL),
@@ -133,7 +124,38 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        None
+    """
+
+    sync_detailed(
+        uuid=uuid,
+        client=client,
+        body=body,
+    )
+
+
+async def asyncio_detailed(
+    uuid: str,
+    *,
+    client: AuthenticatedClient,
+    body: Earmuff | Hangup | Mute | TransferWithAnswerURL | TransferWithNCCO | Unearmuff | Unmute,
+) -> Response[None]:
+    """Modify an in progress call
+
+     Changes a call that is in progress: transfer it to a new NCCO (given inline or fetched from a URL),
+    hang it up, mute or unmute it, or earmuff or unearmuff it.
+
+    Args:
+        uuid (str):
+        body (Earmuff | Hangup | Mute | TransferWithAnswerURL | TransferWithNCCO | Unearmuff |
+            Unmute):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[None]
     """
 
     kwargs = _get_kwargs(
@@ -144,3 +166,34 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    uuid: str,
+    *,
+    client: AuthenticatedClient,
+    body: Earmuff | Hangup | Mute | TransferWithAnswerURL | TransferWithNCCO | Unearmuff | Unmute,
+) -> None:
+    """Modify an in progress call
+
+     Changes a call that is in progress: transfer it to a new NCCO (given inline or fetched from a URL),
+    hang it up, mute or unmute it, or earmuff or unearmuff it.
+
+    Args:
+        uuid (str):
+        body (Earmuff | Hangup | Mute | TransferWithAnswerURL | TransferWithNCCO | Unearmuff |
+            Unmute):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        None
+    """
+
+    await asyncio_detailed(
+        uuid=uuid,
+        client=client,
+        body=body,
+    )

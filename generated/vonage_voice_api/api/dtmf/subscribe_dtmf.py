@@ -32,22 +32,19 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> None:
     if response.status_code == 200:
         return None
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    raise errors.UnexpectedStatus(response.status_code, response.content)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[None]:
+    _parse_response(client=client, response=response)
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=None,
     )
 
 
@@ -56,7 +53,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SubscribeDtmfBody,
-) -> Response[Any]:
+) -> Response[None]:
     """Subscribe to real-time DTMF events
 
      Registers a listener that receives the DTMF digits of this call leg as they are pressed. It only
@@ -73,7 +70,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        Response[None]
     """
 
     kwargs = _get_kwargs(
@@ -88,12 +85,12 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-async def asyncio_detailed(
+def sync(
     uuid: str,
     *,
     client: AuthenticatedClient,
     body: SubscribeDtmfBody,
-) -> Response[Any]:
+) -> None:
     """Subscribe to real-time DTMF events
 
      Registers a listener that receives the DTMF digits of this call leg as they are pressed. It only
@@ -110,7 +107,39 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        None
+    """
+
+    sync_detailed(
+        uuid=uuid,
+        client=client,
+        body=body,
+    )
+
+
+async def asyncio_detailed(
+    uuid: str,
+    *,
+    client: AuthenticatedClient,
+    body: SubscribeDtmfBody,
+) -> Response[None]:
+    """Subscribe to real-time DTMF events
+
+     Registers a listener that receives the DTMF digits of this call leg as they are pressed. It only
+    applies to `input` NCCO actions whose `mode` is `asynchronous`. Each time the callee presses a key,
+    the listener URL is sent an [Input webhook event](https://localhost:3000/en/voice/voice-api/webhook-
+    reference#input) that carries that one digit.
+
+    Args:
+        uuid (str):
+        body (SubscribeDtmfBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[None]
     """
 
     kwargs = _get_kwargs(
@@ -121,3 +150,35 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    uuid: str,
+    *,
+    client: AuthenticatedClient,
+    body: SubscribeDtmfBody,
+) -> None:
+    """Subscribe to real-time DTMF events
+
+     Registers a listener that receives the DTMF digits of this call leg as they are pressed. It only
+    applies to `input` NCCO actions whose `mode` is `asynchronous`. Each time the callee presses a key,
+    the listener URL is sent an [Input webhook event](https://localhost:3000/en/voice/voice-api/webhook-
+    reference#input) that carries that one digit.
+
+    Args:
+        uuid (str):
+        body (SubscribeDtmfBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        None
+    """
+
+    await asyncio_detailed(
+        uuid=uuid,
+        client=client,
+        body=body,
+    )

@@ -23,22 +23,19 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> None:
     if response.status_code == 200:
         return None
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    raise errors.UnexpectedStatus(response.status_code, response.content)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[None]:
+    _parse_response(client=client, response=response)
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=None,
     )
 
 
@@ -46,7 +43,7 @@ def sync_detailed(
     uuid: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any]:
+) -> Response[None]:
     """Stop receiving real-time DTMF events
 
      Removes the DTMF listener registered for this call leg, so its digits are no longer sent.
@@ -59,7 +56,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        Response[None]
     """
 
     kwargs = _get_kwargs(
@@ -73,11 +70,11 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-async def asyncio_detailed(
+def sync(
     uuid: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any]:
+) -> None:
     """Stop receiving real-time DTMF events
 
      Removes the DTMF listener registered for this call leg, so its digits are no longer sent.
@@ -90,7 +87,33 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        None
+    """
+
+    sync_detailed(
+        uuid=uuid,
+        client=client,
+    )
+
+
+async def asyncio_detailed(
+    uuid: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[None]:
+    """Stop receiving real-time DTMF events
+
+     Removes the DTMF listener registered for this call leg, so its digits are no longer sent.
+
+    Args:
+        uuid (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[None]
     """
 
     kwargs = _get_kwargs(
@@ -100,3 +123,29 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    uuid: str,
+    *,
+    client: AuthenticatedClient,
+) -> None:
+    """Stop receiving real-time DTMF events
+
+     Removes the DTMF listener registered for this call leg, so its digits are no longer sent.
+
+    Args:
+        uuid (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        None
+    """
+
+    await asyncio_detailed(
+        uuid=uuid,
+        client=client,
+    )

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -33,16 +33,16 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> StartTalkResponse | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> StartTalkResponse:
     if response.status_code == 200:
-        response_200 = StartTalkResponse.from_dict(response.json())
+        try:
+            response_200 = StartTalkResponse.from_dict(response.json())
 
-        return response_200
+            return response_200
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise errors.MalformedResponse(response.status_code, response.content, exc) from exc
+    raise errors.UnexpectedStatus(response.status_code, response.content)
 
 
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[StartTalkResponse]:
@@ -93,7 +93,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: StartTalkRequest,
-) -> StartTalkResponse | None:
+) -> StartTalkResponse:
     """Play text to speech into a call
 
      Speaks text into an active call leg with text-to-speech.
@@ -110,11 +110,15 @@ def sync(
         StartTalkResponse
     """
 
-    return sync_detailed(
-        uuid=uuid,
-        client=client,
-        body=body,
-    ).parsed
+    # parsed is never None here: _parse_response raises instead.
+    return cast(
+        StartTalkResponse,
+        sync_detailed(
+            uuid=uuid,
+            client=client,
+            body=body,
+        ).parsed,
+    )
 
 
 async def asyncio_detailed(
@@ -154,7 +158,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: StartTalkRequest,
-) -> StartTalkResponse | None:
+) -> StartTalkResponse:
     """Play text to speech into a call
 
      Speaks text into an active call leg with text-to-speech.
@@ -171,10 +175,13 @@ async def asyncio(
         StartTalkResponse
     """
 
-    return (
-        await asyncio_detailed(
-            uuid=uuid,
-            client=client,
-            body=body,
-        )
-    ).parsed
+    return cast(
+        StartTalkResponse,
+        (
+            await asyncio_detailed(
+                uuid=uuid,
+                client=client,
+                body=body,
+            )
+        ).parsed,
+    )

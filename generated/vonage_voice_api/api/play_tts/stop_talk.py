@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -24,16 +24,16 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> StopTalkResponse | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> StopTalkResponse:
     if response.status_code == 200:
-        response_200 = StopTalkResponse.from_dict(response.json())
+        try:
+            response_200 = StopTalkResponse.from_dict(response.json())
 
-        return response_200
+            return response_200
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise errors.MalformedResponse(response.status_code, response.content, exc) from exc
+    raise errors.UnexpectedStatus(response.status_code, response.content)
 
 
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[StopTalkResponse]:
@@ -80,7 +80,7 @@ def sync(
     uuid: str,
     *,
     client: AuthenticatedClient,
-) -> StopTalkResponse | None:
+) -> StopTalkResponse:
     """Stop text to speech in a call
 
      Stops the text-to-speech that is being played into the call leg.
@@ -96,10 +96,14 @@ def sync(
         StopTalkResponse
     """
 
-    return sync_detailed(
-        uuid=uuid,
-        client=client,
-    ).parsed
+    # parsed is never None here: _parse_response raises instead.
+    return cast(
+        StopTalkResponse,
+        sync_detailed(
+            uuid=uuid,
+            client=client,
+        ).parsed,
+    )
 
 
 async def asyncio_detailed(
@@ -135,7 +139,7 @@ async def asyncio(
     uuid: str,
     *,
     client: AuthenticatedClient,
-) -> StopTalkResponse | None:
+) -> StopTalkResponse:
     """Stop text to speech in a call
 
      Stops the text-to-speech that is being played into the call leg.
@@ -151,9 +155,12 @@ async def asyncio(
         StopTalkResponse
     """
 
-    return (
-        await asyncio_detailed(
-            uuid=uuid,
-            client=client,
-        )
-    ).parsed
+    return cast(
+        StopTalkResponse,
+        (
+            await asyncio_detailed(
+                uuid=uuid,
+                client=client,
+            )
+        ).parsed,
+    )

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -33,16 +33,16 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> StartStreamResponse | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> StartStreamResponse:
     if response.status_code == 200:
-        response_200 = StartStreamResponse.from_dict(response.json())
+        try:
+            response_200 = StartStreamResponse.from_dict(response.json())
 
-        return response_200
+            return response_200
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise errors.MalformedResponse(response.status_code, response.content, exc) from exc
+    raise errors.UnexpectedStatus(response.status_code, response.content)
 
 
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[StartStreamResponse]:
@@ -93,7 +93,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: StartStreamRequest,
-) -> StartStreamResponse | None:
+) -> StartStreamResponse:
     """Play an audio file into a call
 
      Streams an audio file into an active call leg.
@@ -110,11 +110,15 @@ def sync(
         StartStreamResponse
     """
 
-    return sync_detailed(
-        uuid=uuid,
-        client=client,
-        body=body,
-    ).parsed
+    # parsed is never None here: _parse_response raises instead.
+    return cast(
+        StartStreamResponse,
+        sync_detailed(
+            uuid=uuid,
+            client=client,
+            body=body,
+        ).parsed,
+    )
 
 
 async def asyncio_detailed(
@@ -154,7 +158,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: StartStreamRequest,
-) -> StartStreamResponse | None:
+) -> StartStreamResponse:
     """Play an audio file into a call
 
      Streams an audio file into an active call leg.
@@ -171,10 +175,13 @@ async def asyncio(
         StartStreamResponse
     """
 
-    return (
-        await asyncio_detailed(
-            uuid=uuid,
-            client=client,
-            body=body,
-        )
-    ).parsed
+    return cast(
+        StartStreamResponse,
+        (
+            await asyncio_detailed(
+                uuid=uuid,
+                client=client,
+                body=body,
+            )
+        ).parsed,
+    )

@@ -1,0 +1,70 @@
+"""Where requests go: the default host, a region by name, an answer webhook's region_url, or any base URL."""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Final
+from urllib.parse import urlsplit
+
+from .errors import ConfigurationError
+
+DEFAULT_BASE_URL: Final = "https://api.nexmo.com"
+
+# Region names as the Application API spells them (facts 1.1). The numbering is not in region order.
+REGIONS: Final[dict[str, str]] = {
+    "na-east": "https://api-us-3.vonage.com",
+    "na-west": "https://api-us-4.vonage.com",
+    "eu-east": "https://api-eu-4.vonage.com",
+    "eu-west": "https://api-eu-3.vonage.com",
+    "apac-sng": "https://api-ap-3.vonage.com",
+    "apac-australia": "https://api-ap-4.vonage.com",
+}
+
+_API_PATH: Final = "/v1/calls"
+
+
+def resolve_base_url(*, region: str | None = None, base_url: str | None = None) -> str:
+    """The base URL (scheme and host, no path) the client sends to.
+
+    ``region`` is a region name (``eu-west``...) or the ``region_url`` an answer webhook carries. ``base_url`` is any
+    URL; plain http is allowed only to a loopback host (the sandbox), so a token never crosses a network in clear.
+    A trailing ``/v1/calls`` (the URL the API reference shows) is accepted and dropped: operation paths carry it.
+    """
+    if region is not None and base_url is not None:
+        raise ConfigurationError("pass region or base_url, not both")
+    if region is not None:
+        if region in REGIONS:
+            return REGIONS[region]
+        if "://" not in region:
+            names = ", ".join(REGIONS)
+            raise ConfigurationError(f"unknown region {region!r}: use one of {names}, or a region_url")
+        return _checked_url(region, "region_url")
+    if base_url is not None:
+        return _checked_url(base_url, "base_url")
+    return DEFAULT_BASE_URL
+
+
+def _checked_url(url: str, label: str) -> str:
+    if not isinstance(url, str):
+        raise ConfigurationError(f"{label} must be a string URL, not {type(url).__name__}")
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigurationError(f"{label} {url!r} is not an http(s) URL with a host")
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
+        raise ConfigurationError(
+            f"{label} {url!r} uses plain http to a non-loopback host; the JWT would travel unencrypted. Use https."
+        )
+    if parts.query or parts.fragment:
+        raise ConfigurationError(f"{label} {url!r} must not carry a query or fragment")
+    path = parts.path.rstrip("/")
+    path = path.removesuffix(_API_PATH)
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False

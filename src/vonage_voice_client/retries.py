@@ -1,0 +1,183 @@
+"""Retries, below authentication: a transport that re-sends a request when doing so cannot duplicate an effect.
+
+The rule (DESIGN.md):
+* GET, PUT, DELETE (idempotent) retry on 429, 502, 503, 504 and on any transport error.
+* POST /v1/calls creates a billable call and the API has no idempotency key, so POST retries only when the API
+  certainly did not act: on 429 (refused unprocessed) and when the connection was never made. Never after the
+  request may have reached the server (read timeouts, dropped connections, 5xx).
+* Retry-After (seconds or an HTTP date) is honoured up to ``max_retry_after``; otherwise capped exponential backoff
+  with jitter. ``max_retries=0`` disables retries.
+
+Why our own transport rather than httpx-retries: its policy decides on the status code without seeing the method,
+so it cannot say "POST retries on 429 only" while GET also retries on 502-504 (DESIGN.md asks for exactly that).
+
+Each attempt is logged at DEBUG on the ``vonage_voice_client`` logger: method, path, status, time, trace id and
+attempt number. Headers are never logged, so no token is.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+import httpx
+
+from .errors import TRACE_HEADER, parse_retry_after
+
+logger = logging.getLogger("vonage_voice_client")
+
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+RETRY_STATUSES = frozenset({429, 502, 503, 504})
+# Raised before a single byte of the request left this machine: safe to retry even for POST.
+NOT_SENT_ERRORS: tuple[type[httpx.TransportError], ...] = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# Errors about the request itself, not the network: retrying cannot help.
+NEVER_RETRY_ERRORS: tuple[type[httpx.TransportError], ...] = (
+    httpx.UnsupportedProtocol,
+    httpx.LocalProtocolError,
+    httpx.ProxyError,
+)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """When and how long to wait before re-sending. Immutable; shared by the sync and async clients."""
+
+    max_retries: int = 3
+    backoff_base: float = 0.5
+    backoff_cap: float = 8.0
+    max_retry_after: float = 60.0
+    sleep: Callable[[float], None] = field(default=time.sleep, repr=False, compare=False)
+    async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.max_retries, int) or isinstance(self.max_retries, bool) or self.max_retries < 0:
+            raise ValueError(f"max_retries must be an integer >= 0, not {self.max_retries!r}")
+
+    def retries_status(self, method: str, status: int) -> bool:
+        if status == 429:
+            return True
+        return method in IDEMPOTENT_METHODS and status in RETRY_STATUSES
+
+    def retries_error(self, method: str, error: httpx.TransportError) -> bool:
+        if isinstance(error, NEVER_RETRY_ERRORS):
+            return False
+        return method in IDEMPOTENT_METHODS or isinstance(error, NOT_SENT_ERRORS)
+
+    def delay(self, attempt: int, response: httpx.Response | None) -> float:
+        """Seconds to wait before attempt ``attempt + 1``."""
+        if response is not None:
+            retry_after = parse_retry_after(response.headers.get("Retry-After"))
+            if retry_after is not None:
+                return min(retry_after, self.max_retry_after)
+        ceiling: float = min(self.backoff_cap, self.backoff_base * 2.0 ** (attempt - 1))
+        # "Equal jitter": never less than half the step, so retries stay spaced out, never in lockstep.
+        return ceiling / 2 + random.uniform(0, ceiling / 2)  # noqa: S311 - jitter, not cryptography
+
+
+class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """Wraps the real transports; one instance serves a sync client, an async client, or both."""
+
+    def __init__(
+        self,
+        policy: RetryPolicy,
+        *,
+        sync_transport: httpx.BaseTransport | None = None,
+        async_transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.policy = policy
+        self._sync = sync_transport
+        self._async = async_transport
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self._sync is None:
+            raise RuntimeError("this transport was built for async use only")
+        attempt = 1
+        while True:
+            started = time.perf_counter()
+            last: httpx.Response | None = None
+            try:
+                response = self._sync.handle_request(request)
+            except httpx.TransportError as error:
+                _log(request, attempt, started, error=error)
+                if not self._again(request, attempt, error=error):
+                    raise
+            else:
+                _log(request, attempt, started, response=response)
+                if not self._again(request, attempt, response=response):
+                    return response
+                response.close()
+                last = response
+            self.policy.sleep(self.policy.delay(attempt, last))
+            attempt += 1
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self._async is None:
+            raise RuntimeError("this transport was built for sync use only")
+        attempt = 1
+        while True:
+            started = time.perf_counter()
+            last: httpx.Response | None = None
+            try:
+                response = await self._async.handle_async_request(request)
+            except httpx.TransportError as error:
+                _log(request, attempt, started, error=error)
+                if not self._again(request, attempt, error=error):
+                    raise
+            else:
+                _log(request, attempt, started, response=response)
+                if not self._again(request, attempt, response=response):
+                    return response
+                await response.aclose()
+                last = response
+            await self.policy.async_sleep(self.policy.delay(attempt, last))
+            attempt += 1
+
+    def _again(
+        self,
+        request: httpx.Request,
+        attempt: int,
+        *,
+        response: httpx.Response | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        if attempt > self.policy.max_retries:
+            return False
+        if response is not None:
+            return self.policy.retries_status(request.method, response.status_code)
+        return isinstance(error, httpx.TransportError) and self.policy.retries_error(request.method, error)
+
+    def close(self) -> None:
+        if self._sync is not None:
+            self._sync.close()
+
+    async def aclose(self) -> None:
+        if self._async is not None:
+            await self._async.aclose()
+
+
+def _log(
+    request: httpx.Request,
+    attempt: int,
+    started: float,
+    *,
+    response: httpx.Response | None = None,
+    error: Exception | None = None,
+) -> None:
+    if not logger.isEnabledFor(logging.DEBUG):
+        return
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    outcome = str(response.status_code) if response is not None else type(error).__name__
+    trace = response.headers.get(TRACE_HEADER) if response is not None else None
+    logger.debug(
+        "%s %s -> %s in %.1f ms (attempt %d, trace id %s)",
+        request.method,
+        request.url.path,
+        outcome,
+        elapsed_ms,
+        attempt,
+        trace,
+    )

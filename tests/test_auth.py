@@ -1,0 +1,467 @@
+"""VonageJWT: the tokens it signs, how often it signs, the 401 retry, key loading and its errors, secrecy."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import jwt
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from vonage_voice_client.auth import ConfigurationError, PrivateKeyInput, VonageJWT
+
+APP_ID = "c2d4e6f8-1a3b-4c5d-8e7f-9a0b1c2d3e4f"
+T0 = 1_700_000_000
+
+
+class FakeClock:
+    """A clock that only moves when told to."""
+
+    def __init__(self, now: float = T0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def decode(token: str, key: rsa.RSAPrivateKey) -> dict[str, Any]:
+    """Verify the signature with the public key; times are checked by the tests themselves."""
+    options: jwt.types.Options = {"verify_exp": False, "verify_iat": False, "verify_nbf": False}
+    return jwt.decode(token, key.public_key(), algorithms=["RS256"], options=options)
+
+
+def bearer(request: httpx.Request) -> str:
+    scheme, _, token = request.headers["Authorization"].partition(" ")
+    assert scheme == "Bearer"
+    return token
+
+
+# --- the token ------------------------------------------------------------------------------------------------------
+
+
+def test_token_has_every_claim_and_verifies_with_the_public_key(rsa_key: rsa.RSAPrivateKey, rsa_pem: bytes) -> None:
+    token = VonageJWT(APP_ID, rsa_pem, clock=FakeClock()).token()
+
+    assert jwt.get_unverified_header(token) == {"alg": "RS256", "typ": "JWT"}
+    claims = decode(token, rsa_key)
+    assert claims == {"application_id": APP_ID, "iat": T0, "exp": T0 + 900, "jti": claims["jti"]}
+    assert uuid.UUID(claims["jti"]).version == 4
+
+
+def test_optional_claims_are_set_when_asked(rsa_key: rsa.RSAPrivateKey, rsa_pem: bytes) -> None:
+    acl: dict[str, Any] = {"paths": {"/*/users/**": {}, "/*/conversations/**": {}}}
+    auth = VonageJWT(APP_ID, rsa_pem, ttl=3600, nbf=-30, acl=acl, sub="alice", clock=FakeClock())
+
+    claims = decode(auth.token(), rsa_key)
+
+    assert claims["exp"] == T0 + 3600
+    assert claims["nbf"] == T0 - 30
+    assert claims["acl"] == acl
+    assert claims["sub"] == "alice"
+
+
+def test_token_passes_full_verification_with_the_real_clock(rsa_key: rsa.RSAPrivateKey, rsa_pem: bytes) -> None:
+    token = VonageJWT(APP_ID, rsa_pem).token()
+
+    options: jwt.types.Options = {"require": ["application_id", "iat", "jti", "exp"]}
+    claims = jwt.decode(token, rsa_key.public_key(), algorithms=["RS256"], options=options)
+    assert 30 <= claims["exp"] - claims["iat"] <= 86400
+
+
+def test_token_is_reused_until_the_renew_margin_then_replaced(rsa_key: rsa.RSAPrivateKey, rsa_pem: bytes) -> None:
+    clock = FakeClock()
+    auth = VonageJWT(APP_ID, rsa_pem, ttl=900, renew_margin=60, clock=clock)
+    first = auth.token()
+
+    clock.now = T0 + 839  # 61 s of life left
+    assert auth.token() == first
+    clock.now = T0 + 840  # 60 s left: due
+    second = auth.token()
+
+    assert second != first
+    assert auth.signings == 2
+    old, new = decode(first, rsa_key), decode(second, rsa_key)
+    assert new["iat"] == T0 + 840
+    assert new["jti"] != old["jti"]
+
+
+@pytest.mark.parametrize(("ttl", "margin"), [(30, 15.0), (120, 60.0), (900, 60.0), (86400, 60.0)])
+def test_default_renew_margin_is_a_minute_or_half_a_short_ttl(rsa_pem: bytes, ttl: int, margin: float) -> None:
+    assert VonageJWT(APP_ID, rsa_pem, ttl=ttl).renew_margin == margin
+
+
+# --- many requests, threads, tasks ----------------------------------------------------------------------------------
+
+
+def test_a_thousand_requests_sign_at_most_two_tokens(rsa_key: rsa.RSAPrivateKey, rsa_pem: bytes) -> None:
+    clock = FakeClock()
+    auth = VonageJWT(APP_ID, rsa_pem, clock=clock)
+    seen: list[tuple[float, str]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append((clock.now, bearer(request)))
+        clock.now += 1  # 1,000 s in all: more than one 900 s token lifetime
+        return httpx.Response(200)
+
+    with httpx.Client(auth=auth, transport=httpx.MockTransport(handler)) as client:
+        for _ in range(1000):
+            client.get("https://api.nexmo.com/v1/calls")
+
+    assert auth.signings == 2
+    assert len({token for _, token in seen}) == 2
+    # Every request left with a token that still had at least the renew margin to live.
+    assert all(decode(token, rsa_key)["exp"] - sent_at > auth.renew_margin for sent_at, token in seen)
+
+
+@pytest.mark.asyncio
+async def test_fifty_concurrent_async_requests_at_expiry_sign_once(rsa_pem: bytes) -> None:
+    clock = FakeClock()
+    auth = VonageJWT(APP_ID, rsa_pem, clock=clock)
+    seen: list[str] = []
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(bearer(request))
+        await asyncio.sleep(0)  # let the other requests run while this one is in flight
+        return httpx.Response(200)
+
+    async with httpx.AsyncClient(auth=auth, transport=httpx.MockTransport(handler)) as client:
+        await client.get("https://api.nexmo.com/v1/calls")
+        clock.now = T0 + 900  # the token has expired
+        await asyncio.gather(*(client.get("https://api.nexmo.com/v1/calls") for _ in range(50)))
+
+    assert auth.signings == 2
+    assert len(set(seen[1:])) == 1
+    assert seen[1] != seen[0]
+
+
+def test_threads_at_expiry_sign_once(rsa_pem: bytes) -> None:
+    clock = FakeClock()
+    auth = VonageJWT(APP_ID, rsa_pem, clock=clock)
+    auth.token()
+    clock.now = T0 + 900
+    start = threading.Barrier(16)
+    tokens: list[str] = []
+
+    def worker() -> None:
+        start.wait()
+        tokens.append(auth.token())
+
+    threads = [threading.Thread(target=worker) for _ in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert auth.signings == 2
+    assert len(set(tokens)) == 1
+
+
+# --- 401 ------------------------------------------------------------------------------------------------------------
+
+
+def test_a_401_is_retried_once_with_a_new_token(rsa_key: rsa.RSAPrivateKey, rsa_pem: bytes) -> None:
+    auth = VonageJWT(APP_ID, rsa_pem, clock=FakeClock())
+    rejected = auth.token()
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(bearer(request))
+        return httpx.Response(401 if bearer(request) == rejected else 200)
+
+    with httpx.Client(auth=auth, transport=httpx.MockTransport(handler)) as client:
+        response = client.post("https://api.nexmo.com/v1/calls", json={"to": []})
+
+    assert response.status_code == 200
+    assert len(seen) == 2
+    assert decode(seen[0], rsa_key)["jti"] != decode(seen[1], rsa_key)["jti"]
+    assert auth.signings == 2
+
+
+def test_a_second_401_is_returned_not_retried(rsa_pem: bytes) -> None:
+    auth = VonageJWT(APP_ID, rsa_pem, clock=FakeClock())
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(bearer(request))
+        return httpx.Response(401, json={"title": "Unauthorized"})
+
+    with httpx.Client(auth=auth, transport=httpx.MockTransport(handler)) as client:
+        response = client.get("https://api.nexmo.com/v1/calls")
+
+    assert response.status_code == 401
+    assert len(seen) == 2
+    assert seen[0] != seen[1]
+    assert auth.signings == 2
+
+
+@pytest.mark.asyncio
+async def test_async_401_is_retried_once_then_returned(rsa_pem: bytes) -> None:
+    auth = VonageJWT(APP_ID, rsa_pem, clock=FakeClock())
+    seen: list[str] = []
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(bearer(request))
+        return httpx.Response(401)
+
+    async with httpx.AsyncClient(auth=auth, transport=httpx.MockTransport(handler)) as client:
+        response = await client.get("https://api.nexmo.com/v1/calls")
+
+    assert response.status_code == 401
+    assert len(seen) == 2
+    assert seen[0] != seen[1]
+
+
+def test_concurrent_401s_for_one_token_sign_one_replacement(rsa_pem: bytes) -> None:
+    auth = VonageJWT(APP_ID, rsa_pem, clock=FakeClock())
+    flows = [auth.auth_flow(httpx.Request("GET", "https://api.nexmo.com/v1/calls")) for _ in range(3)]
+    first_tokens = {bearer(next(flow)) for flow in flows}  # all three in flight with the same token
+    retry_tokens = {bearer(flow.send(httpx.Response(401))) for flow in flows}
+
+    assert len(first_tokens) == 1
+    assert len(retry_tokens) == 1
+    assert retry_tokens != first_tokens
+    assert auth.signings == 2
+
+
+class OneShotTransport(httpx.BaseTransport):
+    """Consumes the request body as a network transport does, without buffering it (unlike MockTransport)."""
+
+    def __init__(self) -> None:
+        self.bodies: list[bytes] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        assert isinstance(request.stream, httpx.SyncByteStream)
+        self.bodies.append(b"".join(request.stream))
+        return httpx.Response(401)
+
+
+def test_a_401_on_a_one_shot_streamed_body_is_returned_not_retried(rsa_pem: bytes) -> None:
+    transport = OneShotTransport()
+
+    def body() -> Iterator[bytes]:
+        yield b'{"to": []}'
+
+    with httpx.Client(auth=VonageJWT(APP_ID, rsa_pem), transport=transport) as client:
+        response = client.post("https://api.nexmo.com/v1/calls", content=body())
+
+    assert response.status_code == 401
+    assert transport.bodies == [b'{"to": []}']
+
+
+def test_repr_shows_application_id_and_ttl_only(rsa_pem: bytes) -> None:
+    auth = VonageJWT(APP_ID, rsa_pem, ttl=600)
+    assert repr(auth) == str(auth) == f"VonageJWT(application_id='{APP_ID}', ttl=600)"
+
+
+# --- where the key comes from ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("form", ["bytes", "str", "path", "str path", "key object"])
+def test_key_is_accepted_in_every_form(rsa_key: rsa.RSAPrivateKey, rsa_pem: bytes, tmp_path: Path, form: str) -> None:
+    key_file = tmp_path / "private.key"
+    key_file.write_bytes(rsa_pem)
+    forms: dict[str, PrivateKeyInput] = {
+        "bytes": rsa_pem,
+        "str": rsa_pem.decode(),
+        "path": key_file,
+        "str path": str(key_file),
+        "key object": rsa_key,
+    }
+
+    assert decode(VonageJWT(APP_ID, forms[form]).token(), rsa_key)["application_id"] == APP_ID
+
+
+@pytest.mark.parametrize("password_type", [bytes, str])
+@pytest.mark.parametrize(
+    "key_format", [serialization.PrivateFormat.PKCS8, serialization.PrivateFormat.TraditionalOpenSSL]
+)
+def test_encrypted_key_is_accepted_with_its_password(
+    rsa_key: rsa.RSAPrivateKey,
+    key_password: bytes,
+    key_format: serialization.PrivateFormat,
+    password_type: type[str] | type[bytes],
+) -> None:
+    encryption = serialization.BestAvailableEncryption(key_password)
+    pem = rsa_key.private_bytes(serialization.Encoding.PEM, key_format, encryption)
+    password = key_password.decode() if password_type is str else key_password
+
+    auth = VonageJWT(APP_ID, pem, private_key_password=password)
+
+    assert decode(auth.token(), rsa_key)["application_id"] == APP_ID
+
+
+@pytest.mark.parametrize("variant", ["pem", "pem with escaped newlines", "path", "encrypted pem"])
+def test_from_env(
+    rsa_key: rsa.RSAPrivateKey,
+    rsa_pem: bytes,
+    encrypted_rsa_pem: bytes,
+    key_password: bytes,
+    tmp_path: Path,
+    variant: str,
+) -> None:
+    key_file = tmp_path / "private.key"
+    key_file.write_bytes(rsa_pem)
+    environ = {"VONAGE_APPLICATION_ID": APP_ID}
+    environ |= {
+        "pem": {"VONAGE_PRIVATE_KEY": rsa_pem.decode()},
+        "pem with escaped newlines": {"VONAGE_PRIVATE_KEY": rsa_pem.decode().replace("\n", "\\n")},
+        "path": {"VONAGE_PRIVATE_KEY_PATH": str(key_file)},
+        "encrypted pem": {
+            "VONAGE_PRIVATE_KEY": encrypted_rsa_pem.decode(),
+            "VONAGE_PRIVATE_KEY_PASSWORD": key_password.decode(),
+        },
+    }[variant]
+
+    auth = VonageJWT.from_env(environ, ttl=120)
+
+    assert auth.application_id == APP_ID
+    assert auth.ttl == 120
+    assert decode(auth.token(), rsa_key)["application_id"] == APP_ID
+
+
+def test_from_env_reads_os_environ_by_default(rsa_pem: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    key_file = tmp_path / "private.key"
+    key_file.write_bytes(rsa_pem)
+    monkeypatch.setenv("VONAGE_APPLICATION_ID", APP_ID)
+    monkeypatch.setenv("VONAGE_PRIVATE_KEY_PATH", str(key_file))
+    monkeypatch.delenv("VONAGE_PRIVATE_KEY", raising=False)
+    monkeypatch.delenv("VONAGE_PRIVATE_KEY_PASSWORD", raising=False)
+
+    assert VonageJWT.from_env().application_id == APP_ID
+
+
+# --- configuration errors -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Keys:
+    """The session's keys in every broken form the error cases need."""
+
+    pem: bytes
+    encrypted: bytes
+    short: bytes
+    ec: bytes
+    public: bytes
+    broken: bytes
+    tmp: Path
+
+
+@pytest.fixture
+def keys(
+    rsa_key: rsa.RSAPrivateKey,
+    rsa_pem: bytes,
+    encrypted_rsa_pem: bytes,
+    short_rsa_pem: bytes,
+    ec_pem: bytes,
+    tmp_path: Path,
+) -> Keys:
+    public = rsa_key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    broken = b"-----BEGIN PRIVATE KEY-----\n" + rsa_pem.splitlines()[3] + b"\n-----END PRIVATE KEY-----\n"
+    return Keys(rsa_pem, encrypted_rsa_pem, short_rsa_pem, ec_pem, public, broken, tmp_path)
+
+
+def env(**variables: str) -> VonageJWT:
+    return VonageJWT.from_env({"VONAGE_APPLICATION_ID": APP_ID} | variables)
+
+
+def make(key: Any, **options: Any) -> VonageJWT:
+    return VonageJWT(APP_ID, key, **options)
+
+
+# (case, a call that must raise ConfigurationError, the message it must match; <tmp> stands for the temporary folder)
+CONFIG_ERRORS: list[tuple[str, Callable[[Keys], object], str]] = [
+    ("malformed pem", lambda k: make(k.broken), "^private key is not a valid PEM private key$"),
+    ("not pem", lambda k: make(b"not a key"), r"^private key is not PEM \(expected a '-----BEGIN PRIVATE KEY"),
+    ("public key", lambda k: make(k.public), "^private key is a public key; the application's private key is needed$"),
+    ("encrypted, no password", lambda k: make(k.encrypted), "^private key is encrypted; pass private_key_password$"),
+    ("wrong password", lambda k: make(k.encrypted, private_key_password="no"), "^private key could not be decrypted: "),
+    ("needless password", lambda k: make(k.pem, private_key_password="pw"), "^a private key password was given but"),
+    ("ec key", lambda k: make(k.ec), r"^private key is an EC key; Vonage application keys are RSA \(RS256\)$"),
+    ("ec key object", lambda k: make(serialization.load_pem_private_key(k.ec, None)), "^private key is an EC key; "),
+    ("1024-bit key", lambda k: make(k.short), "^private key is 1024-bit RSA; at least 2048 bits are required$"),
+    ("missing file", lambda k: make(k.tmp / "no.key"), "^private key points to '<tmp>/no.key' which does not exist$"),
+    ("str not pem, not a file", lambda k: make("no.key"), "^private key points to 'no.key' which does not exist$"),
+    ("directory", lambda k: make(k.tmp), "^cannot read private key '<tmp>': Is a directory$"),
+    ("wrong type", lambda k: make(42), "^private_key must be PEM bytes or text, a path, or an RSAPrivateKey, not int$"),
+    ("bad application id", lambda k: VonageJWT("app", k.pem), "^application_id must be a UUID like .*, got 'app'$"),
+    ("pem as application id", lambda k: VonageJWT(k.pem.decode(), k.pem), r"got a \d+-character string \(not shown\)$"),
+    ("ttl too short", lambda k: make(k.pem, ttl=29), r"^ttl must be whole seconds from 30 to 86400 \(24 h\), got 29$"),
+    ("ttl too long", lambda k: make(k.pem, ttl=86401), "^ttl must be .*, got 86401$"),
+    ("ttl not whole", lambda k: make(k.pem, ttl=900.5), "^ttl must be .*, got 900.5$"),
+    ("margin >= ttl", lambda k: make(k.pem, ttl=60, renew_margin=60), r"^renew_margin must .* ttl \(60 s\), got 60$"),
+    ("positive nbf", lambda k: make(k.pem, nbf=10), "^nbf is seconds relative to iat, from -86400 to 0"),
+    ("env: no application id", lambda k: VonageJWT.from_env({}), "^VONAGE_APPLICATION_ID is not set$"),
+    ("env: bad application id", lambda k: VonageJWT.from_env({"VONAGE_APPLICATION_ID": "1"}), ".* UUID .*, got '1'$"),
+    ("env: no key", lambda k: env(), "^neither VONAGE_PRIVATE_KEY nor VONAGE_PRIVATE_KEY_PATH is set$"),
+    ("env: both keys", lambda k: env(VONAGE_PRIVATE_KEY="x", VONAGE_PRIVATE_KEY_PATH="y"), "^both .*; set only one$"),
+    (
+        "env: path missing",
+        lambda k: env(VONAGE_PRIVATE_KEY_PATH=f"{k.tmp}/no.key"),
+        "^VONAGE_PRIVATE_KEY_PATH points to '<tmp>/no.key' which does not exist$",
+    ),
+    ("env: key not pem", lambda k: env(VONAGE_PRIVATE_KEY="/app.key"), "^VONAGE_PRIVATE_KEY does not hold PEM text"),
+    ("env: encrypted", lambda k: env(VONAGE_PRIVATE_KEY=k.encrypted.decode()), "^VONAGE_PRIVATE_KEY is encrypted; set"),
+    ("env: 1024-bit key", lambda k: env(VONAGE_PRIVATE_KEY=k.short.decode()), "^VONAGE_PRIVATE_KEY is 1024-bit RSA; "),
+]
+
+
+@pytest.mark.parametrize(("call", "message"), [c[1:] for c in CONFIG_ERRORS], ids=[c[0] for c in CONFIG_ERRORS])
+def test_configuration_error_names_the_problem(keys: Keys, call: Callable[[Keys], object], message: str) -> None:
+    with pytest.raises(ConfigurationError, match=message.replace("<tmp>", re.escape(str(keys.tmp)))):
+        call(keys)
+    assert issubclass(ConfigurationError, ValueError)
+
+
+# --- secrecy --------------------------------------------------------------------------------------------------------
+
+
+def exception_texts(exc: BaseException | None) -> Iterator[str]:
+    """str and repr of an exception and of everything chained to it."""
+    while exc is not None:
+        yield str(exc)
+        yield repr(exc)
+        yield from (repr(arg) for arg in exc.args)
+        exc = exc.__cause__ or exc.__context__
+
+
+def key_fragments(*pems: bytes, size: int = 16) -> list[str]:
+    """Consecutive 16-character pieces of each PEM's base64 body: any leak of 31 characters or more contains one."""
+    bodies = ["".join(line for line in pem.decode().splitlines() if not line.startswith("-----")) for pem in pems]
+    return [body[i : i + size] for body in bodies for i in range(0, len(body) - size + 1, size)]
+
+
+def test_no_key_material_in_logs_reprs_or_errors(
+    keys: Keys, key_password: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    texts: list[str] = []
+    caplog.set_level(logging.DEBUG)
+    for _, call, _ in CONFIG_ERRORS:
+        with pytest.raises(ConfigurationError) as caught:
+            call(keys)
+        texts.extend(exception_texts(caught.value))
+    # The working paths too: signing, renewal, a 401 and its retry.
+    auth = VonageJWT(APP_ID, keys.encrypted, private_key_password=key_password, clock=FakeClock())
+    transport = httpx.MockTransport(lambda request: httpx.Response(401))
+    with httpx.Client(auth=auth, transport=transport) as client:
+        client.get("https://api.nexmo.com/v1/calls")
+    texts += [repr(auth), str(auth), repr(vars(auth))]
+    texts += [record.getMessage() for record in caplog.records]
+
+    assert any("signed application JWT" in record.getMessage() for record in caplog.records)
+    secrets = [*key_fragments(keys.pem, keys.encrypted, keys.short, keys.ec), key_password.decode()]
+    leaks = [secret for secret in secrets for text in texts if secret in text]
+    assert leaks == []
+    tokens_in_logs = [record for record in caplog.records if auth.token() in record.getMessage()]
+    assert tokens_in_logs == []
