@@ -35,5 +35,18 @@ lint: $(STAMP)
 test: lint check-generated
 	$(PY) -m pytest -q
 
+demo: $(STAMP)
+	$(PY) -m vonage_voice_client.demo
+
+sandbox: $(STAMP)
+	$(PY) -m vonage_voice_client.sandbox --host 127.0.0.1 --port $(PORT)
+
+bench: $(STAMP)
+	$(PY) -m benchmarks.run
+
+update-spec: $(STAMP)
+	@test -n "$(SPEC)" || (echo "usage: make update-spec SPEC=path/to/voice-v1.yaml|json" >&2; exit 2)
+	$(PY) -m tools.update_spec $(SPEC)
+
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build dist

@@ -127,6 +127,8 @@ def build(layout: Layout, workdir: Path) -> tuple[Path, Path]:
     package = workdir / PACKAGE
     run_generator(layout, patched, package)
     shutil.rmtree(package / "__pycache__", ignore_errors=True)
+    # PEP 561 marker: the generated package is typed (mypy --strict clean), so say so to users' type checkers.
+    (package / "py.typed").write_text("# Marker file for PEP 561: this package is typed.\n", encoding="utf-8")
     return patched, package
 
 

@@ -11,7 +11,9 @@ framework, so it fits any of them::
 Every refusal raises a subclass of :class:`WebhookVerificationError` (a ``ValueError``), so a handler can answer
 401 on the base class and still log the precise reason. Messages never contain the secret.
 
-Parsing a verified payload into its typed model is the other half of this module (see the end of the file).
+:func:`parse_callback` (from ``callbacks``) turns a verified payload into its generated model::
+
+    event = parse_callback(body)             # StartedEvent, CompletedEvent, InputEvent, AnswerWebhook, ...
 """
 
 from __future__ import annotations
@@ -21,17 +23,18 @@ import hmac
 import json
 import logging
 import time
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Final, TypeAlias
-from urllib.parse import parse_qsl
+from collections.abc import Callable, Mapping
+from typing import Any, Final
 
 import jwt
 
 from ._redact import describe
-from .auth import ConfigurationError
+from .callbacks import CallbackParseError, QueryInput, parse_callback, query_object
+from .errors import ConfigurationError
 
 __all__ = [
     "AlgorithmNotAllowedError",
+    "CallbackParseError",
     "InvalidIssuerError",
     "InvalidSignatureError",
     "MalformedTokenError",
@@ -42,6 +45,7 @@ __all__ = [
     "TokenExpiredError",
     "TokenNotYetValidError",
     "WebhookVerificationError",
+    "parse_callback",
     "verify_callback",
 ]
 
@@ -51,9 +55,6 @@ ALGORITHM: Final = "HS256"
 ISSUER: Final = "Vonage"
 DEFAULT_MAX_AGE: Final = 300.0
 DEFAULT_LEEWAY: Final = 30.0
-
-QueryInput: TypeAlias = str | bytes | Mapping[str, str] | Iterable[tuple[str, str]]
-"""A raw query string (a leading ``?`` is ignored), a mapping, or a sequence of ``(name, value)`` pairs."""
 
 
 class WebhookVerificationError(ValueError):
@@ -263,7 +264,7 @@ def _payload_hashes(body: bytes | str, query: QueryInput | None) -> set[bytes]:
         return _body_hashes(raw)
     if query is None:  # nothing was received: the payload is the empty body, or the empty object
         return {_sha256(raw)} | _compact_hashes({})
-    return _compact_hashes(_query_object(query))
+    return _compact_hashes(query_object(query))
 
 
 def _body_hashes(raw: bytes) -> set[bytes]:
@@ -282,29 +283,5 @@ def _compact_hashes(value: object) -> set[bytes]:
     }
 
 
-def _query_object(query: QueryInput) -> dict[str, Any]:
-    """The query parameters as an object, in received order; a repeated name keeps its first position, last value.
-
-    That is what assigning each parameter in turn to a JavaScript object gives.
-    """
-    if isinstance(query, bytes):
-        query = query.decode("utf-8", "replace")  # percent-encoded ASCII, normally; UTF-8 if a client sent it raw
-    if isinstance(query, str):
-        pairs: Iterable[tuple[str, Any]] = parse_qsl(query.removeprefix("?"), keep_blank_values=True)
-    elif isinstance(query, Mapping):
-        pairs = query.items()
-    else:
-        pairs = query
-    result: dict[str, Any] = {}
-    for name, value in pairs:
-        result[name] = value
-    return result
-
-
 def _sha256(data: bytes) -> bytes:
     return hashlib.sha256(data).hexdigest().encode("ascii")
-
-
-# --- parsing into typed models --------------------------------------------------------------------------------------
-# parse_callback(), which turns a verified payload into its generated model (vonage_voice_api.models), goes here once
-# the generated webhook models exist. verify_callback() above does not depend on it and stays model-free.

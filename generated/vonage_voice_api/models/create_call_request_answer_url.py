@@ -6,29 +6,17 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.create_call_request_answer_url_answer_method import (
-    CreateCallRequestAnswerUrlAnswerMethod,
-    check_create_call_request_answer_url_answer_method,
-)
-from ..models.create_call_request_base_event_method import (
-    CreateCallRequestBaseEventMethod,
-    check_create_call_request_base_event_method,
-)
-from ..models.create_call_request_base_machine_detection import (
-    CreateCallRequestBaseMachineDetection,
-    check_create_call_request_base_machine_detection,
-)
+from ..models.http_method import HttpMethod, check_http_method
+from ..models.machine_detection import MachineDetection, check_machine_detection
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.create_call_request_base_advanced_machine_detection import (
-        CreateCallRequestBaseAdvancedMachineDetection,
-    )
+    from ..models.advanced_machine_detection import AdvancedMachineDetection
     from ..models.endpoint_app import EndpointApp
     from ..models.endpoint_phone_from import EndpointPhoneFrom
     from ..models.endpoint_phone_to import EndpointPhoneTo
     from ..models.endpoint_sip import EndpointSip
-    from ..models.endpoint_vbc_extension import EndpointVBCExtension
+    from ..models.endpoint_vbc_extension import EndpointVbcExtension
     from ..models.endpoint_websocket import EndpointWebsocket
 
 
@@ -37,7 +25,7 @@ T = TypeVar("T", bound="CreateCallRequestAnswerUrl")
 
 @_attrs_define
 class CreateCallRequestAnswerUrl:
-    to: list[EndpointApp | EndpointPhoneTo | EndpointSip | EndpointVBCExtension | EndpointWebsocket]
+    to: list[EndpointApp | EndpointPhoneTo | EndpointSip | EndpointVbcExtension | EndpointWebsocket]
     answer_url: list[str]
     """ Where Vonage fetches the [Nexmo Call Control Object](/voice/voice-api/ncco-reference) that controls this
     call. """
@@ -45,8 +33,8 @@ class CreateCallRequestAnswerUrl:
     """ The phone (PSTN) number the call comes from. Mutually exclusive with `random_from_number`: give either
     `from` or `random_from_number: true`. """
     random_from_number: bool | Unset = False
-    """ Set to `true` to let Vonage choose the caller number among the numbers linked to this application. Mutually
-    exclusive with `from`: give `random_from_number: true` or `from`, not both. """
+    """ Set to `true` to let Vonage choose the caller number among the numbers linked to this application. Give
+    either `from` or `random_from_number: true`, exactly one of the two. """
     event_url: list[str] | Unset = UNSET
     """ **Required** unless the application has an event URL configured (see
     [Create an Application](/api/application.v2#createApplication)).
@@ -54,27 +42,26 @@ class CreateCallRequestAnswerUrl:
     Where Vonage sends the call progress events; the
     [Event webhook](/voice/voice-api/webhook-reference#event-webhook) reference lists their content.
      """
-    event_method: CreateCallRequestBaseEventMethod | Unset = "POST"
-    """ HTTP method Vonage uses to send events to `event_url`. """
-    machine_detection: CreateCallRequestBaseMachineDetection | Unset = UNSET
+    machine_detection: MachineDetection | Unset = UNSET
     """ What to do when Vonage detects that voicemail answered the call: with `continue`, Vonage sends a `machine`
     call event to `event_url`; with `hangup`, Vonage ends the call. """
-    advanced_machine_detection: CreateCallRequestBaseAdvancedMachineDetection | Unset = UNSET
-    """ Settings of Vonage's advanced machine detection, which wins over `machine_detection` when both are given.
-    This is a beta feature and it is charged; the rates are on the Voice API Pricing page, under 'Programmable
-    Features'. """
     length_timer: int | Unset = 7200
     """ How many seconds after the call becomes `answered` Vonage hangs it up. """
     ringing_timer: int | Unset = 60
     """ How many seconds the call may stay `ringing` before Vonage hangs it up. """
-    answer_method: CreateCallRequestAnswerUrlAnswerMethod | Unset = "GET"
-    """ HTTP method used to send event information to `answer_url`. """
+    advanced_machine_detection: AdvancedMachineDetection | Unset = UNSET
+    """ Settings of Vonage's advanced machine detection, which wins over `machine_detection` when both are given. It
+    is charged; the rates are on the Voice API Pricing page, under 'Programmable Features'. """
+    event_method: HttpMethod | Unset = "POST"
+    """ HTTP method Vonage uses for a webhook. """
+    answer_method: HttpMethod | Unset = "GET"
+    """ HTTP method Vonage uses for a webhook. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.endpoint_phone_to import EndpointPhoneTo  # noqa: PLC0415
         from ..models.endpoint_sip import EndpointSip  # noqa: PLC0415
-        from ..models.endpoint_vbc_extension import EndpointVBCExtension  # noqa: PLC0415
+        from ..models.endpoint_vbc_extension import EndpointVbcExtension  # noqa: PLC0415
         from ..models.endpoint_websocket import EndpointWebsocket  # noqa: PLC0415
 
         to = []
@@ -86,7 +73,7 @@ class CreateCallRequestAnswerUrl:
                 to_item = to_item_data.to_dict()
             elif isinstance(to_item_data, EndpointWebsocket):
                 to_item = to_item_data.to_dict()
-            elif isinstance(to_item_data, EndpointVBCExtension):
+            elif isinstance(to_item_data, EndpointVbcExtension):
                 to_item = to_item_data.to_dict()
             else:
                 to_item = to_item_data.to_dict()
@@ -105,21 +92,21 @@ class CreateCallRequestAnswerUrl:
         if not isinstance(self.event_url, Unset):
             event_url = self.event_url
 
-        event_method: str | Unset = UNSET
-        if not isinstance(self.event_method, Unset):
-            event_method = self.event_method
-
         machine_detection: str | Unset = UNSET
         if not isinstance(self.machine_detection, Unset):
             machine_detection = self.machine_detection
+
+        length_timer = self.length_timer
+
+        ringing_timer = self.ringing_timer
 
         advanced_machine_detection: dict[str, Any] | Unset = UNSET
         if not isinstance(self.advanced_machine_detection, Unset):
             advanced_machine_detection = self.advanced_machine_detection.to_dict()
 
-        length_timer = self.length_timer
-
-        ringing_timer = self.ringing_timer
+        event_method: str | Unset = UNSET
+        if not isinstance(self.event_method, Unset):
+            event_method = self.event_method
 
         answer_method: str | Unset = UNSET
         if not isinstance(self.answer_method, Unset):
@@ -139,16 +126,16 @@ class CreateCallRequestAnswerUrl:
             field_dict["random_from_number"] = random_from_number
         if event_url is not UNSET:
             field_dict["event_url"] = event_url
-        if event_method is not UNSET:
-            field_dict["event_method"] = event_method
         if machine_detection is not UNSET:
             field_dict["machine_detection"] = machine_detection
-        if advanced_machine_detection is not UNSET:
-            field_dict["advanced_machine_detection"] = advanced_machine_detection
         if length_timer is not UNSET:
             field_dict["length_timer"] = length_timer
         if ringing_timer is not UNSET:
             field_dict["ringing_timer"] = ringing_timer
+        if advanced_machine_detection is not UNSET:
+            field_dict["advanced_machine_detection"] = advanced_machine_detection
+        if event_method is not UNSET:
+            field_dict["event_method"] = event_method
         if answer_method is not UNSET:
             field_dict["answer_method"] = answer_method
 
@@ -156,14 +143,12 @@ class CreateCallRequestAnswerUrl:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.create_call_request_base_advanced_machine_detection import (
-            CreateCallRequestBaseAdvancedMachineDetection,  # noqa: PLC0415
-        )
+        from ..models.advanced_machine_detection import AdvancedMachineDetection  # noqa: PLC0415
         from ..models.endpoint_app import EndpointApp  # noqa: PLC0415
         from ..models.endpoint_phone_from import EndpointPhoneFrom  # noqa: PLC0415
         from ..models.endpoint_phone_to import EndpointPhoneTo  # noqa: PLC0415
         from ..models.endpoint_sip import EndpointSip  # noqa: PLC0415
-        from ..models.endpoint_vbc_extension import EndpointVBCExtension  # noqa: PLC0415
+        from ..models.endpoint_vbc_extension import EndpointVbcExtension  # noqa: PLC0415
         from ..models.endpoint_websocket import EndpointWebsocket  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -173,7 +158,7 @@ class CreateCallRequestAnswerUrl:
 
             def _parse_to_item(
                 data: object,
-            ) -> EndpointApp | EndpointPhoneTo | EndpointSip | EndpointVBCExtension | EndpointWebsocket:
+            ) -> EndpointApp | EndpointPhoneTo | EndpointSip | EndpointVbcExtension | EndpointWebsocket:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
@@ -201,7 +186,7 @@ class CreateCallRequestAnswerUrl:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    to_item_type_3 = EndpointVBCExtension.from_dict(data)
+                    to_item_type_3 = EndpointVbcExtension.from_dict(data)
 
                     return to_item_type_3
                 except (TypeError, ValueError, AttributeError, KeyError):
@@ -229,39 +214,37 @@ class CreateCallRequestAnswerUrl:
 
         event_url = cast(list[str], d.pop("event_url", UNSET))
 
-        _event_method = d.pop("event_method", UNSET)
-        event_method: CreateCallRequestBaseEventMethod | Unset
-        if isinstance(_event_method, Unset):
-            event_method = UNSET
-        else:
-            event_method = check_create_call_request_base_event_method(_event_method)
-
         _machine_detection = d.pop("machine_detection", UNSET)
-        machine_detection: CreateCallRequestBaseMachineDetection | Unset
+        machine_detection: MachineDetection | Unset
         if isinstance(_machine_detection, Unset):
             machine_detection = UNSET
         else:
-            machine_detection = check_create_call_request_base_machine_detection(_machine_detection)
-
-        _advanced_machine_detection = d.pop("advanced_machine_detection", UNSET)
-        advanced_machine_detection: CreateCallRequestBaseAdvancedMachineDetection | Unset
-        if isinstance(_advanced_machine_detection, Unset):
-            advanced_machine_detection = UNSET
-        else:
-            advanced_machine_detection = CreateCallRequestBaseAdvancedMachineDetection.from_dict(
-                _advanced_machine_detection
-            )
+            machine_detection = check_machine_detection(_machine_detection)
 
         length_timer = d.pop("length_timer", UNSET)
 
         ringing_timer = d.pop("ringing_timer", UNSET)
 
+        _advanced_machine_detection = d.pop("advanced_machine_detection", UNSET)
+        advanced_machine_detection: AdvancedMachineDetection | Unset
+        if isinstance(_advanced_machine_detection, Unset):
+            advanced_machine_detection = UNSET
+        else:
+            advanced_machine_detection = AdvancedMachineDetection.from_dict(_advanced_machine_detection)
+
+        _event_method = d.pop("event_method", UNSET)
+        event_method: HttpMethod | Unset
+        if isinstance(_event_method, Unset):
+            event_method = UNSET
+        else:
+            event_method = check_http_method(_event_method)
+
         _answer_method = d.pop("answer_method", UNSET)
-        answer_method: CreateCallRequestAnswerUrlAnswerMethod | Unset
+        answer_method: HttpMethod | Unset
         if isinstance(_answer_method, Unset):
             answer_method = UNSET
         else:
-            answer_method = check_create_call_request_answer_url_answer_method(_answer_method)
+            answer_method = check_http_method(_answer_method)
 
         create_call_request_answer_url = cls(
             to=to,
@@ -269,11 +252,11 @@ class CreateCallRequestAnswerUrl:
             from_=from_,
             random_from_number=random_from_number,
             event_url=event_url,
-            event_method=event_method,
             machine_detection=machine_detection,
-            advanced_machine_detection=advanced_machine_detection,
             length_timer=length_timer,
             ringing_timer=ringing_timer,
+            advanced_machine_detection=advanced_machine_detection,
+            event_method=event_method,
             answer_method=answer_method,
         )
 

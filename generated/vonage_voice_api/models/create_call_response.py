@@ -7,6 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.call_status import CallStatus, check_call_status
 from ..models.direction import Direction, check_direction
 from ..types import UNSET, Unset
 
@@ -18,9 +19,10 @@ class CreateCallResponse:
     uuid: UUID | Unset = UNSET
     """ Identifier of this call leg. Vonage assigns it when it accepts the call request, and every request about a
     live call names the leg by it. """
-    status: str | Unset = UNSET
-    """ Status of the call; the [call flow guide](https://developer.nexmo.com/voice/voice-api/guides/call-
-    flow#event-objects) lists the possible values. """
+    status: CallStatus | Unset = UNSET
+    """ Status of the call leg. `started`, `ringing` and `answered` while it is set up; `machine` or `human` after
+    machine detection; `completed`, `busy`, `cancelled`, `failed`, `rejected`, `timeout` or `unanswered` when it
+    ended; `disconnected`, `transfer` and `input` are reported by events. """
     direction: Direction | Unset = UNSET
     """ Either `outbound` or `inbound` """
     conversation_uuid: str | Unset = UNSET
@@ -32,7 +34,9 @@ class CreateCallResponse:
         if not isinstance(self.uuid, Unset):
             uuid = str(self.uuid)
 
-        status = self.status
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status
 
         direction: str | Unset = UNSET
         if not isinstance(self.direction, Unset):
@@ -64,7 +68,12 @@ class CreateCallResponse:
         else:
             uuid = UUID(_uuid)
 
-        status = d.pop("status", UNSET)
+        _status = d.pop("status", UNSET)
+        status: CallStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = check_call_status(_status)
 
         _direction = d.pop("direction", UNSET)
         direction: Direction | Unset

@@ -6,15 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="DTMFRequest")
+T = TypeVar("T", bound="DtmfRequest")
 
 
 @_attrs_define
-class DTMFRequest:
-    digits: str | Unset = UNSET
-    """ The DTMF digits to play. """
+class DtmfRequest:
+    digits: str
+    """ The DTMF digits to play (0-9, `*`, `#`), where `p` pauses for 500 ms. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -22,16 +20,18 @@ class DTMFRequest:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if digits is not UNSET:
-            field_dict["digits"] = digits
+        field_dict.update(
+            {
+                "digits": digits,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        digits = d.pop("digits", UNSET)
+        digits = d.pop("digits")
 
         dtmf_request = cls(
             digits=digits,

@@ -9,11 +9,11 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="DTMFResponse")
+T = TypeVar("T", bound="DtmfResponse")
 
 
 @_attrs_define
-class DTMFResponse:
+class DtmfResponse:
     message: str | Unset = UNSET
     """ What was done """
     uuid: UUID | Unset = UNSET

@@ -7,39 +7,33 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.earmuff_action import EarmuffAction, check_earmuff_action
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Earmuff")
 
 
 @_attrs_define
 class Earmuff:
-    action: EarmuffAction | Unset = UNSET
+    action: EarmuffAction = "earmuff"
     """ Stop this call leg from hearing any audio """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        action: str | Unset = UNSET
-        if not isinstance(self.action, Unset):
-            action = self.action
+        action: str = self.action
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if action is not UNSET:
-            field_dict["action"] = action
+        field_dict.update(
+            {
+                "action": action,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _action = d.pop("action", UNSET)
-        action: EarmuffAction | Unset
-        if isinstance(_action, Unset):
-            action = UNSET
-        else:
-            action = check_earmuff_action(_action)
+        action = check_earmuff_action(d.pop("action"))
 
         earmuff = cls(
             action=action,

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.endpoint_app_type import EndpointAppType, check_endpoint_app_type
+
 T = TypeVar("T", bound="EndpointApp")
 
 
@@ -13,14 +15,14 @@ T = TypeVar("T", bound="EndpointApp")
 class EndpointApp:
     """An application (Client SDK) user to call"""
 
-    type_: str
-    """ Kind of connection; must be `app` """
     user: str
     """ User name of the user to call. """
+    type_: EndpointAppType = "app"
+    """ Kind of connection; must be `app` """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
+        type_: str = self.type_
 
         user = self.user
 
@@ -38,7 +40,7 @@ class EndpointApp:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = d.pop("type")
+        type_ = check_endpoint_app_type(d.pop("type"))
 
         user = d.pop("user")
 

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.endpoint_phone_from_type import EndpointPhoneFromType, check_endpoint_phone_from_type
+
 T = TypeVar("T", bound="EndpointPhoneFrom")
 
 
@@ -16,14 +18,14 @@ class EndpointPhoneFrom:
 
     """
 
-    type_: str
-    """ Kind of connection; must be `phone`. """
     number: str
     """ The calling number, either in E.164 format or as a SIP URI. """
+    type_: EndpointPhoneFromType = "phone"
+    """ Kind of connection; must be `phone`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
+        type_: str = self.type_
 
         number = self.number
 
@@ -41,7 +43,7 @@ class EndpointPhoneFrom:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = d.pop("type")
+        type_ = check_endpoint_phone_from_type(d.pop("type"))
 
         number = d.pop("number")
 

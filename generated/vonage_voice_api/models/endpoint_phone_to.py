@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.endpoint_phone_to_type import EndpointPhoneToType, check_endpoint_phone_to_type
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EndpointPhoneTo")
@@ -15,10 +16,10 @@ T = TypeVar("T", bound="EndpointPhoneTo")
 class EndpointPhoneTo:
     """A phone (PSTN) number to call"""
 
-    type_: str
-    """ Kind of connection; must be `phone` """
     number: str
     """ The phone number to call, in E.164 format without a leading `+` """
+    type_: EndpointPhoneToType = "phone"
+    """ Kind of connection; must be `phone` """
     dtmf_answer: str | Unset = UNSET
     """ [DTMF digits](https://developer.nexmo.com/voice/voice-api/guides/dtmf) to play once the call is answered;
     `p` pauses for 500 ms. """
@@ -31,7 +32,7 @@ class EndpointPhoneTo:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
+        type_: str = self.type_
 
         number = self.number
 
@@ -57,7 +58,7 @@ class EndpointPhoneTo:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = d.pop("type")
+        type_ = check_endpoint_phone_to_type(d.pop("type"))
 
         number = d.pop("number")
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.endpoint_sip_type import EndpointSipType, check_endpoint_sip_type
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -20,10 +21,10 @@ T = TypeVar("T", bound="EndpointSip")
 class EndpointSip:
     """A SIP endpoint to call"""
 
-    type_: str
-    """ Kind of connection; must be `sip` """
     uri: str
     """ The SIP URI to call """
+    type_: EndpointSipType = "sip"
+    """ Kind of connection; must be `sip` """
     headers: EndpointSipHeaders | Unset = UNSET
     """ Data to pass in the SIP INVITE as custom headers: each key becomes an `X-<key>: <value>` header. """
     standard_headers: EndpointSipStandardHeaders | Unset = UNSET
@@ -31,7 +32,7 @@ class EndpointSip:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
+        type_: str = self.type_
 
         uri = self.uri
 
@@ -64,7 +65,7 @@ class EndpointSip:
         from ..models.endpoint_sip_standard_headers import EndpointSipStandardHeaders  # noqa: PLC0415
 
         d = dict(src_dict)
-        type_ = d.pop("type")
+        type_ = check_endpoint_sip_type(d.pop("type"))
 
         uri = d.pop("uri")
 

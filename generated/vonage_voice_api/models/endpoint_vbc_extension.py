@@ -6,21 +6,23 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="EndpointVBCExtension")
+from ..models.endpoint_vbc_extension_type import EndpointVbcExtensionType, check_endpoint_vbc_extension_type
+
+T = TypeVar("T", bound="EndpointVbcExtension")
 
 
 @_attrs_define
-class EndpointVBCExtension:
+class EndpointVbcExtension:
     """A Vonage Business Communications (VBC) extension to call"""
 
-    type_: str
-    """ Kind of connection; must be `vbc` """
     extension: str
     """ The VBC extension to call. """
+    type_: EndpointVbcExtensionType = "vbc"
+    """ Kind of connection; must be `vbc` """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
+        type_: str = self.type_
 
         extension = self.extension
 
@@ -38,7 +40,7 @@ class EndpointVBCExtension:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = d.pop("type")
+        type_ = check_endpoint_vbc_extension_type(d.pop("type"))
 
         extension = d.pop("extension")
 

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.endpoint_websocket_content_type import EndpointWebsocketContentType, check_endpoint_websocket_content_type
+from ..models.endpoint_websocket_type import EndpointWebsocketType, check_endpoint_websocket_type
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -21,12 +22,12 @@ T = TypeVar("T", bound="EndpointWebsocket")
 class EndpointWebsocket:
     """A WebSocket to connect the call audio to"""
 
-    type_: str
-    """ Kind of connection; must be `websocket` """
+    uri: str
+    """ The WebSocket URI to connect to """
     content_type: EndpointWebsocketContentType
     """ Audio format sent over the WebSocket. """
-    uri: str | Unset = UNSET
-    """ The WebSocket URI to connect to """
+    type_: EndpointWebsocketType = "websocket"
+    """ Kind of connection; must be `websocket` """
     headers: EndpointWebsocketHeaders | Unset = UNSET
     """ Data sent to the WebSocket server when the connection opens; any headers may be given. """
     authorization: EndpointWebsocketAuthorization | Unset = UNSET
@@ -34,11 +35,11 @@ class EndpointWebsocket:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
-        content_type: str = self.content_type
+        type_: str = self.type_
 
         uri = self.uri
+
+        content_type: str = self.content_type
 
         headers: dict[str, Any] | Unset = UNSET
         if not isinstance(self.headers, Unset):
@@ -53,11 +54,10 @@ class EndpointWebsocket:
         field_dict.update(
             {
                 "type": type_,
+                "uri": uri,
                 "content-type": content_type,
             }
         )
-        if uri is not UNSET:
-            field_dict["uri"] = uri
         if headers is not UNSET:
             field_dict["headers"] = headers
         if authorization is not UNSET:
@@ -71,11 +71,11 @@ class EndpointWebsocket:
         from ..models.endpoint_websocket_headers import EndpointWebsocketHeaders  # noqa: PLC0415
 
         d = dict(src_dict)
-        type_ = d.pop("type")
+        type_ = check_endpoint_websocket_type(d.pop("type"))
+
+        uri = d.pop("uri")
 
         content_type = check_endpoint_websocket_content_type(d.pop("content-type"))
-
-        uri = d.pop("uri", UNSET)
 
         _headers = d.pop("headers", UNSET)
         headers: EndpointWebsocketHeaders | Unset
@@ -93,8 +93,8 @@ class EndpointWebsocket:
 
         endpoint_websocket = cls(
             type_=type_,
-            content_type=content_type,
             uri=uri,
+            content_type=content_type,
             headers=headers,
             authorization=authorization,
         )

@@ -7,39 +7,33 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.mute_action import MuteAction, check_mute_action
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Mute")
 
 
 @_attrs_define
 class Mute:
-    action: MuteAction | Unset = UNSET
+    action: MuteAction = "mute"
     """ Mute this call leg, so that the others no longer hear it """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        action: str | Unset = UNSET
-        if not isinstance(self.action, Unset):
-            action = self.action
+        action: str = self.action
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if action is not UNSET:
-            field_dict["action"] = action
+        field_dict.update(
+            {
+                "action": action,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _action = d.pop("action", UNSET)
-        action: MuteAction | Unset
-        if isinstance(_action, Unset):
-            action = UNSET
-        else:
-            action = check_mute_action(_action)
+        action = check_mute_action(d.pop("action"))
 
         mute = cls(
             action=action,

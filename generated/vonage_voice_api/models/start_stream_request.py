@@ -14,10 +14,11 @@ T = TypeVar("T", bound="StartStreamRequest")
 @_attrs_define
 class StartStreamRequest:
     stream_url: list[str]
+    """ The audio file to play (mp3 or 16-bit wav); one URL, in an array. """
     loop: int | Unset = 1
     """ How many times to play the file; `0` plays it forever. """
-    level: str | Unset = "0"
-    """ Volume of the stream, in the range `-1 >= level <= 1` in steps of 0.1; it is 0 unless given. """
+    level: float | str | Unset = 0.0
+    """ Volume of the audio, from -1 (quietest) to 1 (loudest) in steps of 0.1; 0 unless given. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -25,7 +26,11 @@ class StartStreamRequest:
 
         loop = self.loop
 
-        level = self.level
+        level: float | str | Unset
+        if isinstance(self.level, Unset):
+            level = UNSET
+        else:
+            level = self.level
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -48,7 +53,12 @@ class StartStreamRequest:
 
         loop = d.pop("loop", UNSET)
 
-        level = d.pop("level", UNSET)
+        def _parse_level(data: object) -> float | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(float | str | Unset, data)
+
+        level = _parse_level(d.pop("level", UNSET))
 
         start_stream_request = cls(
             stream_url=stream_url,

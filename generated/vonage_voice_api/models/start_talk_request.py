@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -25,11 +25,11 @@ class StartTalkRequest:
     """ `true` uses the premium version of the chosen style when there is one, and the standard version otherwise.
     The Text-To-Speech guide tells more about Premium Voices. """
     voice_name: StartTalkRequestVoiceName | Unset = "Kimberly"
-    """ <strong>DEPRECATED</strong> The voice, and so the language, to speak with """
+    """ Deprecated: use `language` and `style` instead. The voice, and so the language, to speak with. """
     loop: int | Unset = 1
-    """ How many times to repeat the text the file; `0` repeats it forever. """
-    level: str | Unset = "0"
-    """ Volume of the speech, any value from `-1` to `1` in steps of `0.1`; `0` is the default. """
+    """ How many times to speak the text; `0` repeats it until the call ends. """
+    level: float | str | Unset = 0.0
+    """ Volume of the speech, from -1 (quietest) to 1 (loudest) in steps of 0.1; 0 unless given. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,7 +49,11 @@ class StartTalkRequest:
 
         loop = self.loop
 
-        level = self.level
+        level: float | str | Unset
+        if isinstance(self.level, Unset):
+            level = UNSET
+        else:
+            level = self.level
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -98,7 +102,12 @@ class StartTalkRequest:
 
         loop = d.pop("loop", UNSET)
 
-        level = d.pop("level", UNSET)
+        def _parse_level(data: object) -> float | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(float | str | Unset, data)
+
+        level = _parse_level(d.pop("level", UNSET))
 
         start_talk_request = cls(
             text=text,

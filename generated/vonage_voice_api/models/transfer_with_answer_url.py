@@ -9,30 +9,30 @@ from attrs import field as _attrs_field
 from ..models.request_transfer_action_param import RequestTransferActionParam, check_request_transfer_action_param
 
 if TYPE_CHECKING:
-    from ..models.transfer_with_answer_url_destination import TransferWithAnswerURLDestination
+    from ..models.transfer_with_answer_url_destination import TransferWithAnswerUrlDestination
 
 
-T = TypeVar("T", bound="TransferWithAnswerURL")
+T = TypeVar("T", bound="TransferWithAnswerUrl")
 
 
 @_attrs_define
-class TransferWithAnswerURL:
-    action: RequestTransferActionParam
+class TransferWithAnswerUrl:
+    destination: TransferWithAnswerUrlDestination
+    action: RequestTransferActionParam = "transfer"
     """ Move the call to a new NCCO """
-    destination: TransferWithAnswerURLDestination
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        action: str = self.action
-
         destination = self.destination.to_dict()
+
+        action: str = self.action
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "action": action,
                 "destination": destination,
+                "action": action,
             }
         )
 
@@ -40,16 +40,16 @@ class TransferWithAnswerURL:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.transfer_with_answer_url_destination import TransferWithAnswerURLDestination  # noqa: PLC0415
+        from ..models.transfer_with_answer_url_destination import TransferWithAnswerUrlDestination  # noqa: PLC0415
 
         d = dict(src_dict)
+        destination = TransferWithAnswerUrlDestination.from_dict(d.pop("destination"))
+
         action = check_request_transfer_action_param(d.pop("action"))
 
-        destination = TransferWithAnswerURLDestination.from_dict(d.pop("destination"))
-
         transfer_with_answer_url = cls(
-            action=action,
             destination=destination,
+            action=action,
         )
 
         transfer_with_answer_url.additional_properties = d

@@ -6,19 +6,24 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="TransferWithAnswerURLDestination")
+from ..models.transfer_with_answer_url_destination_type import (
+    TransferWithAnswerUrlDestinationType,
+    check_transfer_with_answer_url_destination_type,
+)
+
+T = TypeVar("T", bound="TransferWithAnswerUrlDestination")
 
 
 @_attrs_define
-class TransferWithAnswerURLDestination:
-    type_: str
-    """ Always `ncco` """
+class TransferWithAnswerUrlDestination:
     url: list[str]
     """ The URL that Vonage requests, in an array; it must answer with an NCCO. """
+    type_: TransferWithAnswerUrlDestinationType = "ncco"
+    """ Always `ncco` """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
+        type_: str = self.type_
 
         url = self.url
 
@@ -36,7 +41,7 @@ class TransferWithAnswerURLDestination:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = d.pop("type")
+        type_ = check_transfer_with_answer_url_destination_type(d.pop("type"))
 
         url = cast(list[str], d.pop("url"))
 

@@ -9,30 +9,30 @@ from attrs import field as _attrs_field
 from ..models.request_transfer_action_param import RequestTransferActionParam, check_request_transfer_action_param
 
 if TYPE_CHECKING:
-    from ..models.transfer_with_ncco_destination import TransferWithNCCODestination
+    from ..models.transfer_with_ncco_destination import TransferWithNccoDestination
 
 
-T = TypeVar("T", bound="TransferWithNCCO")
+T = TypeVar("T", bound="TransferWithNcco")
 
 
 @_attrs_define
-class TransferWithNCCO:
-    action: RequestTransferActionParam
+class TransferWithNcco:
+    destination: TransferWithNccoDestination
+    action: RequestTransferActionParam = "transfer"
     """ Move the call to a new NCCO """
-    destination: TransferWithNCCODestination
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        action: str = self.action
-
         destination = self.destination.to_dict()
+
+        action: str = self.action
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "action": action,
                 "destination": destination,
+                "action": action,
             }
         )
 
@@ -40,16 +40,16 @@ class TransferWithNCCO:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.transfer_with_ncco_destination import TransferWithNCCODestination  # noqa: PLC0415
+        from ..models.transfer_with_ncco_destination import TransferWithNccoDestination  # noqa: PLC0415
 
         d = dict(src_dict)
+        destination = TransferWithNccoDestination.from_dict(d.pop("destination"))
+
         action = check_request_transfer_action_param(d.pop("action"))
 
-        destination = TransferWithNCCODestination.from_dict(d.pop("destination"))
-
         transfer_with_ncco = cls(
-            action=action,
             destination=destination,
+            action=action,
         )
 
         transfer_with_ncco.additional_properties = d

@@ -6,28 +6,79 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.transfer_with_ncco_destination_type import (
+    TransferWithNccoDestinationType,
+    check_transfer_with_ncco_destination_type,
+)
+
 if TYPE_CHECKING:
-    from ..models.transfer_with_ncco_destination_ncco_item import TransferWithNCCODestinationNccoItem
+    from ..models.connect_action import ConnectAction
+    from ..models.conversation_action import ConversationAction
+    from ..models.input_action import InputAction
+    from ..models.notify_action import NotifyAction
+    from ..models.record_action import RecordAction
+    from ..models.stream_action import StreamAction
+    from ..models.talk_action import TalkAction
+    from ..models.transfer_action import TransferAction
+    from ..models.wait_action import WaitAction
 
 
-T = TypeVar("T", bound="TransferWithNCCODestination")
+T = TypeVar("T", bound="TransferWithNccoDestination")
 
 
 @_attrs_define
-class TransferWithNCCODestination:
-    type_: str
-    """ Always `ncco` """
-    ncco: list[TransferWithNCCODestinationNccoItem]
+class TransferWithNccoDestination:
+    ncco: list[
+        ConnectAction
+        | ConversationAction
+        | InputAction
+        | NotifyAction
+        | RecordAction
+        | StreamAction
+        | TalkAction
+        | TransferAction
+        | WaitAction
+    ]
     """ The NCCO to run instead; the [NCCO reference](https://developer.nexmo.com/voice/voice-api/ncco-reference)
     describes its actions. """
+    type_: TransferWithNccoDestinationType = "ncco"
+    """ Always `ncco` """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
+        from ..models.connect_action import ConnectAction  # noqa: PLC0415
+        from ..models.conversation_action import ConversationAction  # noqa: PLC0415
+        from ..models.input_action import InputAction  # noqa: PLC0415
+        from ..models.notify_action import NotifyAction  # noqa: PLC0415
+        from ..models.record_action import RecordAction  # noqa: PLC0415
+        from ..models.stream_action import StreamAction  # noqa: PLC0415
+        from ..models.talk_action import TalkAction  # noqa: PLC0415
+        from ..models.wait_action import WaitAction  # noqa: PLC0415
+
+        type_: str = self.type_
 
         ncco = []
         for ncco_item_data in self.ncco:
-            ncco_item = ncco_item_data.to_dict()
+            ncco_item: dict[str, Any]
+            if isinstance(ncco_item_data, RecordAction):
+                ncco_item = ncco_item_data.to_dict()
+            elif isinstance(ncco_item_data, ConversationAction):
+                ncco_item = ncco_item_data.to_dict()
+            elif isinstance(ncco_item_data, ConnectAction):
+                ncco_item = ncco_item_data.to_dict()
+            elif isinstance(ncco_item_data, TalkAction):
+                ncco_item = ncco_item_data.to_dict()
+            elif isinstance(ncco_item_data, StreamAction):
+                ncco_item = ncco_item_data.to_dict()
+            elif isinstance(ncco_item_data, InputAction):
+                ncco_item = ncco_item_data.to_dict()
+            elif isinstance(ncco_item_data, NotifyAction):
+                ncco_item = ncco_item_data.to_dict()
+            elif isinstance(ncco_item_data, WaitAction):
+                ncco_item = ncco_item_data.to_dict()
+            else:
+                ncco_item = ncco_item_data.to_dict()
+
             ncco.append(ncco_item)
 
         field_dict: dict[str, Any] = {}
@@ -43,15 +94,107 @@ class TransferWithNCCODestination:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.transfer_with_ncco_destination_ncco_item import TransferWithNCCODestinationNccoItem  # noqa: PLC0415
+        from ..models.connect_action import ConnectAction  # noqa: PLC0415
+        from ..models.conversation_action import ConversationAction  # noqa: PLC0415
+        from ..models.input_action import InputAction  # noqa: PLC0415
+        from ..models.notify_action import NotifyAction  # noqa: PLC0415
+        from ..models.record_action import RecordAction  # noqa: PLC0415
+        from ..models.stream_action import StreamAction  # noqa: PLC0415
+        from ..models.talk_action import TalkAction  # noqa: PLC0415
+        from ..models.transfer_action import TransferAction  # noqa: PLC0415
+        from ..models.wait_action import WaitAction  # noqa: PLC0415
 
         d = dict(src_dict)
-        type_ = d.pop("type")
+        type_ = check_transfer_with_ncco_destination_type(d.pop("type"))
 
         ncco = []
         _ncco = d.pop("ncco")
         for ncco_item_data in _ncco:
-            ncco_item = TransferWithNCCODestinationNccoItem.from_dict(ncco_item_data)
+
+            def _parse_ncco_item(
+                data: object,
+            ) -> (
+                ConnectAction
+                | ConversationAction
+                | InputAction
+                | NotifyAction
+                | RecordAction
+                | StreamAction
+                | TalkAction
+                | TransferAction
+                | WaitAction
+            ):
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_ncco_action_type_0 = RecordAction.from_dict(data)
+
+                    return componentsschemas_ncco_action_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_ncco_action_type_1 = ConversationAction.from_dict(data)
+
+                    return componentsschemas_ncco_action_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_ncco_action_type_2 = ConnectAction.from_dict(data)
+
+                    return componentsschemas_ncco_action_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_ncco_action_type_3 = TalkAction.from_dict(data)
+
+                    return componentsschemas_ncco_action_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_ncco_action_type_4 = StreamAction.from_dict(data)
+
+                    return componentsschemas_ncco_action_type_4
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_ncco_action_type_5 = InputAction.from_dict(data)
+
+                    return componentsschemas_ncco_action_type_5
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_ncco_action_type_6 = NotifyAction.from_dict(data)
+
+                    return componentsschemas_ncco_action_type_6
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_ncco_action_type_7 = WaitAction.from_dict(data)
+
+                    return componentsschemas_ncco_action_type_7
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_ncco_action_type_8 = TransferAction.from_dict(data)
+
+                return componentsschemas_ncco_action_type_8
+
+            ncco_item = _parse_ncco_item(ncco_item_data)
 
             ncco.append(ncco_item)
 

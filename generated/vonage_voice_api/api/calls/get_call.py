@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_call_response import GetCallResponse
+from ...models.call import Call
 from ...types import Response
 
 
@@ -24,10 +24,10 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> GetCallResponse:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Call:
     if response.status_code == 200:
         try:
-            response_200 = GetCallResponse.from_dict(response.json())
+            response_200 = Call.from_dict(response.json())
 
             return response_200
 
@@ -36,7 +36,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     raise errors.UnexpectedStatus(response.status_code, response.content)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[GetCallResponse]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Call]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -49,7 +49,7 @@ def sync_detailed(
     uuid: str,
     *,
     client: AuthenticatedClient,
-) -> Response[GetCallResponse]:
+) -> Response[Call]:
     """Get detail of a specific call
 
      Returns the record of one call leg.
@@ -62,7 +62,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetCallResponse]
+        Response[Call]
     """
 
     kwargs = _get_kwargs(
@@ -80,7 +80,7 @@ def sync(
     uuid: str,
     *,
     client: AuthenticatedClient,
-) -> GetCallResponse:
+) -> Call:
     """Get detail of a specific call
 
      Returns the record of one call leg.
@@ -93,12 +93,12 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetCallResponse
+        Call
     """
 
     # parsed is never None here: _parse_response raises instead.
     return cast(
-        GetCallResponse,
+        Call,
         sync_detailed(
             uuid=uuid,
             client=client,
@@ -110,7 +110,7 @@ async def asyncio_detailed(
     uuid: str,
     *,
     client: AuthenticatedClient,
-) -> Response[GetCallResponse]:
+) -> Response[Call]:
     """Get detail of a specific call
 
      Returns the record of one call leg.
@@ -123,7 +123,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetCallResponse]
+        Response[Call]
     """
 
     kwargs = _get_kwargs(
@@ -139,7 +139,7 @@ async def asyncio(
     uuid: str,
     *,
     client: AuthenticatedClient,
-) -> GetCallResponse:
+) -> Call:
     """Get detail of a specific call
 
      Returns the record of one call leg.
@@ -152,11 +152,11 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetCallResponse
+        Call
     """
 
     return cast(
-        GetCallResponse,
+        Call,
         (
             await asyncio_detailed(
                 uuid=uuid,

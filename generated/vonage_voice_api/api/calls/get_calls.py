@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.call_list import CallList
 from ...models.get_calls_order import GetCallsOrder
-from ...models.get_calls_response import GetCallsResponse
 from ...models.get_calls_status import GetCallsStatus
 from ...types import UNSET, Response, Unset
 
@@ -64,10 +64,10 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> GetCallsResponse:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CallList:
     if response.status_code == 200:
         try:
-            response_200 = GetCallsResponse.from_dict(response.json())
+            response_200 = CallList.from_dict(response.json())
 
             return response_200
 
@@ -76,7 +76,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     raise errors.UnexpectedStatus(response.status_code, response.content)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[GetCallsResponse]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CallList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +95,7 @@ def sync_detailed(
     record_index: int | Unset = 0,
     order: GetCallsOrder | Unset = "asc",
     conversation_uuid: str | Unset = UNSET,
-) -> Response[GetCallsResponse]:
+) -> Response[CallList]:
     """Get details of your calls
 
      Lists your calls one page at a time, optionally filtered by status, by time range or by
@@ -116,7 +116,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetCallsResponse]
+        Response[CallList]
     """
 
     kwargs = _get_kwargs(
@@ -146,7 +146,7 @@ def sync(
     record_index: int | Unset = 0,
     order: GetCallsOrder | Unset = "asc",
     conversation_uuid: str | Unset = UNSET,
-) -> GetCallsResponse:
+) -> CallList:
     """Get details of your calls
 
      Lists your calls one page at a time, optionally filtered by status, by time range or by
@@ -167,12 +167,12 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetCallsResponse
+        CallList
     """
 
     # parsed is never None here: _parse_response raises instead.
     return cast(
-        GetCallsResponse,
+        CallList,
         sync_detailed(
             client=client,
             status=status,
@@ -196,7 +196,7 @@ async def asyncio_detailed(
     record_index: int | Unset = 0,
     order: GetCallsOrder | Unset = "asc",
     conversation_uuid: str | Unset = UNSET,
-) -> Response[GetCallsResponse]:
+) -> Response[CallList]:
     """Get details of your calls
 
      Lists your calls one page at a time, optionally filtered by status, by time range or by
@@ -217,7 +217,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetCallsResponse]
+        Response[CallList]
     """
 
     kwargs = _get_kwargs(
@@ -245,7 +245,7 @@ async def asyncio(
     record_index: int | Unset = 0,
     order: GetCallsOrder | Unset = "asc",
     conversation_uuid: str | Unset = UNSET,
-) -> GetCallsResponse:
+) -> CallList:
     """Get details of your calls
 
      Lists your calls one page at a time, optionally filtered by status, by time range or by
@@ -266,11 +266,11 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetCallsResponse
+        CallList
     """
 
     return cast(
-        GetCallsResponse,
+        CallList,
         (
             await asyncio_detailed(
                 client=client,

@@ -9,8 +9,8 @@ from ...client import AuthenticatedClient, Client
 from ...models.earmuff import Earmuff
 from ...models.hangup import Hangup
 from ...models.mute import Mute
-from ...models.transfer_with_answer_url import TransferWithAnswerURL
-from ...models.transfer_with_ncco import TransferWithNCCO
+from ...models.transfer_with_answer_url import TransferWithAnswerUrl
+from ...models.transfer_with_ncco import TransferWithNcco
 from ...models.unearmuff import Unearmuff
 from ...models.unmute import Unmute
 from ...types import Response
@@ -19,7 +19,7 @@ from ...types import Response
 def _get_kwargs(
     uuid: str,
     *,
-    body: Earmuff | Hangup | Mute | TransferWithAnswerURL | TransferWithNCCO | Unearmuff | Unmute,
+    body: Earmuff | Hangup | Mute | TransferWithAnswerUrl | TransferWithNcco | Unearmuff | Unmute,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -30,9 +30,9 @@ def _get_kwargs(
         ),
     }
 
-    if isinstance(body, TransferWithNCCO):
+    if isinstance(body, TransferWithNcco):
         _kwargs["json"] = body.to_dict()
-    elif isinstance(body, TransferWithAnswerURL):
+    elif isinstance(body, TransferWithAnswerUrl):
         _kwargs["json"] = body.to_dict()
     elif isinstance(body, Hangup):
         _kwargs["json"] = body.to_dict()
@@ -71,7 +71,7 @@ def sync_detailed(
     uuid: str,
     *,
     client: AuthenticatedClient,
-    body: Earmuff | Hangup | Mute | TransferWithAnswerURL | TransferWithNCCO | Unearmuff | Unmute,
+    body: Earmuff | Hangup | Mute | TransferWithAnswerUrl | TransferWithNcco | Unearmuff | Unmute,
 ) -> Response[None]:
     """Modify an in progress call
 
@@ -80,7 +80,7 @@ def sync_detailed(
 
     Args:
         uuid (str):
-        body (Earmuff | Hangup | Mute | TransferWithAnswerURL | TransferWithNCCO | Unearmuff |
+        body (Earmuff | Hangup | Mute | TransferWithAnswerUrl | TransferWithNcco | Unearmuff |
             Unmute):
 
     Raises:
@@ -107,7 +107,7 @@ def sync(
     uuid: str,
     *,
     client: AuthenticatedClient,
-    body: Earmuff | Hangup | Mute | TransferWithAnswerURL | TransferWithNCCO | Unearmuff | Unmute,
+    body: Earmuff | Hangup | Mute | TransferWithAnswerUrl | TransferWithNcco | Unearmuff | Unmute,
 ) -> None:
     """Modify an in progress call
 
@@ -116,7 +116,7 @@ def sync(
 
     Args:
         uuid (str):
-        body (Earmuff | Hangup | Mute | TransferWithAnswerURL | TransferWithNCCO | Unearmuff |
+        body (Earmuff | Hangup | Mute | TransferWithAnswerUrl | TransferWithNcco | Unearmuff |
             Unmute):
 
     Raises:
@@ -138,7 +138,7 @@ async def asyncio_detailed(
     uuid: str,
     *,
     client: AuthenticatedClient,
-    body: Earmuff | Hangup | Mute | TransferWithAnswerURL | TransferWithNCCO | Unearmuff | Unmute,
+    body: Earmuff | Hangup | Mute | TransferWithAnswerUrl | TransferWithNcco | Unearmuff | Unmute,
 ) -> Response[None]:
     """Modify an in progress call
 
@@ -147,7 +147,7 @@ async def asyncio_detailed(
 
     Args:
         uuid (str):
-        body (Earmuff | Hangup | Mute | TransferWithAnswerURL | TransferWithNCCO | Unearmuff |
+        body (Earmuff | Hangup | Mute | TransferWithAnswerUrl | TransferWithNcco | Unearmuff |
             Unmute):
 
     Raises:
@@ -172,7 +172,7 @@ async def asyncio(
     uuid: str,
     *,
     client: AuthenticatedClient,
-    body: Earmuff | Hangup | Mute | TransferWithAnswerURL | TransferWithNCCO | Unearmuff | Unmute,
+    body: Earmuff | Hangup | Mute | TransferWithAnswerUrl | TransferWithNcco | Unearmuff | Unmute,
 ) -> None:
     """Modify an in progress call
 
@@ -181,7 +181,7 @@ async def asyncio(
 
     Args:
         uuid (str):
-        body (Earmuff | Hangup | Mute | TransferWithAnswerURL | TransferWithNCCO | Unearmuff |
+        body (Earmuff | Hangup | Mute | TransferWithAnswerUrl | TransferWithNcco | Unearmuff |
             Unmute):
 
     Raises:

@@ -6,15 +6,15 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.dtmf_request import DTMFRequest
-from ...models.dtmf_response import DTMFResponse
+from ...models.dtmf_request import DtmfRequest
+from ...models.dtmf_response import DtmfResponse
 from ...types import Response
 
 
 def _get_kwargs(
     uuid: str,
     *,
-    body: DTMFRequest,
+    body: DtmfRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -33,10 +33,10 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DTMFResponse:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DtmfResponse:
     if response.status_code == 200:
         try:
-            response_200 = DTMFResponse.from_dict(response.json())
+            response_200 = DtmfResponse.from_dict(response.json())
 
             return response_200
 
@@ -45,7 +45,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     raise errors.UnexpectedStatus(response.status_code, response.content)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DTMFResponse]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DtmfResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -58,22 +58,22 @@ def sync_detailed(
     uuid: str,
     *,
     client: AuthenticatedClient,
-    body: DTMFRequest,
-) -> Response[DTMFResponse]:
+    body: DtmfRequest,
+) -> Response[DtmfResponse]:
     """Play DTMF tones into a call
 
      Sends DTMF tones into an active call leg.
 
     Args:
         uuid (str):
-        body (DTMFRequest):
+        body (DtmfRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DTMFResponse]
+        Response[DtmfResponse]
     """
 
     kwargs = _get_kwargs(
@@ -92,27 +92,27 @@ def sync(
     uuid: str,
     *,
     client: AuthenticatedClient,
-    body: DTMFRequest,
-) -> DTMFResponse:
+    body: DtmfRequest,
+) -> DtmfResponse:
     """Play DTMF tones into a call
 
      Sends DTMF tones into an active call leg.
 
     Args:
         uuid (str):
-        body (DTMFRequest):
+        body (DtmfRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DTMFResponse
+        DtmfResponse
     """
 
     # parsed is never None here: _parse_response raises instead.
     return cast(
-        DTMFResponse,
+        DtmfResponse,
         sync_detailed(
             uuid=uuid,
             client=client,
@@ -125,22 +125,22 @@ async def asyncio_detailed(
     uuid: str,
     *,
     client: AuthenticatedClient,
-    body: DTMFRequest,
-) -> Response[DTMFResponse]:
+    body: DtmfRequest,
+) -> Response[DtmfResponse]:
     """Play DTMF tones into a call
 
      Sends DTMF tones into an active call leg.
 
     Args:
         uuid (str):
-        body (DTMFRequest):
+        body (DtmfRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DTMFResponse]
+        Response[DtmfResponse]
     """
 
     kwargs = _get_kwargs(
@@ -157,26 +157,26 @@ async def asyncio(
     uuid: str,
     *,
     client: AuthenticatedClient,
-    body: DTMFRequest,
-) -> DTMFResponse:
+    body: DtmfRequest,
+) -> DtmfResponse:
     """Play DTMF tones into a call
 
      Sends DTMF tones into an active call leg.
 
     Args:
         uuid (str):
-        body (DTMFRequest):
+        body (DtmfRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DTMFResponse
+        DtmfResponse
     """
 
     return cast(
-        DTMFResponse,
+        DtmfResponse,
         (
             await asyncio_detailed(
                 uuid=uuid,

@@ -6,14 +6,14 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.subscribe_dtmf_body import SubscribeDtmfBody
+from ...models.subscribe_dtmf_request import SubscribeDtmfRequest
 from ...types import Response
 
 
 def _get_kwargs(
     uuid: str,
     *,
-    body: SubscribeDtmfBody,
+    body: SubscribeDtmfRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -52,18 +52,18 @@ def sync_detailed(
     uuid: str,
     *,
     client: AuthenticatedClient,
-    body: SubscribeDtmfBody,
+    body: SubscribeDtmfRequest,
 ) -> Response[None]:
     """Subscribe to real-time DTMF events
 
      Registers a listener that receives the DTMF digits of this call leg as they are pressed. It only
     applies to `input` NCCO actions whose `mode` is `asynchronous`. Each time the callee presses a key,
-    the listener URL is sent an [Input webhook event](https://localhost:3000/en/voice/voice-api/webhook-
-    reference#input) that carries that one digit.
+    the listener URL is sent an [Input webhook event](https://developer.vonage.com/en/voice/voice-
+    api/webhook-reference#input) that carries that one digit.
 
     Args:
         uuid (str):
-        body (SubscribeDtmfBody):
+        body (SubscribeDtmfRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -89,18 +89,18 @@ def sync(
     uuid: str,
     *,
     client: AuthenticatedClient,
-    body: SubscribeDtmfBody,
+    body: SubscribeDtmfRequest,
 ) -> None:
     """Subscribe to real-time DTMF events
 
      Registers a listener that receives the DTMF digits of this call leg as they are pressed. It only
     applies to `input` NCCO actions whose `mode` is `asynchronous`. Each time the callee presses a key,
-    the listener URL is sent an [Input webhook event](https://localhost:3000/en/voice/voice-api/webhook-
-    reference#input) that carries that one digit.
+    the listener URL is sent an [Input webhook event](https://developer.vonage.com/en/voice/voice-
+    api/webhook-reference#input) that carries that one digit.
 
     Args:
         uuid (str):
-        body (SubscribeDtmfBody):
+        body (SubscribeDtmfRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -121,18 +121,18 @@ async def asyncio_detailed(
     uuid: str,
     *,
     client: AuthenticatedClient,
-    body: SubscribeDtmfBody,
+    body: SubscribeDtmfRequest,
 ) -> Response[None]:
     """Subscribe to real-time DTMF events
 
      Registers a listener that receives the DTMF digits of this call leg as they are pressed. It only
     applies to `input` NCCO actions whose `mode` is `asynchronous`. Each time the callee presses a key,
-    the listener URL is sent an [Input webhook event](https://localhost:3000/en/voice/voice-api/webhook-
-    reference#input) that carries that one digit.
+    the listener URL is sent an [Input webhook event](https://developer.vonage.com/en/voice/voice-
+    api/webhook-reference#input) that carries that one digit.
 
     Args:
         uuid (str):
-        body (SubscribeDtmfBody):
+        body (SubscribeDtmfRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,18 +156,18 @@ async def asyncio(
     uuid: str,
     *,
     client: AuthenticatedClient,
-    body: SubscribeDtmfBody,
+    body: SubscribeDtmfRequest,
 ) -> None:
     """Subscribe to real-time DTMF events
 
      Registers a listener that receives the DTMF digits of this call leg as they are pressed. It only
     applies to `input` NCCO actions whose `mode` is `asynchronous`. Each time the callee presses a key,
-    the listener URL is sent an [Input webhook event](https://localhost:3000/en/voice/voice-api/webhook-
-    reference#input) that carries that one digit.
+    the listener URL is sent an [Input webhook event](https://developer.vonage.com/en/voice/voice-
+    api/webhook-reference#input) that carries that one digit.
 
     Args:
         uuid (str):
-        body (SubscribeDtmfBody):
+        body (SubscribeDtmfRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

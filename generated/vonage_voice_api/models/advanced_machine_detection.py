@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.advanced_machine_detection_behavior import (
+    AdvancedMachineDetectionBehavior,
+    check_advanced_machine_detection_behavior,
+)
+from ..models.advanced_machine_detection_mode import AdvancedMachineDetectionMode, check_advanced_machine_detection_mode
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="AdvancedMachineDetection")
+
+
+@_attrs_define
+class AdvancedMachineDetection:
+    """Settings of Vonage's advanced machine detection, which wins over `machine_detection` when both are given. It is
+    charged; the rates are on the Voice API Pricing page, under 'Programmable Features'.
+
+    """
+
+    behavior: AdvancedMachineDetectionBehavior | Unset = UNSET
+    """ `hangup` ends the call when a machine is detected; `continue` lets the call go on even then. """
+    mode: AdvancedMachineDetectionMode | Unset = "detect"
+    """ Detects whether a human or a machine answered, and reports `human` or `machine` in an event. Note that
+    the default mode is `detect`, not the mode named `default`:
+
+    * `default`: asynchronous. The next NCCO action starts at once while detection goes on alongside; the
+      application gets both the detection status event and the beep events, and may answer any of them
+      with a new NCCO.
+    * `detect`: synchronous. The next NCCO action waits until detection is over; the application only gets
+      the detection status event.
+    * `detect_beep`: synchronous. The next NCCO action waits until detection is over; the application only
+      gets a beep event.
+     """
+    beep_timeout: int | Unset = UNSET
+    """ How many seconds Vonage waits for a machine's beep. When it runs out, a `machine` event with `sub_state`
+    `beep_timeout` is sent. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        behavior: str | Unset = UNSET
+        if not isinstance(self.behavior, Unset):
+            behavior = self.behavior
+
+        mode: str | Unset = UNSET
+        if not isinstance(self.mode, Unset):
+            mode = self.mode
+
+        beep_timeout = self.beep_timeout
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if behavior is not UNSET:
+            field_dict["behavior"] = behavior
+        if mode is not UNSET:
+            field_dict["mode"] = mode
+        if beep_timeout is not UNSET:
+            field_dict["beep_timeout"] = beep_timeout
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        _behavior = d.pop("behavior", UNSET)
+        behavior: AdvancedMachineDetectionBehavior | Unset
+        if isinstance(_behavior, Unset):
+            behavior = UNSET
+        else:
+            behavior = check_advanced_machine_detection_behavior(_behavior)
+
+        _mode = d.pop("mode", UNSET)
+        mode: AdvancedMachineDetectionMode | Unset
+        if isinstance(_mode, Unset):
+            mode = UNSET
+        else:
+            mode = check_advanced_machine_detection_mode(_mode)
+
+        beep_timeout = d.pop("beep_timeout", UNSET)
+
+        advanced_machine_detection = cls(
+            behavior=behavior,
+            mode=mode,
+            beep_timeout=beep_timeout,
+        )
+
+        advanced_machine_detection.additional_properties = d
+        return advanced_machine_detection
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

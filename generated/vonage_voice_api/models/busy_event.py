@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.busy_event_status import BusyEventStatus, check_busy_event_status
+from ..models.direction import Direction, check_direction
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="BusyEvent")
+
+
+@_attrs_define
+class BusyEvent:
+    """Webhook payload (not an operation): the destination is busy."""
+
+    uuid: UUID
+    """ Identifier of this call leg. Vonage assigns it when it accepts the call request, and every request about a
+    live call names the leg by it. """
+    conversation_uuid: str
+    """ Identifier of the conversation that this call leg is part of. """
+    from_: str
+    """ The number (no `+`) or address the call is from. """
+    to: str
+    """ The number (no `+`) or address the call is to. """
+    direction: Direction
+    """ Either `outbound` or `inbound` """
+    timestamp: datetime.datetime
+    """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
+    status: BusyEventStatus = "busy"
+    sip_code: int | Unset = UNSET
+    """ The SIP response code that ended the attempt (for example 486 for busy), when there is one. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status: str = self.status
+
+        uuid = str(self.uuid)
+
+        conversation_uuid = self.conversation_uuid
+
+        from_ = self.from_
+
+        to = self.to
+
+        direction: str = self.direction
+
+        timestamp = self.timestamp.isoformat()
+
+        sip_code = self.sip_code
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "status": status,
+                "uuid": uuid,
+                "conversation_uuid": conversation_uuid,
+                "from": from_,
+                "to": to,
+                "direction": direction,
+                "timestamp": timestamp,
+            }
+        )
+        if sip_code is not UNSET:
+            field_dict["sip_code"] = sip_code
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        status = check_busy_event_status(d.pop("status"))
+
+        uuid = UUID(d.pop("uuid"))
+
+        conversation_uuid = d.pop("conversation_uuid")
+
+        from_ = d.pop("from")
+
+        to = d.pop("to")
+
+        direction = check_direction(d.pop("direction"))
+
+        timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
+
+        sip_code = d.pop("sip_code", UNSET)
+
+        busy_event = cls(
+            status=status,
+            uuid=uuid,
+            conversation_uuid=conversation_uuid,
+            from_=from_,
+            to=to,
+            direction=direction,
+            timestamp=timestamp,
+            sip_code=sip_code,
+        )
+
+        busy_event.additional_properties = d
+        return busy_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,301 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.call_status import CallStatus, check_call_status
+from ..models.direction import Direction, check_direction
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.call_from import CallFrom
+    from ..models.call_links import CallLinks
+    from ..models.endpoint_app import EndpointApp
+    from ..models.endpoint_phone_to import EndpointPhoneTo
+    from ..models.endpoint_sip import EndpointSip
+    from ..models.endpoint_vbc_extension import EndpointVbcExtension
+    from ..models.endpoint_websocket import EndpointWebsocket
+
+
+T = TypeVar("T", bound="Call")
+
+
+@_attrs_define
+class Call:
+    field_links: CallLinks | Unset = UNSET
+    uuid: UUID | Unset = UNSET
+    """ Identifier of this call leg. Vonage assigns it when it accepts the call request, and every request about a
+    live call names the leg by it. """
+    conversation_uuid: str | Unset = UNSET
+    """ Identifier of the conversation that this call leg is part of. """
+    to: EndpointApp | EndpointPhoneTo | EndpointSip | EndpointVbcExtension | EndpointWebsocket | Unset = UNSET
+    """ The endpoint the call was connected to """
+    from_: CallFrom | Unset = UNSET
+    """ The endpoint the call came from, as `{type, number}` (for example `{"type": "phone", "number":
+    "447700900001"}`). """
+    status: CallStatus | Unset = UNSET
+    """ Status of the call leg. `started`, `ringing` and `answered` while it is set up; `machine` or `human` after
+    machine detection; `completed`, `busy`, `cancelled`, `failed`, `rejected`, `timeout` or `unanswered` when it
+    ended; `disconnected`, `transfer` and `input` are reported by events. """
+    direction: Direction | Unset = UNSET
+    """ Either `outbound` or `inbound` """
+    rate: str | Unset = UNSET
+    """ Price per minute of this call. Only present when `status` is `completed`. """
+    price: str | Unset = UNSET
+    """ Total price charged for this call. Only present when `status` is `completed`. """
+    duration: str | Unset = UNSET
+    """ How long the call lasted, in seconds. Only present when `status` is `completed`. """
+    start_time: datetime.datetime | Unset = UNSET
+    """ When the call started, in UTC, as an RFC 3339 date-time with milliseconds. Present once answered. """
+    end_time: datetime.datetime | Unset = UNSET
+    """ When the call ended, in UTC, as an RFC 3339 date-time with milliseconds. Present once completed. """
+    network: str | Unset = UNSET
+    """ The Mobile Country Code and Mobile Network Code
+    ([MCCMNC](https://en.wikipedia.org/wiki/Mobile_country_code)) of the carrier network that carried this call.
+    Only present when `status` is `completed`. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.endpoint_phone_to import EndpointPhoneTo  # noqa: PLC0415
+        from ..models.endpoint_sip import EndpointSip  # noqa: PLC0415
+        from ..models.endpoint_vbc_extension import EndpointVbcExtension  # noqa: PLC0415
+        from ..models.endpoint_websocket import EndpointWebsocket  # noqa: PLC0415
+
+        field_links: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.field_links, Unset):
+            field_links = self.field_links.to_dict()
+
+        uuid: str | Unset = UNSET
+        if not isinstance(self.uuid, Unset):
+            uuid = str(self.uuid)
+
+        conversation_uuid = self.conversation_uuid
+
+        to: dict[str, Any] | Unset
+        if isinstance(self.to, Unset):
+            to = UNSET
+        elif isinstance(self.to, EndpointPhoneTo):
+            to = self.to.to_dict()
+        elif isinstance(self.to, EndpointSip):
+            to = self.to.to_dict()
+        elif isinstance(self.to, EndpointWebsocket):
+            to = self.to.to_dict()
+        elif isinstance(self.to, EndpointVbcExtension):
+            to = self.to.to_dict()
+        else:
+            to = self.to.to_dict()
+
+        from_: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.from_, Unset):
+            from_ = self.from_.to_dict()
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status
+
+        direction: str | Unset = UNSET
+        if not isinstance(self.direction, Unset):
+            direction = self.direction
+
+        rate = self.rate
+
+        price = self.price
+
+        duration = self.duration
+
+        start_time: str | Unset = UNSET
+        if not isinstance(self.start_time, Unset):
+            start_time = self.start_time.isoformat()
+
+        end_time: str | Unset = UNSET
+        if not isinstance(self.end_time, Unset):
+            end_time = self.end_time.isoformat()
+
+        network = self.network
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if field_links is not UNSET:
+            field_dict["_links"] = field_links
+        if uuid is not UNSET:
+            field_dict["uuid"] = uuid
+        if conversation_uuid is not UNSET:
+            field_dict["conversation_uuid"] = conversation_uuid
+        if to is not UNSET:
+            field_dict["to"] = to
+        if from_ is not UNSET:
+            field_dict["from"] = from_
+        if status is not UNSET:
+            field_dict["status"] = status
+        if direction is not UNSET:
+            field_dict["direction"] = direction
+        if rate is not UNSET:
+            field_dict["rate"] = rate
+        if price is not UNSET:
+            field_dict["price"] = price
+        if duration is not UNSET:
+            field_dict["duration"] = duration
+        if start_time is not UNSET:
+            field_dict["start_time"] = start_time
+        if end_time is not UNSET:
+            field_dict["end_time"] = end_time
+        if network is not UNSET:
+            field_dict["network"] = network
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.call_from import CallFrom  # noqa: PLC0415
+        from ..models.call_links import CallLinks  # noqa: PLC0415
+        from ..models.endpoint_app import EndpointApp  # noqa: PLC0415
+        from ..models.endpoint_phone_to import EndpointPhoneTo  # noqa: PLC0415
+        from ..models.endpoint_sip import EndpointSip  # noqa: PLC0415
+        from ..models.endpoint_vbc_extension import EndpointVbcExtension  # noqa: PLC0415
+        from ..models.endpoint_websocket import EndpointWebsocket  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _field_links = d.pop("_links", UNSET)
+        field_links: CallLinks | Unset
+        if isinstance(_field_links, Unset):
+            field_links = UNSET
+        else:
+            field_links = CallLinks.from_dict(_field_links)
+
+        _uuid = d.pop("uuid", UNSET)
+        uuid: UUID | Unset
+        if isinstance(_uuid, Unset):
+            uuid = UNSET
+        else:
+            uuid = UUID(_uuid)
+
+        conversation_uuid = d.pop("conversation_uuid", UNSET)
+
+        def _parse_to(
+            data: object,
+        ) -> EndpointApp | EndpointPhoneTo | EndpointSip | EndpointVbcExtension | EndpointWebsocket | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                to_type_0 = EndpointPhoneTo.from_dict(data)
+
+                return to_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                to_type_1 = EndpointSip.from_dict(data)
+
+                return to_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                to_type_2 = EndpointWebsocket.from_dict(data)
+
+                return to_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                to_type_3 = EndpointVbcExtension.from_dict(data)
+
+                return to_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            to_type_4 = EndpointApp.from_dict(data)
+
+            return to_type_4
+
+        to = _parse_to(d.pop("to", UNSET))
+
+        _from_ = d.pop("from", UNSET)
+        from_: CallFrom | Unset
+        if isinstance(_from_, Unset):
+            from_ = UNSET
+        else:
+            from_ = CallFrom.from_dict(_from_)
+
+        _status = d.pop("status", UNSET)
+        status: CallStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = check_call_status(_status)
+
+        _direction = d.pop("direction", UNSET)
+        direction: Direction | Unset
+        if isinstance(_direction, Unset):
+            direction = UNSET
+        else:
+            direction = check_direction(_direction)
+
+        rate = d.pop("rate", UNSET)
+
+        price = d.pop("price", UNSET)
+
+        duration = d.pop("duration", UNSET)
+
+        _start_time = d.pop("start_time", UNSET)
+        start_time: datetime.datetime | Unset
+        if isinstance(_start_time, Unset):
+            start_time = UNSET
+        else:
+            start_time = datetime.datetime.fromisoformat(_start_time)
+
+        _end_time = d.pop("end_time", UNSET)
+        end_time: datetime.datetime | Unset
+        if isinstance(_end_time, Unset):
+            end_time = UNSET
+        else:
+            end_time = datetime.datetime.fromisoformat(_end_time)
+
+        network = d.pop("network", UNSET)
+
+        call = cls(
+            field_links=field_links,
+            uuid=uuid,
+            conversation_uuid=conversation_uuid,
+            to=to,
+            from_=from_,
+            status=status,
+            direction=direction,
+            rate=rate,
+            price=price,
+            duration=duration,
+            start_time=start_time,
+            end_time=end_time,
+            network=network,
+        )
+
+        call.additional_properties = d
+        return call
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

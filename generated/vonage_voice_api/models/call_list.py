@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.call_list_embedded import CallListEmbedded
+    from ..models.call_list_links import CallListLinks
+
+
+T = TypeVar("T", bound="CallList")
+
+
+@_attrs_define
+class CallList:
+    count: int | Unset = UNSET
+    """ How many records match the request in total. """
+    page_size: int | Unset = UNSET
+    """ How many records this page holds. """
+    record_index: int | Unset = UNSET
+    """ The `record_index` of the request (index of this page's first record). """
+    field_links: CallListLinks | Unset = UNSET
+    field_embedded: CallListEmbedded | Unset = UNSET
+    """ The calls of this page, each as the getCall operation returns it. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        count = self.count
+
+        page_size = self.page_size
+
+        record_index = self.record_index
+
+        field_links: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.field_links, Unset):
+            field_links = self.field_links.to_dict()
+
+        field_embedded: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.field_embedded, Unset):
+            field_embedded = self.field_embedded.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if count is not UNSET:
+            field_dict["count"] = count
+        if page_size is not UNSET:
+            field_dict["page_size"] = page_size
+        if record_index is not UNSET:
+            field_dict["record_index"] = record_index
+        if field_links is not UNSET:
+            field_dict["_links"] = field_links
+        if field_embedded is not UNSET:
+            field_dict["_embedded"] = field_embedded
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.call_list_embedded import CallListEmbedded  # noqa: PLC0415
+        from ..models.call_list_links import CallListLinks  # noqa: PLC0415
+
+        d = dict(src_dict)
+        count = d.pop("count", UNSET)
+
+        page_size = d.pop("page_size", UNSET)
+
+        record_index = d.pop("record_index", UNSET)
+
+        _field_links = d.pop("_links", UNSET)
+        field_links: CallListLinks | Unset
+        if isinstance(_field_links, Unset):
+            field_links = UNSET
+        else:
+            field_links = CallListLinks.from_dict(_field_links)
+
+        _field_embedded = d.pop("_embedded", UNSET)
+        field_embedded: CallListEmbedded | Unset
+        if isinstance(_field_embedded, Unset):
+            field_embedded = UNSET
+        else:
+            field_embedded = CallListEmbedded.from_dict(_field_embedded)
+
+        call_list = cls(
+            count=count,
+            page_size=page_size,
+            record_index=record_index,
+            field_links=field_links,
+            field_embedded=field_embedded,
+        )
+
+        call_list.additional_properties = d
+        return call_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

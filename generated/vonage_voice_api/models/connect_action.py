@@ -1,0 +1,286 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.connect_action_action import ConnectActionAction, check_connect_action_action
+from ..models.connect_action_event_type import ConnectActionEventType, check_connect_action_event_type
+from ..models.connect_action_machine_detection import (
+    ConnectActionMachineDetection,
+    check_connect_action_machine_detection,
+)
+from ..models.http_method import HttpMethod, check_http_method
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.advanced_machine_detection import AdvancedMachineDetection
+    from ..models.connect_endpoint_phone import ConnectEndpointPhone
+    from ..models.connect_endpoint_sip import ConnectEndpointSip
+    from ..models.endpoint_app import EndpointApp
+    from ..models.endpoint_vbc_extension import EndpointVbcExtension
+    from ..models.endpoint_websocket import EndpointWebsocket
+
+
+T = TypeVar("T", bound="ConnectAction")
+
+
+@_attrs_define
+class ConnectAction:
+    """Connect the call to another endpoint (a phone number, a SIP endpoint, a WebSocket, an app user or a VBC extension).
+    Ends when the endpoint is busy or unavailable; chain connects to ring several in turn.
+
+    """
+
+    endpoint: list[ConnectEndpointPhone | ConnectEndpointSip | EndpointApp | EndpointVbcExtension | EndpointWebsocket]
+    """ The endpoint to connect to; exactly one, in an array. """
+    action: ConnectActionAction = "connect"
+    from_: str | Unset = UNSET
+    """ The caller number shown to the endpoint, in E.164 without `+` (the AddressE164 rules); it must be one of
+    your Vonage numbers when calling a phone. Leave it out for app callers, and when `randomFromNumber` is true. """
+    random_from_number: bool | Unset = False
+    """ Let Vonage pick a caller number among the application's numbers, from the destination's country when
+    possible. Not together with `from`. """
+    event_type: ConnectActionEventType | Unset = UNSET
+    """ `synchronous` lets `eventUrl` answer call-state events (busy, timeout...) with an NCCO that replaces the
+    current one. """
+    timeout: int | Unset = 60
+    """ Seconds the endpoint may ring before the connect gives up. """
+    limit: int | Unset = 7200
+    """ Longest call, in seconds. """
+    machine_detection: ConnectActionMachineDetection | Unset = UNSET
+    """ What to do when voicemail answers: `continue` sends a `machine` event to `eventUrl`, `hangup` ends the call.
+    """
+    advanced_machine_detection: AdvancedMachineDetection | Unset = UNSET
+    """ Settings of Vonage's advanced machine detection, which wins over `machine_detection` when both are given. It
+    is charged; the rates are on the Voice API Pricing page, under 'Programmable Features'. """
+    event_url: list[str] | Unset = UNSET
+    """ Where call-state events of the connected leg are sent; an array, even for one URL. """
+    event_method: HttpMethod | Unset = "POST"
+    """ HTTP method Vonage uses for a webhook. """
+    ringback_tone: str | Unset = UNSET
+    """ Audio looped to the caller until the endpoint answers; not recommended for phone endpoints, which send their
+    own ringing. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.connect_endpoint_phone import ConnectEndpointPhone  # noqa: PLC0415
+        from ..models.connect_endpoint_sip import ConnectEndpointSip  # noqa: PLC0415
+        from ..models.endpoint_vbc_extension import EndpointVbcExtension  # noqa: PLC0415
+        from ..models.endpoint_websocket import EndpointWebsocket  # noqa: PLC0415
+
+        action: str = self.action
+
+        endpoint = []
+        for endpoint_item_data in self.endpoint:
+            endpoint_item: dict[str, Any]
+            if isinstance(endpoint_item_data, ConnectEndpointPhone):
+                endpoint_item = endpoint_item_data.to_dict()
+            elif isinstance(endpoint_item_data, ConnectEndpointSip):
+                endpoint_item = endpoint_item_data.to_dict()
+            elif isinstance(endpoint_item_data, EndpointWebsocket):
+                endpoint_item = endpoint_item_data.to_dict()
+            elif isinstance(endpoint_item_data, EndpointVbcExtension):
+                endpoint_item = endpoint_item_data.to_dict()
+            else:
+                endpoint_item = endpoint_item_data.to_dict()
+
+            endpoint.append(endpoint_item)
+
+        from_ = self.from_
+
+        random_from_number = self.random_from_number
+
+        event_type: str | Unset = UNSET
+        if not isinstance(self.event_type, Unset):
+            event_type = self.event_type
+
+        timeout = self.timeout
+
+        limit = self.limit
+
+        machine_detection: str | Unset = UNSET
+        if not isinstance(self.machine_detection, Unset):
+            machine_detection = self.machine_detection
+
+        advanced_machine_detection: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.advanced_machine_detection, Unset):
+            advanced_machine_detection = self.advanced_machine_detection.to_dict()
+
+        event_url: list[str] | Unset = UNSET
+        if not isinstance(self.event_url, Unset):
+            event_url = self.event_url
+
+        event_method: str | Unset = UNSET
+        if not isinstance(self.event_method, Unset):
+            event_method = self.event_method
+
+        ringback_tone = self.ringback_tone
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "action": action,
+                "endpoint": endpoint,
+            }
+        )
+        if from_ is not UNSET:
+            field_dict["from"] = from_
+        if random_from_number is not UNSET:
+            field_dict["randomFromNumber"] = random_from_number
+        if event_type is not UNSET:
+            field_dict["eventType"] = event_type
+        if timeout is not UNSET:
+            field_dict["timeout"] = timeout
+        if limit is not UNSET:
+            field_dict["limit"] = limit
+        if machine_detection is not UNSET:
+            field_dict["machineDetection"] = machine_detection
+        if advanced_machine_detection is not UNSET:
+            field_dict["advancedMachineDetection"] = advanced_machine_detection
+        if event_url is not UNSET:
+            field_dict["eventUrl"] = event_url
+        if event_method is not UNSET:
+            field_dict["eventMethod"] = event_method
+        if ringback_tone is not UNSET:
+            field_dict["ringbackTone"] = ringback_tone
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.advanced_machine_detection import AdvancedMachineDetection  # noqa: PLC0415
+        from ..models.connect_endpoint_phone import ConnectEndpointPhone  # noqa: PLC0415
+        from ..models.connect_endpoint_sip import ConnectEndpointSip  # noqa: PLC0415
+        from ..models.endpoint_app import EndpointApp  # noqa: PLC0415
+        from ..models.endpoint_vbc_extension import EndpointVbcExtension  # noqa: PLC0415
+        from ..models.endpoint_websocket import EndpointWebsocket  # noqa: PLC0415
+
+        d = dict(src_dict)
+        action = check_connect_action_action(d.pop("action"))
+
+        endpoint = []
+        _endpoint = d.pop("endpoint")
+        for endpoint_item_data in _endpoint:
+
+            def _parse_endpoint_item(
+                data: object,
+            ) -> ConnectEndpointPhone | ConnectEndpointSip | EndpointApp | EndpointVbcExtension | EndpointWebsocket:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_connect_endpoint_type_0 = ConnectEndpointPhone.from_dict(data)
+
+                    return componentsschemas_connect_endpoint_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_connect_endpoint_type_1 = ConnectEndpointSip.from_dict(data)
+
+                    return componentsschemas_connect_endpoint_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_connect_endpoint_type_2 = EndpointWebsocket.from_dict(data)
+
+                    return componentsschemas_connect_endpoint_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_connect_endpoint_type_3 = EndpointVbcExtension.from_dict(data)
+
+                    return componentsschemas_connect_endpoint_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_connect_endpoint_type_4 = EndpointApp.from_dict(data)
+
+                return componentsschemas_connect_endpoint_type_4
+
+            endpoint_item = _parse_endpoint_item(endpoint_item_data)
+
+            endpoint.append(endpoint_item)
+
+        from_ = d.pop("from", UNSET)
+
+        random_from_number = d.pop("randomFromNumber", UNSET)
+
+        _event_type = d.pop("eventType", UNSET)
+        event_type: ConnectActionEventType | Unset
+        if isinstance(_event_type, Unset):
+            event_type = UNSET
+        else:
+            event_type = check_connect_action_event_type(_event_type)
+
+        timeout = d.pop("timeout", UNSET)
+
+        limit = d.pop("limit", UNSET)
+
+        _machine_detection = d.pop("machineDetection", UNSET)
+        machine_detection: ConnectActionMachineDetection | Unset
+        if isinstance(_machine_detection, Unset):
+            machine_detection = UNSET
+        else:
+            machine_detection = check_connect_action_machine_detection(_machine_detection)
+
+        _advanced_machine_detection = d.pop("advancedMachineDetection", UNSET)
+        advanced_machine_detection: AdvancedMachineDetection | Unset
+        if isinstance(_advanced_machine_detection, Unset):
+            advanced_machine_detection = UNSET
+        else:
+            advanced_machine_detection = AdvancedMachineDetection.from_dict(_advanced_machine_detection)
+
+        event_url = cast(list[str], d.pop("eventUrl", UNSET))
+
+        _event_method = d.pop("eventMethod", UNSET)
+        event_method: HttpMethod | Unset
+        if isinstance(_event_method, Unset):
+            event_method = UNSET
+        else:
+            event_method = check_http_method(_event_method)
+
+        ringback_tone = d.pop("ringbackTone", UNSET)
+
+        connect_action = cls(
+            action=action,
+            endpoint=endpoint,
+            from_=from_,
+            random_from_number=random_from_number,
+            event_type=event_type,
+            timeout=timeout,
+            limit=limit,
+            machine_detection=machine_detection,
+            advanced_machine_detection=advanced_machine_detection,
+            event_url=event_url,
+            event_method=event_method,
+            ringback_tone=ringback_tone,
+        )
+
+        connect_action.additional_properties = d
+        return connect_action
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.connect_endpoint_sip_type import ConnectEndpointSipType, check_connect_endpoint_sip_type
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.connect_endpoint_sip_headers import ConnectEndpointSipHeaders
+    from ..models.connect_endpoint_sip_standard_headers import ConnectEndpointSipStandardHeaders
+
+
+T = TypeVar("T", bound="ConnectEndpointSip")
+
+
+@_attrs_define
+class ConnectEndpointSip:
+    """A SIP endpoint to connect to, addressed either by `uri` or by `user` and `domain` (a SIP trunk domain of your
+    account), never both.
+
+    """
+
+    type_: ConnectEndpointSipType = "sip"
+    uri: str | Unset = UNSET
+    """ The SIP URI, e.g. `sip:rebekka@sip.example.com;transport=tls`. """
+    user: str | Unset = UNSET
+    """ The user part of the address at `domain`. """
+    domain: str | Unset = UNSET
+    """ A SIP trunk domain name provisioned for your account. """
+    headers: ConnectEndpointSipHeaders | Unset = UNSET
+    """ Data sent in the INVITE as custom headers; each key becomes an `X-<key>` header. """
+    standard_headers: ConnectEndpointSipStandardHeaders | Unset = UNSET
+    """ Standard SIP headers sent under their own names (REST createCall spells it `standard_headers`). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_: str = self.type_
+
+        uri = self.uri
+
+        user = self.user
+
+        domain = self.domain
+
+        headers: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.headers, Unset):
+            headers = self.headers.to_dict()
+
+        standard_headers: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.standard_headers, Unset):
+            standard_headers = self.standard_headers.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+            }
+        )
+        if uri is not UNSET:
+            field_dict["uri"] = uri
+        if user is not UNSET:
+            field_dict["user"] = user
+        if domain is not UNSET:
+            field_dict["domain"] = domain
+        if headers is not UNSET:
+            field_dict["headers"] = headers
+        if standard_headers is not UNSET:
+            field_dict["standardHeaders"] = standard_headers
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.connect_endpoint_sip_headers import ConnectEndpointSipHeaders  # noqa: PLC0415
+        from ..models.connect_endpoint_sip_standard_headers import ConnectEndpointSipStandardHeaders  # noqa: PLC0415
+
+        d = dict(src_dict)
+        type_ = check_connect_endpoint_sip_type(d.pop("type"))
+
+        uri = d.pop("uri", UNSET)
+
+        user = d.pop("user", UNSET)
+
+        domain = d.pop("domain", UNSET)
+
+        _headers = d.pop("headers", UNSET)
+        headers: ConnectEndpointSipHeaders | Unset
+        if isinstance(_headers, Unset):
+            headers = UNSET
+        else:
+            headers = ConnectEndpointSipHeaders.from_dict(_headers)
+
+        _standard_headers = d.pop("standardHeaders", UNSET)
+        standard_headers: ConnectEndpointSipStandardHeaders | Unset
+        if isinstance(_standard_headers, Unset):
+            standard_headers = UNSET
+        else:
+            standard_headers = ConnectEndpointSipStandardHeaders.from_dict(_standard_headers)
+
+        connect_endpoint_sip = cls(
+            type_=type_,
+            uri=uri,
+            user=user,
+            domain=domain,
+            headers=headers,
+            standard_headers=standard_headers,
+        )
+
+        connect_endpoint_sip.additional_properties = d
+        return connect_endpoint_sip
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

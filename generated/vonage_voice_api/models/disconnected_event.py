@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.direction import Direction, check_direction
+from ..models.disconnected_event_status import DisconnectedEventStatus, check_disconnected_event_status
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="DisconnectedEvent")
+
+
+@_attrs_define
+class DisconnectedEvent:
+    """Webhook payload (not an operation): the application side closed a WebSocket connection. An NCCO in the answer is
+    run.
+
+    """
+
+    uuid: UUID
+    """ Identifier of this call leg. Vonage assigns it when it accepts the call request, and every request about a
+    live call names the leg by it. """
+    conversation_uuid: str
+    """ Identifier of the conversation that this call leg is part of. """
+    from_: str
+    """ The number (no `+`) or address the call is from. """
+    to: str
+    """ The number (no `+`) or address the call is to. """
+    timestamp: datetime.datetime
+    """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
+    status: DisconnectedEventStatus = "disconnected"
+    direction: Direction | Unset = UNSET
+    """ Either `outbound` or `inbound` """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status: str = self.status
+
+        uuid = str(self.uuid)
+
+        conversation_uuid = self.conversation_uuid
+
+        from_ = self.from_
+
+        to = self.to
+
+        timestamp = self.timestamp.isoformat()
+
+        direction: str | Unset = UNSET
+        if not isinstance(self.direction, Unset):
+            direction = self.direction
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "status": status,
+                "uuid": uuid,
+                "conversation_uuid": conversation_uuid,
+                "from": from_,
+                "to": to,
+                "timestamp": timestamp,
+            }
+        )
+        if direction is not UNSET:
+            field_dict["direction"] = direction
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        status = check_disconnected_event_status(d.pop("status"))
+
+        uuid = UUID(d.pop("uuid"))
+
+        conversation_uuid = d.pop("conversation_uuid")
+
+        from_ = d.pop("from")
+
+        to = d.pop("to")
+
+        timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
+
+        _direction = d.pop("direction", UNSET)
+        direction: Direction | Unset
+        if isinstance(_direction, Unset):
+            direction = UNSET
+        else:
+            direction = check_direction(_direction)
+
+        disconnected_event = cls(
+            status=status,
+            uuid=uuid,
+            conversation_uuid=conversation_uuid,
+            from_=from_,
+            to=to,
+            timestamp=timestamp,
+            direction=direction,
+        )
+
+        disconnected_event.additional_properties = d
+        return disconnected_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.direction import Direction, check_direction
+from ..models.failed_event_detail import FailedEventDetail, check_failed_event_detail
+from ..models.failed_event_status import FailedEventStatus, check_failed_event_status
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="FailedEvent")
+
+
+@_attrs_define
+class FailedEvent:
+    """Webhook payload (not an operation): the call could not be connected."""
+
+    uuid: UUID
+    """ Identifier of this call leg. Vonage assigns it when it accepts the call request, and every request about a
+    live call names the leg by it. """
+    conversation_uuid: str
+    """ Identifier of the conversation that this call leg is part of. """
+    from_: str
+    """ The number (no `+`) or address the call is from. """
+    to: str
+    """ The number (no `+`) or address the call is to. """
+    direction: Direction
+    """ Either `outbound` or `inbound` """
+    timestamp: datetime.datetime
+    """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
+    status: FailedEventStatus = "failed"
+    detail: FailedEventDetail | Unset = UNSET
+    """ Why: `cannot_route`, `number_out_of_service` or `internal_error`. """
+    sip_code: int | Unset = UNSET
+    """ The SIP response code that ended the attempt (for example 486 for busy), when there is one. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status: str = self.status
+
+        uuid = str(self.uuid)
+
+        conversation_uuid = self.conversation_uuid
+
+        from_ = self.from_
+
+        to = self.to
+
+        direction: str = self.direction
+
+        timestamp = self.timestamp.isoformat()
+
+        detail: str | Unset = UNSET
+        if not isinstance(self.detail, Unset):
+            detail = self.detail
+
+        sip_code = self.sip_code
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "status": status,
+                "uuid": uuid,
+                "conversation_uuid": conversation_uuid,
+                "from": from_,
+                "to": to,
+                "direction": direction,
+                "timestamp": timestamp,
+            }
+        )
+        if detail is not UNSET:
+            field_dict["detail"] = detail
+        if sip_code is not UNSET:
+            field_dict["sip_code"] = sip_code
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        status = check_failed_event_status(d.pop("status"))
+
+        uuid = UUID(d.pop("uuid"))
+
+        conversation_uuid = d.pop("conversation_uuid")
+
+        from_ = d.pop("from")
+
+        to = d.pop("to")
+
+        direction = check_direction(d.pop("direction"))
+
+        timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
+
+        _detail = d.pop("detail", UNSET)
+        detail: FailedEventDetail | Unset
+        if isinstance(_detail, Unset):
+            detail = UNSET
+        else:
+            detail = check_failed_event_detail(_detail)
+
+        sip_code = d.pop("sip_code", UNSET)
+
+        failed_event = cls(
+            status=status,
+            uuid=uuid,
+            conversation_uuid=conversation_uuid,
+            from_=from_,
+            to=to,
+            direction=direction,
+            timestamp=timestamp,
+            detail=detail,
+            sip_code=sip_code,
+        )
+
+        failed_event.additional_properties = d
+        return failed_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

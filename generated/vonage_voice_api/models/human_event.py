@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.human_event_status import HumanEventStatus, check_human_event_status
+
+T = TypeVar("T", bound="HumanEvent")
+
+
+@_attrs_define
+class HumanEvent:
+    """Webhook payload (not an operation): machine detection found a human. Names the leg `call_uuid`, not `uuid`."""
+
+    call_uuid: UUID
+    """ Identifier of this call leg. Vonage assigns it when it accepts the call request, and every request about a
+    live call names the leg by it. """
+    conversation_uuid: str
+    """ Identifier of the conversation that this call leg is part of. """
+    from_: str
+    """ The number (no `+`) or address the call is from. """
+    to: str
+    """ The number (no `+`) or address the call is to. """
+    timestamp: datetime.datetime
+    """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
+    status: HumanEventStatus = "human"
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status: str = self.status
+
+        call_uuid = str(self.call_uuid)
+
+        conversation_uuid = self.conversation_uuid
+
+        from_ = self.from_
+
+        to = self.to
+
+        timestamp = self.timestamp.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "status": status,
+                "call_uuid": call_uuid,
+                "conversation_uuid": conversation_uuid,
+                "from": from_,
+                "to": to,
+                "timestamp": timestamp,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        status = check_human_event_status(d.pop("status"))
+
+        call_uuid = UUID(d.pop("call_uuid"))
+
+        conversation_uuid = d.pop("conversation_uuid")
+
+        from_ = d.pop("from")
+
+        to = d.pop("to")
+
+        timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
+
+        human_event = cls(
+            status=status,
+            call_uuid=call_uuid,
+            conversation_uuid=conversation_uuid,
+            from_=from_,
+            to=to,
+            timestamp=timestamp,
+        )
+
+        human_event.additional_properties = d
+        return human_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.http_method import HttpMethod, check_http_method
+from ..models.input_action_action import InputActionAction, check_input_action_action
+from ..models.input_action_mode import InputActionMode, check_input_action_mode
+from ..models.input_action_type_item import InputActionTypeItem, check_input_action_type_item
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.input_action_dtmf import InputActionDtmf
+    from ..models.input_action_speech import InputActionSpeech
+
+
+T = TypeVar("T", bound="InputAction")
+
+
+@_attrs_define
+class InputAction:
+    """Collect DTMF digits or speech from the callee. The result is sent to `eventUrl` in an input event, whose answer
+    should be a new NCCO that replaces the current one.
+
+    """
+
+    type_: list[InputActionTypeItem]
+    """ What to collect, `dtmf`, `speech` or both. """
+    action: InputActionAction = "input"
+    dtmf: InputActionDtmf | Unset = UNSET
+    """ DTMF settings. Leave empty with `mode: asynchronous`. """
+    speech: InputActionSpeech | Unset = UNSET
+    """ Speech recognition settings. """
+    mode: InputActionMode | Unset = "synchronous"
+    """ `synchronous` waits for the result; `asynchronous` (DTMF only) sends each digit in real time, to the URL of
+    the DTMF subscription (subscribeDTMF). """
+    event_url: list[str] | Unset = UNSET
+    """ Where the input event is sent; an array, even for one URL. """
+    event_method: HttpMethod | Unset = "POST"
+    """ HTTP method Vonage uses for a webhook. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        action: str = self.action
+
+        type_ = []
+        for type_item_data in self.type_:
+            type_item: str = type_item_data
+            type_.append(type_item)
+
+        dtmf: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.dtmf, Unset):
+            dtmf = self.dtmf.to_dict()
+
+        speech: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.speech, Unset):
+            speech = self.speech.to_dict()
+
+        mode: str | Unset = UNSET
+        if not isinstance(self.mode, Unset):
+            mode = self.mode
+
+        event_url: list[str] | Unset = UNSET
+        if not isinstance(self.event_url, Unset):
+            event_url = self.event_url
+
+        event_method: str | Unset = UNSET
+        if not isinstance(self.event_method, Unset):
+            event_method = self.event_method
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "action": action,
+                "type": type_,
+            }
+        )
+        if dtmf is not UNSET:
+            field_dict["dtmf"] = dtmf
+        if speech is not UNSET:
+            field_dict["speech"] = speech
+        if mode is not UNSET:
+            field_dict["mode"] = mode
+        if event_url is not UNSET:
+            field_dict["eventUrl"] = event_url
+        if event_method is not UNSET:
+            field_dict["eventMethod"] = event_method
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.input_action_dtmf import InputActionDtmf  # noqa: PLC0415
+        from ..models.input_action_speech import InputActionSpeech  # noqa: PLC0415
+
+        d = dict(src_dict)
+        action = check_input_action_action(d.pop("action"))
+
+        type_ = []
+        _type_ = d.pop("type")
+        for type_item_data in _type_:
+            type_item = check_input_action_type_item(type_item_data)
+
+            type_.append(type_item)
+
+        _dtmf = d.pop("dtmf", UNSET)
+        dtmf: InputActionDtmf | Unset
+        if isinstance(_dtmf, Unset):
+            dtmf = UNSET
+        else:
+            dtmf = InputActionDtmf.from_dict(_dtmf)
+
+        _speech = d.pop("speech", UNSET)
+        speech: InputActionSpeech | Unset
+        if isinstance(_speech, Unset):
+            speech = UNSET
+        else:
+            speech = InputActionSpeech.from_dict(_speech)
+
+        _mode = d.pop("mode", UNSET)
+        mode: InputActionMode | Unset
+        if isinstance(_mode, Unset):
+            mode = UNSET
+        else:
+            mode = check_input_action_mode(_mode)
+
+        event_url = cast(list[str], d.pop("eventUrl", UNSET))
+
+        _event_method = d.pop("eventMethod", UNSET)
+        event_method: HttpMethod | Unset
+        if isinstance(_event_method, Unset):
+            event_method = UNSET
+        else:
+            event_method = check_http_method(_event_method)
+
+        input_action = cls(
+            action=action,
+            type_=type_,
+            dtmf=dtmf,
+            speech=speech,
+            mode=mode,
+            event_url=event_url,
+            event_method=event_method,
+        )
+
+        input_action.additional_properties = d
+        return input_action
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="InputActionDtmf")
+
+
+@_attrs_define
+class InputActionDtmf:
+    """DTMF settings. Leave empty with `mode: asynchronous`."""
+
+    time_out: int | Unset = 3
+    """ Seconds of inactivity after the last key before the result is sent. """
+    max_digits: int | Unset = 4
+    """ How many digits to collect at most. """
+    submit_on_hash: bool | Unset = False
+    """ Send the result as soon as `#` is pressed. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        time_out = self.time_out
+
+        max_digits = self.max_digits
+
+        submit_on_hash = self.submit_on_hash
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if time_out is not UNSET:
+            field_dict["timeOut"] = time_out
+        if max_digits is not UNSET:
+            field_dict["maxDigits"] = max_digits
+        if submit_on_hash is not UNSET:
+            field_dict["submitOnHash"] = submit_on_hash
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        time_out = d.pop("timeOut", UNSET)
+
+        max_digits = d.pop("maxDigits", UNSET)
+
+        submit_on_hash = d.pop("submitOnHash", UNSET)
+
+        input_action_dtmf = cls(
+            time_out=time_out,
+            max_digits=max_digits,
+            submit_on_hash=submit_on_hash,
+        )
+
+        input_action_dtmf.additional_properties = d
+        return input_action_dtmf
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

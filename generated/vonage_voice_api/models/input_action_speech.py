@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="InputActionSpeech")
+
+
+@_attrs_define
+class InputActionSpeech:
+    """Speech recognition settings."""
+
+    uuid: list[str] | Unset = UNSET
+    """ The leg to listen to, one UUID in an array; the first leg that joined unless given. """
+    end_on_silence: float | Unset = 2.0
+    """ Seconds of silence that end the speech. """
+    language: str | Unset = "en-US"
+    """ Language of the speech, as a BCP-47 code. """
+    context: list[str] | Unset = UNSET
+    """ Words and phrases that help recognition. """
+    start_timeout: int | Unset = 10
+    """ Seconds to wait for speech to start. """
+    max_duration: int | Unset = 60
+    """ Longest speech, in seconds. """
+    save_audio: bool | Unset = False
+    """ Keep the recording of the speech; its URL comes with the input event. """
+    sensitivity: int | Unset = 90
+    """ Sensitivity of voice activity detection, from 10 (least) to 100 (most sensitive). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        uuid: list[str] | Unset = UNSET
+        if not isinstance(self.uuid, Unset):
+            uuid = self.uuid
+
+        end_on_silence = self.end_on_silence
+
+        language = self.language
+
+        context: list[str] | Unset = UNSET
+        if not isinstance(self.context, Unset):
+            context = self.context
+
+        start_timeout = self.start_timeout
+
+        max_duration = self.max_duration
+
+        save_audio = self.save_audio
+
+        sensitivity = self.sensitivity
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if uuid is not UNSET:
+            field_dict["uuid"] = uuid
+        if end_on_silence is not UNSET:
+            field_dict["endOnSilence"] = end_on_silence
+        if language is not UNSET:
+            field_dict["language"] = language
+        if context is not UNSET:
+            field_dict["context"] = context
+        if start_timeout is not UNSET:
+            field_dict["startTimeout"] = start_timeout
+        if max_duration is not UNSET:
+            field_dict["maxDuration"] = max_duration
+        if save_audio is not UNSET:
+            field_dict["saveAudio"] = save_audio
+        if sensitivity is not UNSET:
+            field_dict["sensitivity"] = sensitivity
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        uuid = cast(list[str], d.pop("uuid", UNSET))
+
+        end_on_silence = d.pop("endOnSilence", UNSET)
+
+        language = d.pop("language", UNSET)
+
+        context = cast(list[str], d.pop("context", UNSET))
+
+        start_timeout = d.pop("startTimeout", UNSET)
+
+        max_duration = d.pop("maxDuration", UNSET)
+
+        save_audio = d.pop("saveAudio", UNSET)
+
+        sensitivity = d.pop("sensitivity", UNSET)
+
+        input_action_speech = cls(
+            uuid=uuid,
+            end_on_silence=end_on_silence,
+            language=language,
+            context=context,
+            start_timeout=start_timeout,
+            max_duration=max_duration,
+            save_audio=save_audio,
+            sensitivity=sensitivity,
+        )
+
+        input_action_speech.additional_properties = d
+        return input_action_speech
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

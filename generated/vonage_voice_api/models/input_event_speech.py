@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.input_event_speech_timeout_reason import (
+    InputEventSpeechTimeoutReason,
+    check_input_event_speech_timeout_reason,
+)
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.speech_result import SpeechResult
+
+
+T = TypeVar("T", bound="InputEventSpeech")
+
+
+@_attrs_define
+class InputEventSpeech:
+    """The speech recognition result."""
+
+    timeout_reason: InputEventSpeechTimeoutReason | Unset = UNSET
+    """ Why the speech ended. """
+    results: list[SpeechResult] | Unset = UNSET
+    """ Recognised texts, most confident first. """
+    error: str | Unset = UNSET
+    """ Why recognition failed, when it did. """
+    recording_url: str | Unset = UNSET
+    """ URL of the recorded speech, with `saveAudio`; downloading it needs the application JWT. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        timeout_reason: str | Unset = UNSET
+        if not isinstance(self.timeout_reason, Unset):
+            timeout_reason = self.timeout_reason
+
+        results: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.results, Unset):
+            results = []
+            for results_item_data in self.results:
+                results_item = results_item_data.to_dict()
+                results.append(results_item)
+
+        error = self.error
+
+        recording_url = self.recording_url
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if timeout_reason is not UNSET:
+            field_dict["timeout_reason"] = timeout_reason
+        if results is not UNSET:
+            field_dict["results"] = results
+        if error is not UNSET:
+            field_dict["error"] = error
+        if recording_url is not UNSET:
+            field_dict["recording_url"] = recording_url
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.speech_result import SpeechResult  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _timeout_reason = d.pop("timeout_reason", UNSET)
+        timeout_reason: InputEventSpeechTimeoutReason | Unset
+        if isinstance(_timeout_reason, Unset):
+            timeout_reason = UNSET
+        else:
+            timeout_reason = check_input_event_speech_timeout_reason(_timeout_reason)
+
+        _results = d.pop("results", UNSET)
+        results: list[SpeechResult] | Unset = UNSET
+        if _results is not UNSET:
+            results = []
+            for results_item_data in _results:
+                results_item = SpeechResult.from_dict(results_item_data)
+
+                results.append(results_item)
+
+        error = d.pop("error", UNSET)
+
+        recording_url = d.pop("recording_url", UNSET)
+
+        input_event_speech = cls(
+            timeout_reason=timeout_reason,
+            results=results,
+            error=error,
+            recording_url=recording_url,
+        )
+
+        input_event_speech.additional_properties = d
+        return input_event_speech
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.machine_event_status import MachineEventStatus, check_machine_event_status
+from ..models.machine_event_sub_state import MachineEventSubState, check_machine_event_sub_state
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="MachineEvent")
+
+
+@_attrs_define
+class MachineEvent:
+    """Webhook payload (not an operation): machine detection found a machine (voicemail). Names the leg `call_uuid`, not
+    `uuid`. With advanced machine detection, `sub_state` reports the beep.
+
+    """
+
+    call_uuid: UUID
+    """ Identifier of this call leg. Vonage assigns it when it accepts the call request, and every request about a
+    live call names the leg by it. """
+    conversation_uuid: str
+    """ Identifier of the conversation that this call leg is part of. """
+    from_: str
+    """ The number (no `+`) or address the call is from. """
+    to: str
+    """ The number (no `+`) or address the call is to. """
+    timestamp: datetime.datetime
+    """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
+    status: MachineEventStatus = "machine"
+    sub_state: MachineEventSubState | Unset = UNSET
+    """ `beep_start` when the voicemail beep was heard, `beep_timeout` when none came in time. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status: str = self.status
+
+        call_uuid = str(self.call_uuid)
+
+        conversation_uuid = self.conversation_uuid
+
+        from_ = self.from_
+
+        to = self.to
+
+        timestamp = self.timestamp.isoformat()
+
+        sub_state: str | Unset = UNSET
+        if not isinstance(self.sub_state, Unset):
+            sub_state = self.sub_state
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "status": status,
+                "call_uuid": call_uuid,
+                "conversation_uuid": conversation_uuid,
+                "from": from_,
+                "to": to,
+                "timestamp": timestamp,
+            }
+        )
+        if sub_state is not UNSET:
+            field_dict["sub_state"] = sub_state
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        status = check_machine_event_status(d.pop("status"))
+
+        call_uuid = UUID(d.pop("call_uuid"))
+
+        conversation_uuid = d.pop("conversation_uuid")
+
+        from_ = d.pop("from")
+
+        to = d.pop("to")
+
+        timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
+
+        _sub_state = d.pop("sub_state", UNSET)
+        sub_state: MachineEventSubState | Unset
+        if isinstance(_sub_state, Unset):
+            sub_state = UNSET
+        else:
+            sub_state = check_machine_event_sub_state(_sub_state)
+
+        machine_event = cls(
+            status=status,
+            call_uuid=call_uuid,
+            conversation_uuid=conversation_uuid,
+            from_=from_,
+            to=to,
+            timestamp=timestamp,
+            sub_state=sub_state,
+        )
+
+        machine_event.additional_properties = d
+        return machine_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.http_method import HttpMethod, check_http_method
+from ..models.notify_action_action import NotifyActionAction, check_notify_action_action
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.notify_action_payload import NotifyActionPayload
+
+
+T = TypeVar("T", bound="NotifyAction")
+
+
+@_attrs_define
+class NotifyAction:
+    """Send a custom payload to your application. An NCCO in the answer replaces the current one; an empty answer lets the
+    NCCO go on.
+
+    """
+
+    payload: NotifyActionPayload
+    """ Any JSON object; it is sent as the body of the notify request. """
+    event_url: list[str]
+    """ Where the payload is sent; an array, even for one URL. """
+    action: NotifyActionAction = "notify"
+    event_method: HttpMethod | Unset = "POST"
+    """ HTTP method Vonage uses for a webhook. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        action: str = self.action
+
+        payload = self.payload.to_dict()
+
+        event_url = self.event_url
+
+        event_method: str | Unset = UNSET
+        if not isinstance(self.event_method, Unset):
+            event_method = self.event_method
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "action": action,
+                "payload": payload,
+                "eventUrl": event_url,
+            }
+        )
+        if event_method is not UNSET:
+            field_dict["eventMethod"] = event_method
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.notify_action_payload import NotifyActionPayload  # noqa: PLC0415
+
+        d = dict(src_dict)
+        action = check_notify_action_action(d.pop("action"))
+
+        payload = NotifyActionPayload.from_dict(d.pop("payload"))
+
+        event_url = cast(list[str], d.pop("eventUrl"))
+
+        _event_method = d.pop("eventMethod", UNSET)
+        event_method: HttpMethod | Unset
+        if isinstance(_event_method, Unset):
+            event_method = UNSET
+        else:
+            event_method = check_http_method(_event_method)
+
+        notify_action = cls(
+            action=action,
+            payload=payload,
+            event_url=event_url,
+            event_method=event_method,
+        )
+
+        notify_action.additional_properties = d
+        return notify_action
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,204 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.http_method import HttpMethod, check_http_method
+from ..models.record_action_action import RecordActionAction, check_record_action_action
+from ..models.record_action_end_on_key import RecordActionEndOnKey, check_record_action_end_on_key
+from ..models.record_action_format import RecordActionFormat, check_record_action_format
+from ..models.record_action_split import RecordActionSplit, check_record_action_split
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.transcription import Transcription
+
+
+T = TypeVar("T", bound="RecordAction")
+
+
+@_attrs_define
+class RecordAction:
+    """Record the call, or the conversation it is in. Runs in the background: with none of `endOnSilence`, `timeOut` and
+    `endOnKey` the recording lasts until the call ends and the NCCO goes on at once. The recording's URL is sent to
+    `eventUrl` in a record event.
+
+    """
+
+    action: RecordActionAction = "record"
+    format_: RecordActionFormat | Unset = "mp3"
+    """ Audio format of the recording; `mp3` unless given, and `wav` when recording more than 2 channels. """
+    split: RecordActionSplit | Unset = UNSET
+    """ `conversation` records the sent and received audio in separate channels. """
+    channels: int | Unset = UNSET
+    """ How many channels to record (needs `split: conversation`); participants beyond the last channel are added to
+    it. """
+    end_on_silence: int | Unset = UNSET
+    """ Stop recording after this many seconds of silence. """
+    end_on_key: RecordActionEndOnKey | Unset = UNSET
+    """ Stop recording when the callee presses this key. """
+    time_out: int | Unset = UNSET
+    """ Longest recording, in seconds. """
+    beep_start: bool | Unset = UNSET
+    """ Play a beep when the recording starts. """
+    event_url: list[str] | Unset = UNSET
+    """ Where the record event is sent; an array, even for one URL. """
+    event_method: HttpMethod | Unset = "POST"
+    """ HTTP method Vonage uses for a webhook. """
+    transcription: Transcription | Unset = UNSET
+    """ Transcription of a recording (beta, charged; at most 2 hours are transcribed). `{}` asks for the defaults.
+    """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        action: str = self.action
+
+        format_: str | Unset = UNSET
+        if not isinstance(self.format_, Unset):
+            format_ = self.format_
+
+        split: str | Unset = UNSET
+        if not isinstance(self.split, Unset):
+            split = self.split
+
+        channels = self.channels
+
+        end_on_silence = self.end_on_silence
+
+        end_on_key: str | Unset = UNSET
+        if not isinstance(self.end_on_key, Unset):
+            end_on_key = self.end_on_key
+
+        time_out = self.time_out
+
+        beep_start = self.beep_start
+
+        event_url: list[str] | Unset = UNSET
+        if not isinstance(self.event_url, Unset):
+            event_url = self.event_url
+
+        event_method: str | Unset = UNSET
+        if not isinstance(self.event_method, Unset):
+            event_method = self.event_method
+
+        transcription: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.transcription, Unset):
+            transcription = self.transcription.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "action": action,
+            }
+        )
+        if format_ is not UNSET:
+            field_dict["format"] = format_
+        if split is not UNSET:
+            field_dict["split"] = split
+        if channels is not UNSET:
+            field_dict["channels"] = channels
+        if end_on_silence is not UNSET:
+            field_dict["endOnSilence"] = end_on_silence
+        if end_on_key is not UNSET:
+            field_dict["endOnKey"] = end_on_key
+        if time_out is not UNSET:
+            field_dict["timeOut"] = time_out
+        if beep_start is not UNSET:
+            field_dict["beepStart"] = beep_start
+        if event_url is not UNSET:
+            field_dict["eventUrl"] = event_url
+        if event_method is not UNSET:
+            field_dict["eventMethod"] = event_method
+        if transcription is not UNSET:
+            field_dict["transcription"] = transcription
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.transcription import Transcription  # noqa: PLC0415
+
+        d = dict(src_dict)
+        action = check_record_action_action(d.pop("action"))
+
+        _format_ = d.pop("format", UNSET)
+        format_: RecordActionFormat | Unset
+        if isinstance(_format_, Unset):
+            format_ = UNSET
+        else:
+            format_ = check_record_action_format(_format_)
+
+        _split = d.pop("split", UNSET)
+        split: RecordActionSplit | Unset
+        if isinstance(_split, Unset):
+            split = UNSET
+        else:
+            split = check_record_action_split(_split)
+
+        channels = d.pop("channels", UNSET)
+
+        end_on_silence = d.pop("endOnSilence", UNSET)
+
+        _end_on_key = d.pop("endOnKey", UNSET)
+        end_on_key: RecordActionEndOnKey | Unset
+        if isinstance(_end_on_key, Unset):
+            end_on_key = UNSET
+        else:
+            end_on_key = check_record_action_end_on_key(_end_on_key)
+
+        time_out = d.pop("timeOut", UNSET)
+
+        beep_start = d.pop("beepStart", UNSET)
+
+        event_url = cast(list[str], d.pop("eventUrl", UNSET))
+
+        _event_method = d.pop("eventMethod", UNSET)
+        event_method: HttpMethod | Unset
+        if isinstance(_event_method, Unset):
+            event_method = UNSET
+        else:
+            event_method = check_http_method(_event_method)
+
+        _transcription = d.pop("transcription", UNSET)
+        transcription: Transcription | Unset
+        if isinstance(_transcription, Unset):
+            transcription = UNSET
+        else:
+            transcription = Transcription.from_dict(_transcription)
+
+        record_action = cls(
+            action=action,
+            format_=format_,
+            split=split,
+            channels=channels,
+            end_on_silence=end_on_silence,
+            end_on_key=end_on_key,
+            time_out=time_out,
+            beep_start=beep_start,
+            event_url=event_url,
+            event_method=event_method,
+            transcription=transcription,
+        )
+
+        record_action.additional_properties = d
+        return record_action
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.talk_action_action import TalkActionAction, check_talk_action_action
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="TalkAction")
+
+
+@_attrs_define
+class TalkAction:
+    """Speak text to the call with text-to-speech. Synchronous unless `bargeIn` is true."""
+
+    text: str
+    """ The text to speak, up to 1,500 characters not counting SSML tags; SSML must be wrapped in `<speak>`. """
+    action: TalkActionAction = "talk"
+    barge_in: bool | Unset = False
+    """ Let the callee interrupt the speech by pressing a key or speaking; the next non-talk action must then be an
+    `input`. """
+    loop: int | Unset = 1
+    """ How many times to speak the text; `0` repeats it until the call ends. """
+    level: float | Unset = 0.0
+    """ Volume, from -1 (quietest) to 1 (loudest). """
+    language: str | Unset = "en-US"
+    """ Language of the text, as a BCP-47 code from the Text-To-Speech guide. """
+    style: int | Unset = 0
+    """ Vocal style (vocal range, tessitura and timbre) of the language. """
+    premium: bool | Unset = False
+    """ Use the premium version of the style when there is one. """
+    voice_name: str | Unset = UNSET
+    """ Deprecated: the voice of old NCCOs (e.g. `Amy`); use `language` and `style` instead. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        action: str = self.action
+
+        text = self.text
+
+        barge_in = self.barge_in
+
+        loop = self.loop
+
+        level = self.level
+
+        language = self.language
+
+        style = self.style
+
+        premium = self.premium
+
+        voice_name = self.voice_name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "action": action,
+                "text": text,
+            }
+        )
+        if barge_in is not UNSET:
+            field_dict["bargeIn"] = barge_in
+        if loop is not UNSET:
+            field_dict["loop"] = loop
+        if level is not UNSET:
+            field_dict["level"] = level
+        if language is not UNSET:
+            field_dict["language"] = language
+        if style is not UNSET:
+            field_dict["style"] = style
+        if premium is not UNSET:
+            field_dict["premium"] = premium
+        if voice_name is not UNSET:
+            field_dict["voiceName"] = voice_name
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        action = check_talk_action_action(d.pop("action"))
+
+        text = d.pop("text")
+
+        barge_in = d.pop("bargeIn", UNSET)
+
+        loop = d.pop("loop", UNSET)
+
+        level = d.pop("level", UNSET)
+
+        language = d.pop("language", UNSET)
+
+        style = d.pop("style", UNSET)
+
+        premium = d.pop("premium", UNSET)
+
+        voice_name = d.pop("voiceName", UNSET)
+
+        talk_action = cls(
+            action=action,
+            text=text,
+            barge_in=barge_in,
+            loop=loop,
+            level=level,
+            language=language,
+            style=style,
+            premium=premium,
+            voice_name=voice_name,
+        )
+
+        talk_action.additional_properties = d
+        return talk_action
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

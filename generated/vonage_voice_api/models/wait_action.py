@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.wait_action_action import WaitActionAction, check_wait_action_action
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="WaitAction")
+
+
+@_attrs_define
+class WaitAction:
+    """Pause the NCCO. Sends no event; add a `notify` after it when the application needs to know."""
+
+    action: WaitActionAction = "wait"
+    timeout: float | Unset = 10.0
+    """ Seconds to wait, from 0.1 to 7200 (Vonage clamps values outside that range; the schema refuses them so that
+    the client sends what it means). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        action: str = self.action
+
+        timeout = self.timeout
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "action": action,
+            }
+        )
+        if timeout is not UNSET:
+            field_dict["timeout"] = timeout
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        action = check_wait_action_action(d.pop("action"))
+
+        timeout = d.pop("timeout", UNSET)
+
+        wait_action = cls(
+            action=action,
+            timeout=timeout,
+        )
+
+        wait_action.additional_properties = d
+        return wait_action
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

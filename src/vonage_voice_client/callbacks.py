@@ -1,0 +1,156 @@
+"""Turn a Voice callback payload (answer webhook or event) into its generated model.
+
+The payload kind is read from the payload itself, the way the Voice API tells them apart: a ``status`` names the
+call-status event; otherwise ``recording_url`` is a record event, ``dtmf``/``speech`` an input event,
+``conversation_uuid_from`` a transfer, ``reason`` an error, and ``to``/``uuid`` without ``timestamp`` the answer
+webhook. A notify event carries only the application's own payload, so it is parsed only when asked for with
+``kind="notify"``. This module names the webhook models, which the runtime may do (DESIGN.md: webhooks).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal
+from urllib.parse import parse_qsl
+
+from vonage_voice_api.models import (
+    AnsweredEvent,
+    AnswerWebhook,
+    BusyEvent,
+    CancelledEvent,
+    CompletedEvent,
+    DisconnectedEvent,
+    ErrorEvent,
+    FailedEvent,
+    HumanEvent,
+    InputEvent,
+    MachineEvent,
+    NotifyEvent,
+    RecordEvent,
+    RejectedEvent,
+    RingingEvent,
+    StartedEvent,
+    TimeoutEvent,
+    TransferEvent,
+    UnansweredEvent,
+)
+
+QueryInput = str | bytes | Mapping[str, str] | Iterable[tuple[str, str]]
+"""A raw query string (a leading ``?`` is ignored), a mapping, or a sequence of ``(name, value)`` pairs."""
+CallbackKind = Literal["answer", "event", "notify"]
+Callback = (
+    AnswerWebhook
+    | AnsweredEvent
+    | BusyEvent
+    | CancelledEvent
+    | CompletedEvent
+    | DisconnectedEvent
+    | ErrorEvent
+    | FailedEvent
+    | HumanEvent
+    | InputEvent
+    | MachineEvent
+    | NotifyEvent
+    | RecordEvent
+    | RejectedEvent
+    | RingingEvent
+    | StartedEvent
+    | TimeoutEvent
+    | TransferEvent
+    | UnansweredEvent
+)
+
+STATUS_EVENTS: dict[str, type[Callback]] = {
+    "started": StartedEvent,
+    "ringing": RingingEvent,
+    "answered": AnsweredEvent,
+    "busy": BusyEvent,
+    "cancelled": CancelledEvent,
+    "unanswered": UnansweredEvent,
+    "rejected": RejectedEvent,
+    "failed": FailedEvent,
+    "timeout": TimeoutEvent,
+    "disconnected": DisconnectedEvent,
+    "completed": CompletedEvent,
+    "human": HumanEvent,
+    "machine": MachineEvent,
+}
+
+
+class CallbackParseError(ValueError):
+    """The payload is not a Voice callback this client knows, or does not match its schema."""
+
+
+def parse_callback(
+    body: bytes | str | Mapping[str, Any] | None = None,
+    *,
+    query: QueryInput | None = None,
+    kind: CallbackKind | None = None,
+) -> Callback:
+    """The typed model of a callback: give the JSON ``body`` (POST) or the ``query`` (GET callbacks).
+
+    Verify the callback first with :func:`vonage_voice_client.webhooks.verify_callback`; this only parses.
+    """
+    payload = _payload(body, query)
+    model = _model_for(payload, kind)
+    try:
+        return model.from_dict(payload)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise CallbackParseError(f"payload does not match {model.__name__}: {type(exc).__name__}: {exc}") from exc
+
+
+def _payload(body: bytes | str | Mapping[str, Any] | None, query: QueryInput | None) -> dict[str, Any]:
+    if isinstance(body, Mapping):
+        return dict(body)
+    if body:
+        try:
+            payload = json.loads(body)
+        except ValueError as exc:
+            raise CallbackParseError(f"callback body is not JSON: {exc}") from None
+        if not isinstance(payload, dict):
+            raise CallbackParseError(f"callback body is a JSON {type(payload).__name__}, not an object")
+        return payload
+    if query is not None:
+        return query_object(query)
+    raise CallbackParseError("no payload: pass the callback body (POST) or its query (GET)")
+
+
+def _model_for(payload: Mapping[str, Any], kind: CallbackKind | None) -> type[Callback]:
+    if kind == "notify":
+        return NotifyEvent
+    if kind == "answer":
+        return AnswerWebhook
+    status = payload.get("status")
+    if status is not None:
+        if status not in STATUS_EVENTS:
+            raise CallbackParseError(f"unknown call status {status!r} (known: {', '.join(STATUS_EVENTS)})")
+        return STATUS_EVENTS[str(status)]
+    for key, model in (
+        ("recording_url", RecordEvent),
+        ("dtmf", InputEvent),
+        ("speech", InputEvent),
+        ("conversation_uuid_from", TransferEvent),
+        ("reason", ErrorEvent),
+    ):
+        if key in payload:
+            return model
+    if kind is None and "timestamp" not in payload and "uuid" in payload and "to" in payload:
+        return AnswerWebhook
+    raise CallbackParseError(f"cannot tell which callback this is (fields: {', '.join(sorted(payload))})")
+
+
+def query_object(query: QueryInput) -> dict[str, Any]:
+    """A GET callback's query as an object, parameters in received order (a repeated name keeps its last value)."""
+    if isinstance(query, bytes):
+        query = query.decode("utf-8", "replace")  # percent-encoded ASCII, normally; UTF-8 if a client sent it raw
+    if isinstance(query, str):
+        pairs: Iterable[tuple[str, Any]] = parse_qsl(query.removeprefix("?"), keep_blank_values=True)
+    elif isinstance(query, Mapping):
+        pairs = query.items()
+    else:
+        pairs = query
+    result: dict[str, Any] = {}
+    for name, value in pairs:
+        result[name] = value
+    return result
