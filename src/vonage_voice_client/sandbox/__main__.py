@@ -1,0 +1,90 @@
+"""``python -m vonage_voice_client.sandbox``: serve the sandbox on loopback until interrupted.
+
+Without ``--public-key`` it makes a key pair, writes the private key to a 0600 temporary file (removed on exit)
+and prints what a client needs: the application id, the key's path and the base URL, as shell exports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+
+from .admin import package_version
+from .app import create_app
+from .clock import Clock, VirtualClock
+from .server import base_url, bind, generate_private_key, uvicorn_server, write_private_key
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.public_key is not None and args.application_id is None:
+        print(
+            "--public-key needs --application-id: tokens must name the application the key belongs to", file=sys.stderr
+        )
+        return 2
+    application_id = args.application_id or str(uuid.uuid4())
+    key_path: Path | None = None
+    if args.public_key is not None:
+        public_key = Path(args.public_key).read_bytes()
+    else:
+        public_key = generate_private_key()  # the sandbox uses its public half; the client signs with it
+        key_path = write_private_key(public_key)
+    clock: Clock | None = VirtualClock() if args.virtual_clock else None
+    app = create_app(
+        application_id=application_id,
+        public_key=public_key,
+        signature_secret=args.signature_secret,
+        clock=clock,
+        rate_limits=args.rate_limits,
+        event_delivery=not args.no_event_delivery,
+        spec_path=args.spec,
+    )
+    sock = bind(args.host, args.port)
+    _announce(base_url(sock), application_id, key_path, app.sandbox.spec.version)
+    try:
+        uvicorn_server(app, log_level=args.log_level).run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass  # uvicorn has shut down cleanly and re-raised the Ctrl-C: the way to stop the sandbox, not an error
+    finally:
+        sock.close()
+        if key_path is not None:
+            key_path.unlink(missing_ok=True)
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m vonage_voice_client.sandbox", description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
+    parser.add_argument("--application-id", help="the application id tokens must carry (default: a new UUID)")
+    parser.add_argument("--public-key", help="PEM file of the application's public key (default: a new key pair)")
+    parser.add_argument("--signature-secret", help="sign events with this secret (HS256), as Vonage does")
+    parser.add_argument("--virtual-clock", action="store_true", help="calls move only on POST /_sandbox/clock/advance")
+    parser.add_argument("--rate-limits", action="store_true", help="enforce 3 POST/s and 15 other requests/s")
+    parser.add_argument("--no-event-delivery", action="store_true", help="record events without sending them")
+    parser.add_argument("--spec", help="serve this spec instead of the packaged patched spec")
+    parser.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    parser.add_argument("--version", action="version", version=package_version())
+    return parser
+
+
+def _announce(url: str, application_id: str, key_path: Path | None, spec_version: str) -> None:
+    lines = [f"Vonage Voice API sandbox (spec {spec_version}) on {url}", f"  application id: {application_id}"]
+    if key_path is not None:
+        lines.append(f"  private key:    {key_path}")
+    lines += ["", "  export VONAGE_APPLICATION_ID=" + application_id]
+    if key_path is not None:
+        lines.append(f"  export VONAGE_PRIVATE_KEY_PATH={key_path}")
+    lines += [
+        f"  export VONAGE_BASE_URL={url}",
+        "",
+        f"  {url}/_sandbox/info is test-only and needs no JWT; Ctrl-C stops the sandbox.",
+    ]
+    print("\n".join(lines), flush=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,159 @@
+"""``/_sandbox/``: the test-only endpoints to look inside the sandbox and steer it. They need no JWT.
+
+GET  /_sandbox/info                  what this server is (``{"sandbox": "vonage-voice-client", ...}``)
+GET  /_sandbox/events?call_uuid=&type=   every event produced, with its delivery outcome
+GET  /_sandbox/calls, /_sandbox/calls/{uuid}   calls with their internal state (NCCO step, mute, controls...)
+POST /_sandbox/clock/advance {"seconds": N}    move the virtual clock, then run what fell due (409 on a real clock)
+GET, POST, DELETE /_sandbox/faults   list, add (one rule or a list), remove all fault rules
+POST /_sandbox/reset                 forget calls, events, faults and recorded errors
+GET  /_sandbox/errors                sandbox bugs caught while handling requests (answered 400, never 500)
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.metadata
+from collections.abc import Awaitable, Callable
+from typing import Final
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route
+
+from .clock import AdvanceableClock, format_time
+from .context import Sandbox
+from .problems import InvalidParameter, Problem, new_trace_id
+from .scenarios import DEFAULT, SCENARIOS
+from .validation import parse_json
+
+__all__ = ["SANDBOX_NAME", "admin_mount", "package_version"]
+
+SANDBOX_NAME: Final = "vonage-voice-client"
+MAX_ADVANCE: Final = 10 * 365 * 86400.0
+
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+def package_version() -> str:
+    try:
+        return importlib.metadata.version("vonage-voice-client")
+    except importlib.metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+def _guarded(endpoint: Callable[[Sandbox, Request], Awaitable[Response]]) -> Endpoint:
+    """Problems become problem+json; any other exception is a sandbox bug, recorded and answered 400."""
+
+    @functools.wraps(endpoint)
+    async def guarded(request: Request) -> Response:
+        sandbox: Sandbox = request.app.sandbox
+        try:
+            return await endpoint(sandbox, request)
+        except Problem as problem:
+            return problem.response(new_trace_id())
+        except Exception as exc:
+            sandbox.record_internal_error(exc, request.method, request.url.path)
+            return Problem("bad-request", "The sandbox could not process this request.").response(new_trace_id())
+
+    return guarded
+
+
+@_guarded
+async def info(sandbox: Sandbox, request: Request) -> Response:
+    return JSONResponse(
+        {
+            "sandbox": SANDBOX_NAME,
+            "version": package_version(),
+            "spec_version": sandbox.spec.version,
+            "spec_title": sandbox.spec.title,
+            "application_id": sandbox.application_id,
+            "calls_path": sandbox.calls_path,
+            "operations": [operation.operation_id for operation in sandbox.spec.operations],
+            "clock": "virtual" if isinstance(sandbox.clock, AdvanceableClock) else "real",
+            "now": format_time(sandbox.clock.now()),
+            "rate_limits": sandbox.rate_limiter is not None,
+            "event_delivery": sandbox.deliverer.enabled,
+            "scenarios": {"default": DEFAULT.as_dict(), **{n: s.as_dict() for n, s in SCENARIOS.items()}},
+            "internal_errors": len(sandbox.internal_errors),
+        }
+    )
+
+
+@_guarded
+async def events(sandbox: Sandbox, request: Request) -> Response:
+    found = sandbox.store.events.query(request.query_params.get("call_uuid"), request.query_params.get("type"))
+    return JSONResponse({"events": [event.as_dict() for event in found]})
+
+
+@_guarded
+async def calls(sandbox: Sandbox, request: Request) -> Response:
+    sandbox.store.tick()
+    return JSONResponse({"calls": [c.internals(sandbox.calls_path) for c in list(sandbox.store.calls.values())]})
+
+
+@_guarded
+async def call(sandbox: Sandbox, request: Request) -> Response:
+    sandbox.store.tick()
+    return JSONResponse(sandbox.store.get(request.path_params["uuid"]).internals(sandbox.calls_path))
+
+
+@_guarded
+async def advance(sandbox: Sandbox, request: Request) -> Response:
+    clock = sandbox.clock
+    if not isinstance(clock, AdvanceableClock):
+        raise Problem("conflict", "This sandbox runs on real time; start it with a virtual clock to advance it.")
+    body = parse_json(await request.body())
+    seconds = body.get("seconds") if isinstance(body, dict) else None
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not 0 <= seconds <= MAX_ADVANCE:
+        reason = f"a number of seconds from 0 to {MAX_ADVANCE:.0f}"
+        raise Problem("bad-request", 'Give {"seconds": N}.', [InvalidParameter("seconds", reason)])
+    clock.advance(float(seconds))
+    await sandbox.flush()  # before answering: a test that advanced the clock expects the events to be out
+    return JSONResponse({"now": format_time(clock.now())})
+
+
+@_guarded
+async def faults(sandbox: Sandbox, request: Request) -> Response:
+    if request.method == "DELETE":
+        removed = len(sandbox.faults.rules())
+        sandbox.faults.clear()
+        return JSONResponse({"removed": removed})
+    if request.method == "POST":
+        body = parse_json(await request.body())
+        rules = body if isinstance(body, list) else [body]
+        try:
+            added = [sandbox.faults.add(rule) for rule in rules]
+        except ValueError as exc:
+            raise Problem("bad-request", "Invalid fault rule.", [InvalidParameter("rule", str(exc)[:200])]) from None
+        return JSONResponse({"rules": [rule.as_dict() for rule in added]}, status_code=201)
+    return JSONResponse({"rules": [rule.as_dict() for rule in sandbox.faults.rules()]})
+
+
+@_guarded
+async def reset(sandbox: Sandbox, request: Request) -> Response:
+    sandbox.store.reset()
+    sandbox.faults.clear()
+    sandbox.internal_errors.clear()
+    return JSONResponse({"reset": True})
+
+
+@_guarded
+async def errors(sandbox: Sandbox, request: Request) -> Response:
+    return JSONResponse({"errors": list(sandbox.internal_errors)})
+
+
+def admin_mount(prefix: str = "/_sandbox") -> Mount:
+    """The admin endpoints under ``prefix``; a Mount, so a wrong method is a 405 here, not the API's 404."""
+    return Mount(
+        prefix,
+        routes=[
+            Route("/info", info, methods=["GET"]),
+            Route("/events", events, methods=["GET"]),
+            Route("/calls", calls, methods=["GET"]),
+            Route("/calls/{uuid}", call, methods=["GET"]),
+            Route("/clock/advance", advance, methods=["POST"]),
+            Route("/faults", faults, methods=["GET", "POST", "DELETE"]),
+            Route("/reset", reset, methods=["POST"]),
+            Route("/errors", errors, methods=["GET"]),
+        ],
+    )

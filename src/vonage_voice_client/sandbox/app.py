@@ -1,0 +1,276 @@
+"""The sandbox as an ASGI app: ``create_app(...)`` returns a Starlette app that serves the patched spec's operations.
+
+Every API request goes: fault rules and rate limits (when enabled), route (404, or 405 with ``Allow``), JWT (401),
+spec validation (400), then the operation's handler. Every error is problem+json. An exception from the sandbox's
+own code is recorded (``/_sandbox/errors``) and answered 400: a client must never see a 5xx it did not ask for
+with a fault rule. Events and NCCO fetches go out after the answer has been sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Iterable, Mapping
+from pathlib import Path
+from typing import Any, Final
+
+from cryptography.hazmat.primitives.asymmetric import rsa
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import Response
+from starlette.routing import Route
+from starlette.types import Message, Receive, Scope, Send
+
+from .admin import admin_mount
+from .auth import AuthError, JWTVerifier
+from .clock import AdvanceableClock, Clock, RealClock
+from .context import Sandbox
+from .delivery import Deliverer
+from .faults import FaultRule, FaultSet, RateLimiter
+from .handlers import HANDLERS
+from .problems import TRACE_HEADER, Problem, new_trace_id
+from .spec import SpecInfo, load_spec
+from .state import CallStore
+from .validation import validator_for
+
+__all__ = ["ConnectionDropped", "SandboxApp", "create_app"]
+
+logger = logging.getLogger(__name__)
+
+ADMIN_PREFIX: Final = "/_sandbox"
+CREDENTIALS: Final = "You did not provide correct credentials"
+
+
+class ConnectionDropped(Exception):
+    """A fault rule dropped the connection.
+
+    Served through :func:`.server.serve`, :func:`.server.running_sandbox` or the CLI, the client's connection is
+    closed without an answer. An in-process client (httpx ``ASGITransport``, Starlette ``TestClient``) gets this
+    exception instead, which is the nearest an in-process transport has to a closed connection.
+    """
+
+
+class SandboxApp(Starlette):
+    """A Starlette app with the sandbox's state at ``app.sandbox``."""
+
+    sandbox: Sandbox
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # Faults act here, outside Starlette's error middleware, which would turn a raised exception into a 500.
+        api_request = scope["type"] == "http" and not str(scope.get("path", "")).startswith(ADMIN_PREFIX)
+        if api_request and await self._gate(scope, receive, send):
+            return
+        await super().__call__(scope, receive, send)
+
+    async def _gate(self, scope: Scope, receive: Receive, send: Send) -> bool:
+        """Apply a fault rule or a rate limit; True when that answered the request."""
+        method, path = str(scope["method"]), str(scope["path"])
+        rule = self.sandbox.faults.take(method, path)
+        if rule is not None:
+            if rule.latency:
+                await asyncio.sleep(rule.latency)
+            if rule.drop == "after":
+                await super().__call__(scope, receive, _discard)  # the request takes effect; its answer is lost
+            if rule.drop == "before":
+                await _drain(receive)  # unread bytes would make the close a reset, and what the client sees random
+            if rule.drop is not None:
+                raise ConnectionDropped(f"fault rule {rule.id} dropped {method} {path}")
+            if rule.status is not None:
+                await _fault_response(rule)(scope, receive, send)
+                return True
+        limiter = self.sandbox.rate_limiter
+        retry_after = None if limiter is None else limiter.check(method)
+        if retry_after is not None:
+            kind = "POST" if method.upper() == "POST" else "GET, PUT and DELETE"
+            problem = Problem("throttled", f"Rate limit hit: too many {kind} requests per second.")
+            problem.headers["Retry-After"] = str(retry_after)
+            await _with_trace(problem)(scope, receive, send)
+            return True
+        return False
+
+
+class ApiEndpoint:
+    """The catch-all route: matches the request against the spec's operations and runs the handler."""
+
+    def __init__(self, sandbox: Sandbox) -> None:
+        self.sandbox = sandbox
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope, receive)
+        trace_id = new_trace_id()
+        try:
+            response = await self._respond(request)
+        except Problem as problem:
+            response = problem.response(trace_id)
+        except ClientDisconnect:
+            return  # nobody to answer
+        except Exception as exc:
+            self.sandbox.record_internal_error(exc, request.method, request.url.path)
+            detail = "The sandbox could not process this request (a sandbox bug; see /_sandbox/errors)."
+            response = Problem("bad-request", detail).response(trace_id)
+        response.headers[TRACE_HEADER] = trace_id
+        await response(scope, receive, send)
+        await self.sandbox.flush()
+
+    async def _respond(self, request: Request) -> Response:
+        sandbox = self.sandbox
+        operation, path_params, path_exists = sandbox.spec.match(request.method, request.url.path)
+        if not path_exists:
+            raise Problem("not-found", "No Voice API operation has this path.")
+        if operation is None:
+            allowed = ", ".join(sandbox.spec.allowed_methods(request.url.path))
+            raise Problem("wrong-verb", f"This path accepts {allowed}.", headers={"Allow": allowed})
+        try:
+            sandbox.verifier.verify(request.headers.get("authorization"))
+        except AuthError as exc:
+            raise Problem("unauthorized", f"{CREDENTIALS}: {exc}.") from None
+        body = await _read_body(request, sandbox.max_body_bytes)
+        valid = sandbox.validator.validate(operation, path_params, request.query_params, request.headers, body)
+        handler = HANDLERS.get(operation.key)
+        if handler is None:
+            raise Problem("not-found", f"The sandbox does not implement {operation.operation_id} yet.")
+        sandbox.store.tick()
+        return await handler(sandbox, valid, request.query_params)
+
+
+def create_app(
+    *,
+    application_id: str,
+    public_key: bytes | str | rsa.RSAPublicKey | rsa.RSAPrivateKey,
+    signature_secret: str | None = None,
+    clock: Clock | None = None,
+    rate_limits: bool = False,
+    faults: Iterable[FaultRule | Mapping[str, Any]] | None = None,
+    event_delivery: bool = True,
+    spec_path: str | Path | None = None,
+    delivery_timeout: float = 10.0,
+    tick_interval: float = 0.1,
+    max_body_bytes: int = 1_000_000,
+) -> SandboxApp:
+    """Build a sandbox for one application.
+
+    Args:
+        application_id: the ``application_id`` tokens must carry.
+        public_key: the application's public key (PEM, or a key object; a private key's public half is used).
+        signature_secret: sign events (HS256, ``payload_hash``) with it; unsigned when None.
+        clock: call progress follows it; a :class:`.clock.VirtualClock` moves only when advanced (by the test, or
+            ``POST /_sandbox/clock/advance``). Default: real time, with a background ticker while served.
+        rate_limits: enforce the API's 3 POST/s and 15 other requests/s.
+        faults: fault rules active from the start (more can be added at ``/_sandbox/faults``).
+        event_delivery: POST events to loopback ``event_url`` addresses; when False they are only recorded.
+        spec_path: the spec to serve; default: the patched spec shipped with the package.
+    """
+    spec = load_spec(spec_path)
+    clock = clock or RealClock()
+    deliverer = Deliverer(
+        application_id=application_id,
+        signature_secret=signature_secret,
+        enabled=event_delivery,
+        timeout=delivery_timeout,
+    )
+    sandbox = Sandbox(
+        application_id=application_id,
+        spec=spec,
+        validator=validator_for(spec),
+        verifier=JWTVerifier(application_id, public_key),
+        clock=clock,
+        store=CallStore(clock, _calls_path(spec), deliverer.can_contact),
+        deliverer=deliverer,
+        faults=FaultSet(faults or ()),
+        rate_limiter=RateLimiter() if rate_limits else None,
+        max_body_bytes=max_body_bytes,
+    )
+    _warn_unserved(spec)
+    app = SandboxApp(
+        routes=[admin_mount(ADMIN_PREFIX), Route("/{path:path}", ApiEndpoint(sandbox))],
+        exception_handlers={HTTPException: _http_exception},
+        lifespan=_lifespan(sandbox, tick_interval),
+    )
+    app.sandbox = sandbox
+    return app
+
+
+def _lifespan(sandbox: Sandbox, interval: float) -> Any:
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        # A real clock needs someone to look at it: calls progress, and events go out, with no request coming in.
+        ticker = None if isinstance(sandbox.clock, AdvanceableClock) else asyncio.create_task(_tick(sandbox, interval))
+        try:
+            yield
+        finally:
+            if ticker is not None:
+                ticker.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await ticker
+
+    return lifespan
+
+
+async def _tick(sandbox: Sandbox, interval: float) -> None:
+    deliveries: set[asyncio.Task[None]] = set()  # strong references, or the tasks may be collected mid-flight
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            sandbox.store.tick()
+        except Exception as exc:
+            sandbox.record_internal_error(exc, "TICK", "")
+        if sandbox.store.pending:
+            task = asyncio.create_task(sandbox.deliverer.run(sandbox.store))
+            deliveries.add(task)
+            task.add_done_callback(deliveries.discard)
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    chunks = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise Problem("payload-too-large", f"The request body is larger than {limit} bytes.")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def _http_exception(request: Request, exc: Exception) -> Response:
+    """Starlette's own 404/405 (for /_sandbox routes) as problem+json too."""
+    status = exc.status_code if isinstance(exc, HTTPException) else 400
+    headers = dict(exc.headers or {}) if isinstance(exc, HTTPException) else {}
+    return _with_trace(Problem.for_status(status, "No sandbox endpoint matches this request.", headers))
+
+
+def _fault_response(rule: FaultRule) -> Response:
+    problem = Problem.for_status(rule.status or 500, f"Injected by sandbox fault rule {rule.id}.")
+    if rule.retry_after is not None and rule.status in (429, 503):
+        problem.headers["Retry-After"] = str(rule.retry_after)
+    return _with_trace(problem)
+
+
+def _with_trace(problem: Problem) -> Response:
+    return problem.response(new_trace_id())
+
+
+async def _discard(message: Message) -> None:
+    return None
+
+
+async def _drain(receive: Receive) -> None:
+    while True:
+        message = await receive()
+        if message["type"] != "http.request" or not message.get("more_body", False):
+            return
+
+
+def _calls_path(spec: SpecInfo) -> str:
+    """The calls collection's path (``/v1/calls``), from the spec's list/create operation."""
+    for operation in spec.operations:
+        if operation.key in ("getcalls", "createcall"):
+            return operation.path
+    return min((operation.path for operation in spec.operations), key=len, default=spec.prefix or "/")
+
+
+def _warn_unserved(spec: SpecInfo) -> None:
+    missing = [operation.operation_id for operation in spec.operations if operation.key not in HANDLERS]
+    if missing:
+        logger.warning("the sandbox has no handler for %s; they answer 404", ", ".join(missing))

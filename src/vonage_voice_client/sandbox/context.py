@@ -1,0 +1,60 @@
+"""The parts of one sandbox, bundled: what the handlers, the admin endpoints and tests reach through ``app.sandbox``."""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from .auth import JWTVerifier
+from .clock import Clock, format_time
+from .delivery import Deliverer
+from .faults import FaultSet, RateLimiter
+from .spec import SpecInfo
+from .state import CallStore
+from .validation import RequestValidator
+
+__all__ = ["Sandbox"]
+
+
+@dataclass
+class Sandbox:
+    application_id: str
+    spec: SpecInfo
+    validator: RequestValidator
+    verifier: JWTVerifier
+    clock: Clock
+    store: CallStore
+    deliverer: Deliverer
+    faults: FaultSet
+    rate_limiter: RateLimiter | None
+    max_body_bytes: int
+    internal_errors: deque[dict[str, Any]] = field(default_factory=lambda: deque(maxlen=100))
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def calls_path(self) -> str:
+        """The path of the calls collection (``/v1/calls``), taken from the spec's getCalls/createCall."""
+        return self.store.prefix
+
+    def record_internal_error(self, exc: BaseException, method: str, path: str) -> None:
+        """A sandbox bug: the client got a 400 rather than a 500; tests look here (``/_sandbox/errors``)."""
+        entry = {
+            "at": format_time(self.clock.now()),
+            "method": method,
+            "path": path[:200],
+            "error": f"{type(exc).__name__}: {str(exc)[:500]}",
+            "traceback": traceback.format_exception(exc)[-6:],
+        }
+        with self._lock:
+            self.internal_errors.append(entry)
+
+    async def flush(self) -> None:
+        """Let time catch up, then deliver whatever events and NCCO fetches are due; never raises."""
+        try:
+            self.store.tick()
+        except Exception as exc:
+            self.record_internal_error(exc, "TICK", "")
+        await self.deliverer.run(self.store)

@@ -1,0 +1,121 @@
+"""The spec's defaults and parameter types, applied to a request that passed validation.
+
+openapi-core can unmarshal a request (types and defaults), but for createCall that costs about 8 ms against 1 ms for
+validating it, so the sandbox validates with openapi-core and applies what the spec says itself: the defaults of the
+body's top-level properties (from the body schema, its ``allOf`` parts, and the ``oneOf``/``anyOf`` alternatives
+whose required properties the body has), and the query parameters, typed by their schemas, with their defaults.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from starlette.datastructures import QueryParams
+
+from .spec import Operation, SpecInfo, full_paths
+
+__all__ = ["SpecDefaults"]
+
+_MAX_DEPTH: Final = 32  # a self-referencing schema must not loop forever
+
+
+class SpecDefaults:
+    def __init__(self, spec: SpecInfo) -> None:
+        self._document = spec.document
+        self._paths = full_paths(spec.document, spec.prefix)
+
+    def body(self, operation: Operation, body: Any) -> Any:
+        """``body`` with the spec's defaults added for the top-level properties it leaves out."""
+        if not isinstance(body, dict):
+            return body
+        schema = self._body_schema(operation)
+        if schema is None:
+            return body
+        defaults: dict[str, Any] = {}
+        self._collect(schema, body, defaults, 0)
+        return {**defaults, **body}
+
+    def query(self, operation: Operation, raw: QueryParams) -> dict[str, Any]:
+        """The query parameters the operation declares, typed by their schemas, defaults filled in."""
+        values: dict[str, Any] = {}
+        for parameter in self._parameters(operation):
+            name = parameter.get("name")
+            schema = self._resolve(parameter.get("schema") or {})
+            if not isinstance(name, str) or parameter.get("in") != "query":
+                continue
+            if name in raw:
+                values[name] = _typed(raw[name], schema)
+            elif "default" in schema:
+                values[name] = schema["default"]
+        return values
+
+    def _operation(self, operation: Operation) -> dict[str, Any]:
+        item = self._paths.get(operation.path) or {}
+        found = item.get(operation.method.lower()) if isinstance(item, dict) else None
+        return found if isinstance(found, dict) else {}
+
+    def _parameters(self, operation: Operation) -> list[dict[str, Any]]:
+        item = self._paths.get(operation.path) or {}
+        declared = [*(item.get("parameters") or []), *(self._operation(operation).get("parameters") or [])]
+        return [resolved for p in declared if isinstance(resolved := self._resolve(p), dict)]
+
+    def _body_schema(self, operation: Operation) -> dict[str, Any] | None:
+        request_body = self._resolve(self._operation(operation).get("requestBody") or {})
+        content = request_body.get("content") or {}
+        media = content.get("application/json") or next(iter(content.values()), None)
+        schema = media.get("schema") if isinstance(media, dict) else None
+        return self._resolve(schema) if isinstance(schema, dict) else None
+
+    def _collect(self, schema: dict[str, Any], body: dict[str, Any], defaults: dict[str, Any], depth: int) -> None:
+        if depth > _MAX_DEPTH:
+            return
+        for name, node in (schema.get("properties") or {}).items():
+            prop = self._resolve(node)
+            if isinstance(prop, dict) and "default" in prop:
+                defaults.setdefault(name, prop["default"])
+        for part in schema.get("allOf") or []:
+            self._collect(self._resolve(part), body, defaults, depth + 1)
+        for keyword in ("oneOf", "anyOf"):
+            for branch in schema.get(keyword) or []:
+                resolved = self._resolve(branch)
+                if self._required(resolved, depth).issubset(body):
+                    self._collect(resolved, body, defaults, depth + 1)
+
+    def _required(self, schema: dict[str, Any], depth: int) -> set[str]:
+        required = set(schema.get("required") or [])
+        if depth <= _MAX_DEPTH:
+            for part in schema.get("allOf") or []:
+                required |= self._required(self._resolve(part), depth + 1)
+        return required
+
+    def _resolve(self, node: Any) -> dict[str, Any]:
+        """Follow local ``$ref`` pointers (``#/components/...``)."""
+        for _ in range(_MAX_DEPTH):
+            if not isinstance(node, dict):
+                return {}
+            reference = node.get("$ref")
+            if not isinstance(reference, str) or not reference.startswith("#/"):
+                return node
+            node = self._pointer(reference)
+        return {}
+
+    def _pointer(self, reference: str) -> Any:
+        node: Any = self._document
+        for token in reference[2:].split("/"):
+            key = token.replace("~1", "/").replace("~0", "~")
+            node = node.get(key) if isinstance(node, dict) else None
+        return node
+
+
+def _typed(value: str, schema: dict[str, Any]) -> Any:
+    kind = schema.get("type")
+    try:
+        if kind == "integer":
+            return int(value)
+        if kind == "number":
+            return float(value)
+    except ValueError:
+        return value
+    if kind == "boolean":
+        return value.lower() == "true"
+    return value

@@ -1,0 +1,174 @@
+"""Injected faults and the API's rate limits; both off unless asked for.
+
+A fault rule matches API requests by method and path (a glob) and does one or more of: wait (``latency``), answer
+with an error status (429/500/502/503/504, with ``Retry-After`` for 429 and 503), or drop the connection
+(``drop: "before"`` the request is handled, or ``"after"``: the request takes effect and the answer is lost).
+``after`` lets that many matching requests through first; ``count`` is how many it then applies to (null: all).
+
+Rate limits are the API's (facts 5): 3 POST requests per second and 15 other requests per second, over a sliding
+one-second window of wall-clock time; a request over the limit gets 429 and is not counted.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import itertools
+import math
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass
+from typing import Any, Final
+
+__all__ = ["FaultRule", "FaultSet", "RateLimiter"]
+
+FAULT_STATUSES: Final = frozenset({429, 500, 502, 503, 504})
+MAX_LATENCY: Final = 60.0
+_FIELDS: Final = frozenset({"method", "path", "status", "retry_after", "latency", "drop", "count", "after"})
+
+
+@dataclass
+class FaultRule:
+    method: str = "*"
+    path: str = "*"
+    status: int | None = None
+    retry_after: int | None = None
+    latency: float = 0.0
+    drop: str | None = None
+    count: int | None = 1
+    after: int = 0
+    id: int = 0
+    matched: int = 0  # matching requests seen
+    applied: int = 0  # of which the rule acted on
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> FaultRule:
+        """A rule from JSON; raises ``ValueError`` naming the first field that is wrong."""
+        if not isinstance(data, Mapping):
+            raise ValueError("a fault rule is a JSON object")
+        unknown = sorted(set(data) - _FIELDS)
+        if unknown:
+            raise ValueError(f"unknown field {unknown[0]!r}; fields are {', '.join(sorted(_FIELDS))}")
+        rule = cls(
+            method=_text(data, "method", "*").upper(),
+            path=_text(data, "path", "*"),
+            status=_integer(data, "status", None),
+            retry_after=_integer(data, "retry_after", None),
+            latency=_seconds(data.get("latency", 0.0)),
+            drop=data.get("drop"),
+            count=_integer(data, "count", 1),
+            after=_integer(data, "after", 0) or 0,
+        )
+        rule.check()
+        return rule
+
+    def check(self) -> None:
+        if self.status is not None and self.status not in FAULT_STATUSES:
+            raise ValueError(f"status must be one of {sorted(FAULT_STATUSES)}")
+        if self.drop not in (None, "before", "after"):
+            raise ValueError("drop must be 'before' or 'after'")
+        if self.status is None and self.drop is None and not self.latency:
+            raise ValueError("a rule needs status, latency or drop")
+        if self.status is not None and self.drop is not None:
+            raise ValueError("a rule answers with a status or drops the connection, not both")
+        if self.retry_after is not None and not 0 <= self.retry_after <= 3600:
+            raise ValueError("retry_after must be 0..3600 seconds")
+        if self.count is not None and self.count < 1:
+            raise ValueError("count must be at least 1, or null for every matching request")
+        if self.after < 0:
+            raise ValueError("after must not be negative")
+
+    def matches(self, method: str, path: str) -> bool:
+        return self.method in ("*", method.upper()) and fnmatch.fnmatchcase(path, self.path)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class FaultSet:
+    """The active rules; the first rule that matches a request and still has uses left acts on it."""
+
+    def __init__(self, rules: Iterable[FaultRule | Mapping[str, Any]] = ()) -> None:
+        self._rules: list[FaultRule] = []
+        self._ids = itertools.count(1)
+        self._lock = threading.Lock()
+        for rule in rules:
+            self.add(rule)
+
+    def add(self, rule: FaultRule | Mapping[str, Any]) -> FaultRule:
+        parsed = rule if isinstance(rule, FaultRule) else FaultRule.from_dict(rule)
+        parsed.check()
+        with self._lock:
+            parsed.id = next(self._ids)
+            self._rules.append(parsed)
+        return parsed
+
+    def clear(self) -> None:
+        with self._lock:
+            self._rules.clear()
+
+    def rules(self) -> list[FaultRule]:
+        with self._lock:
+            return list(self._rules)
+
+    def take(self, method: str, path: str) -> FaultRule | None:
+        """The rule that acts on this request, if any (counting it as used)."""
+        with self._lock:
+            for rule in self._rules:
+                if not rule.matches(method, path):
+                    continue
+                rule.matched += 1
+                if rule.matched <= rule.after:
+                    continue
+                if rule.count is not None and rule.applied >= rule.count:
+                    continue
+                rule.applied += 1
+                return rule
+        return None
+
+
+class RateLimiter:
+    """The API's per-second limits: ``check()`` returns None, or the seconds to wait before retrying."""
+
+    def __init__(
+        self, post_per_second: int = 3, other_per_second: int = 15, wall_clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self._limits = {"POST": post_per_second, "other": other_per_second}
+        self._hits: dict[str, deque[float]] = {"POST": deque(), "other": deque()}
+        self._now = wall_clock
+        self._lock = threading.Lock()
+
+    def check(self, method: str) -> int | None:
+        kind = "POST" if method.upper() == "POST" else "other"
+        now = self._now()
+        with self._lock:
+            hits = self._hits[kind]
+            while hits and hits[0] <= now - 1.0:
+                hits.popleft()
+            if len(hits) >= self._limits[kind]:
+                return max(1, math.ceil(hits[0] + 1.0 - now))
+            hits.append(now)
+        return None
+
+
+def _text(data: Mapping[str, Any], name: str, default: str) -> str:
+    value = data.get(name, default)
+    if not isinstance(value, str) or not value:
+        raise ValueError(f"{name} must be a non-empty string")
+    return value
+
+
+def _integer(data: Mapping[str, Any], name: str, default: int | None) -> int | None:
+    value = data.get(name, default)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{name} must be an integer")
+    return value
+
+
+def _seconds(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= MAX_LATENCY:
+        raise ValueError(f"latency must be a number of seconds from 0 to {MAX_LATENCY:g}")
+    return float(value)

@@ -1,0 +1,131 @@
+"""The Voice API operations, keyed by operationId; each gets a request that already passed spec validation.
+
+Success answers follow the spec and the recorded responses of facts 1.7a. Validity is the spec's business; the one
+check here is that ``to`` holds an endpoint, since the call goes to the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, Final
+
+from starlette.datastructures import QueryParams
+from starlette.responses import JSONResponse, Response
+
+from .context import Sandbox
+from .listing import list_page
+from .problems import InvalidParameter, Problem
+from .spec import fold_operation_id
+from .validation import ValidRequest
+
+__all__ = ["HANDLERS", "Handler"]
+
+Handler = Callable[[Sandbox, ValidRequest, QueryParams], Awaitable[Response]]
+_UPDATE_FLAGS: Final = frozenset({"mute", "unmute", "earmuff", "unearmuff"})
+
+
+async def get_calls(sandbox: Sandbox, request: ValidRequest, raw_query: QueryParams) -> Response:
+    calls = list(sandbox.store.calls.values())
+    return JSONResponse(list_page(calls, request.query, raw_query, sandbox.calls_path))
+
+
+async def create_call(sandbox: Sandbox, request: ValidRequest, raw_query: QueryParams) -> Response:
+    body = _object(request.body)
+    if not body.get("to"):  # the spec sets no minItems; the call needs someone to call (it calls the first)
+        raise Problem("bad-request", "Give an endpoint in `to`.", [InvalidParameter("to", "must hold an endpoint")])
+    call = sandbox.store.create(body)
+    answer = {
+        "uuid": call.uuid,
+        "status": call.status,
+        "direction": "outbound",
+        "conversation_uuid": call.conversation_uuid,
+    }
+    return JSONResponse(answer, status_code=201)
+
+
+async def get_call(sandbox: Sandbox, request: ValidRequest, raw_query: QueryParams) -> Response:
+    return JSONResponse(sandbox.store.get(_uuid(request)).record(sandbox.calls_path))
+
+
+async def update_call(sandbox: Sandbox, request: ValidRequest, raw_query: QueryParams) -> Response:
+    body = _object(request.body)
+    action = body.get("action")
+    store = sandbox.store
+    if action == "hangup":
+        store.hangup(_uuid(request))
+    elif action in _UPDATE_FLAGS:
+        store.set_flag(_uuid(request), str(action))
+    elif action == "transfer":
+        store.transfer(_uuid(request), _object(body.get("destination")))
+    else:  # the spec let it through, but there is nothing to do: name it rather than pretend
+        reason = "must be transfer, hangup, mute, unmute, earmuff or unearmuff"
+        raise Problem("bad-request", "Unknown action.", [InvalidParameter("action", reason)])
+    return Response(status_code=204)
+
+
+async def start_stream(sandbox: Sandbox, request: ValidRequest, raw_query: QueryParams) -> Response:
+    return _played(sandbox, request, "stream", _object(request.body), "Stream started")
+
+
+async def stop_stream(sandbox: Sandbox, request: ValidRequest, raw_query: QueryParams) -> Response:
+    return _played(sandbox, request, "stream", None, "Stream stopped")
+
+
+async def start_talk(sandbox: Sandbox, request: ValidRequest, raw_query: QueryParams) -> Response:
+    return _played(sandbox, request, "talk", _object(request.body), "Talk started")
+
+
+async def stop_talk(sandbox: Sandbox, request: ValidRequest, raw_query: QueryParams) -> Response:
+    return _played(sandbox, request, "talk", None, "Talk stopped")
+
+
+async def start_dtmf(sandbox: Sandbox, request: ValidRequest, raw_query: QueryParams) -> Response:
+    digits = _object(request.body).get("digits")
+    sandbox.store.send_dtmf(_uuid(request), digits if isinstance(digits, str) else "")
+    return JSONResponse({"message": "DTMF sent", "uuid": _uuid(request)})
+
+
+async def subscribe_dtmf(sandbox: Sandbox, request: ValidRequest, raw_query: QueryParams) -> Response:
+    urls = _object(request.body).get("event_url")
+    sandbox.store.listen_dtmf(_uuid(request), [str(url) for url in urls] if isinstance(urls, list) else [])
+    return Response(status_code=200)
+
+
+async def unsubscribe_dtmf(sandbox: Sandbox, request: ValidRequest, raw_query: QueryParams) -> Response:
+    sandbox.store.listen_dtmf(_uuid(request), None)
+    return Response(status_code=200)
+
+
+HANDLERS: Final[dict[str, Handler]] = {
+    fold_operation_id(name): handler
+    for name, handler in {
+        "getCalls": get_calls,
+        "createCall": create_call,
+        "getCall": get_call,
+        "updateCall": update_call,
+        "startStream": start_stream,
+        "stopStream": stop_stream,
+        "startTalk": start_talk,
+        "stopTalk": stop_talk,
+        "startDTMF": start_dtmf,
+        "subscribeDTMF": subscribe_dtmf,
+        "unsubscribeDTMF": unsubscribe_dtmf,
+    }.items()
+}
+
+
+def _played(sandbox: Sandbox, request: ValidRequest, kind: str, body: dict[str, Any] | None, message: str) -> Response:
+    sandbox.store.play(_uuid(request), kind, body)
+    return JSONResponse({"message": message, "uuid": _uuid(request)})
+
+
+def _uuid(request: ValidRequest) -> str:
+    return request.path.get("uuid") or next(iter(request.path.values()), "")
+
+
+def _object(value: Any) -> dict[str, Any]:
+    if value is None:
+        raise Problem("bad-request", "A JSON request body is required.", [InvalidParameter("body", "is required")])
+    if not isinstance(value, dict):
+        raise Problem("bad-request", "The body must be a JSON object.", [InvalidParameter("body", "must be an object")])
+    return value

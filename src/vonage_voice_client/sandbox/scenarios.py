@@ -1,0 +1,60 @@
+"""Destination numbers that pick how a call goes (the table in the sandbox README).
+
+A call to any other number, or to a non-phone endpoint, rings for 3 s and is answered; its NCCO then runs and the
+call completes when the NCCO ends. Timings are seconds on the sandbox clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, Final
+
+__all__ = ["DEFAULT", "SCENARIOS", "Scenario", "scenario_for"]
+
+RINGING_AFTER: Final = 1.0  # started -> ringing
+MACHINE_DETECTION_AFTER: Final = 2.0  # answered -> human/machine event, when detection was asked for
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    description: str
+    rings: bool = True  # goes through `ringing` before its outcome
+    outcome: str | None = "answered"  # None: rings until ringing_timer runs out (status `timeout`)
+    outcome_after: float = 3.0  # seconds after `ringing` (after `started` when it does not ring)
+    detail: str | None = None  # the event's `detail` for unanswered, rejected and failed
+    sip_code: int | None = None
+    machine: bool = False  # a machine answers: machine detection reports `machine` instead of `human`
+    callee_hangs_up_after: float | None = None  # seconds after `answered`
+    holds_line: bool = False  # the callee stays on after the NCCO ends: only a hangup or length_timer end it
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+DEFAULT: Final = Scenario("answered", "rings 3 s, answered; the call completes when its NCCO ends")
+
+SCENARIOS: Final[dict[str, Scenario]] = {
+    "15550000001": Scenario("busy", "busy after 1 s, no ringing", rings=False, outcome="busy", outcome_after=1.0,
+                            sip_code=486),
+    "15550000002": Scenario("unanswered", "rings 30 s, then unanswered (detail unavailable)", outcome="unanswered",
+                            outcome_after=30.0, detail="unavailable", sip_code=480),
+    "15550000003": Scenario("timeout", "rings until ringing_timer (default 60 s), then timeout", outcome=None,
+                            sip_code=487),
+    "15550000004": Scenario("rejected", "rings 2 s, then rejected (detail declined)", outcome="rejected",
+                            outcome_after=2.0, detail="declined", sip_code=603),
+    "15550000005": Scenario("failed", "fails after 1 s, no ringing (detail cannot_route)", rings=False,
+                            outcome="failed", outcome_after=1.0, detail="cannot_route", sip_code=404),
+    "15550000006": Scenario("machine", "answered by a machine: machine detection reports `machine`", machine=True),
+    "15550000007": Scenario("long", "answered; stays up after its NCCO ends, until hangup or length_timer",
+                            holds_line=True),
+    "15550000008": Scenario("callee-hangup", "answered; the callee hangs up 5 s later (disconnected_by user)",
+                            callee_hangs_up_after=5.0),
+}  # fmt: skip
+
+
+def scenario_for(endpoint: dict[str, Any]) -> Scenario:
+    """The scenario of a call to ``endpoint`` (the first item of ``to``)."""
+    if endpoint.get("type") == "phone":
+        return SCENARIOS.get(str(endpoint.get("number", "")), DEFAULT)
+    return DEFAULT

@@ -1,0 +1,197 @@
+"""Serve the sandbox with uvicorn: in the foreground (the CLI) or in a background thread (``running_sandbox``).
+
+Both bind the socket themselves (port 0 picks a free port, with no race between choosing and binding) and wrap the
+app so that a fault rule's dropped connection closes the socket without an answer (see :class:`.ConnectionDropped`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final, cast
+
+import httpx
+import uvicorn
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from starlette.types import Receive, Scope, Send
+
+from .app import ConnectionDropped, SandboxApp, create_app
+from .clock import Clock, VirtualClock
+from .faults import FaultRule
+
+__all__ = ["RunningSandbox", "bind", "generate_private_key", "running_sandbox", "uvicorn_server", "write_private_key"]
+
+# uvicorn closes the connection without an answer when an ASGI app returns anything but None.
+_DROPPED: Final = "connection dropped by a sandbox fault rule"
+_START_TIMEOUT: Final = 10.0
+
+
+class _CloseOnDrop:
+    def __init__(self, app: SandboxApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> str | None:
+        try:
+            await self.app(scope, receive, send)
+        except ConnectionDropped:
+            return _DROPPED
+        return None
+
+
+def generate_private_key() -> bytes:
+    """A new 2048-bit RSA private key as unencrypted PKCS#8 PEM, the kind Vonage issues for an application."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+
+
+def write_private_key(pem: bytes, directory: str | Path | None = None) -> Path:
+    """Write ``pem`` to a new file readable by its owner only (0600) and return its path."""
+    descriptor, name = tempfile.mkstemp(prefix="vonage-sandbox-", suffix=".key", dir=directory)
+    try:
+        os.fchmod(descriptor, 0o600)  # mkstemp already does; made explicit as it is the point
+        os.write(descriptor, pem)
+    finally:
+        os.close(descriptor)
+    return Path(name)
+
+
+def bind(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    # proto must say TCP: asyncio sets TCP_NODELAY on accepted connections only when it does, and without it
+    # every answer written in two parts (headers, body) waits ~40 ms for the client's delayed ACK.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.set_inheritable(True)
+    return sock
+
+
+def uvicorn_server(app: SandboxApp, *, log_level: str = "warning", **options: Any) -> uvicorn.Server:
+    """A uvicorn server (one worker, no access log by default) for ``app``, with dropped connections handled."""
+    asgi = cast(Any, _CloseOnDrop(app))  # returns a value on a drop, which uvicorn's ASGI types do not foresee
+    config = uvicorn.Config(asgi, log_level=log_level, access_log=False, lifespan="on", **options)
+    return uvicorn.Server(config)
+
+
+def base_url(sock: socket.socket) -> str:
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}"
+
+
+@dataclass
+class RunningSandbox:
+    """A sandbox served on loopback in a background thread."""
+
+    base_url: str
+    application_id: str
+    private_key_pem: bytes = field(repr=False)
+    private_key_path: Path
+    signature_secret: str | None = field(repr=False)
+    app: SandboxApp
+    _server: uvicorn.Server = field(repr=False)
+    _thread: threading.Thread = field(repr=False)
+
+    def advance(self, seconds: float) -> None:
+        """Move the virtual clock; calls progress and their events are delivered before this returns."""
+        self._admin("POST", "/clock/advance", {"seconds": seconds})
+
+    def reset(self) -> None:
+        """Forget calls, events, fault rules and recorded errors (between tests sharing one sandbox)."""
+        self._admin("POST", "/reset", None)
+
+    def events(self, call_uuid: str | None = None) -> list[dict[str, Any]]:
+        """The events produced so far (of one call, if given), with their delivery outcome."""
+        params = {"call_uuid": call_uuid} if call_uuid else None
+        return list(self._admin("GET", "/events", None, params)["events"])
+
+    def _admin(
+        self, method: str, path: str, body: object | None, params: dict[str, str] | None = None
+    ) -> dict[str, Any]:
+        # Over HTTP, so that the work runs in the server's event loop (where deliveries happen), not this thread.
+        with httpx.Client(base_url=self.base_url, trust_env=False, timeout=30.0) as client:
+            response = client.request(method, f"/_sandbox{path}", json=body, params=params)
+        response.raise_for_status()
+        return dict(response.json())
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout)
+        with contextlib.suppress(FileNotFoundError):
+            self.private_key_path.unlink()
+
+
+@contextlib.contextmanager
+def running_sandbox(
+    *,
+    application_id: str | None = None,
+    private_key_pem: bytes | None = None,
+    signature_secret: str | None = None,
+    clock: Clock | None = None,
+    rate_limits: bool = False,
+    faults: Iterable[FaultRule | Mapping[str, Any]] | None = None,
+    event_delivery: bool = True,
+    spec_path: str | Path | None = None,
+    host: str = "127.0.0.1",
+    port: int = 0,
+) -> Iterator[RunningSandbox]:
+    """Serve a sandbox on ``host`` (a free port by default) until the block ends.
+
+    Without ``private_key_pem`` a new key pair is made; the private key is also written to a 0600 file (removed on
+    exit) for clients that want a path. Without ``application_id`` a random one is used. The clock is virtual unless
+    one is given (``clock=RealClock()`` for real time): tests move it with :meth:`RunningSandbox.advance`.
+    """
+    application_id = application_id or str(uuid.uuid4())
+    private_key_pem = private_key_pem or generate_private_key()
+    key = serialization.load_pem_private_key(private_key_pem, password=None)
+    if not isinstance(key, rsa.RSAPrivateKey):
+        raise ValueError("the application key must be an RSA private key")
+    app = create_app(
+        application_id=application_id,
+        public_key=key.public_key(),
+        signature_secret=signature_secret,
+        clock=clock or VirtualClock(),
+        rate_limits=rate_limits,
+        faults=faults,
+        event_delivery=event_delivery,
+        spec_path=spec_path,
+    )
+    sock = bind(host, port)
+    server = uvicorn_server(app)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="vonage-sandbox", daemon=True)
+    running = RunningSandbox(
+        base_url(sock),
+        application_id,
+        private_key_pem,
+        write_private_key(private_key_pem),
+        signature_secret,
+        app,
+        server,
+        thread,
+    )
+    thread.start()
+    try:
+        _wait_started(server, thread)
+        yield running
+    finally:
+        running.stop()
+        sock.close()
+
+
+def _wait_started(server: uvicorn.Server, thread: threading.Thread) -> None:
+    deadline = time.monotonic() + _START_TIMEOUT
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the sandbox server did not start")
+        time.sleep(0.005)

@@ -1,0 +1,157 @@
+"""Find and read the patched Voice API spec, and turn its paths into a route table.
+
+The sandbox serves whatever the patched spec says: its operations, their paths and the server's path prefix are
+read here at start-up, never written down in code. The spec ships as package data
+(``vonage_voice_client/_spec/voice-v1.patched.yaml``), so an installed wheel needs no repository.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+from urllib.parse import urlparse
+
+import yaml
+
+__all__ = ["Operation", "SpecInfo", "load_spec", "patched_spec_path"]
+
+_PACKAGE: Final = "vonage_voice_client"
+_RESOURCE: Final = ("_spec", "voice-v1.patched.yaml")
+_METHODS: Final = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+_PARAM = re.compile(r"\{([^{}/]+)\}")
+
+
+def patched_spec_path() -> Path:
+    """The patched spec's file: the package data first, then the checkout's ``openapi/`` folder."""
+    resource = importlib.resources.files(_PACKAGE).joinpath(*_RESOURCE)
+    if resource.is_file():
+        return Path(str(resource))
+    # A checkout where the package-data link was not made yet: src/vonage_voice_client/sandbox -> repository root.
+    checkout = Path(__file__).resolve().parents[3] / "openapi" / "voice-v1.patched.yaml"
+    if checkout.is_file():
+        return checkout
+    raise FileNotFoundError(
+        f"the patched Voice API spec is missing: looked for package data {_PACKAGE}/{'/'.join(_RESOURCE)} "
+        f"and for {checkout}"
+    )
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation of the spec, with its full path (server prefix included) and a matcher for it."""
+
+    method: str  # upper case
+    path: str  # e.g. /v1/calls/{uuid}
+    operation_id: str
+    pattern: re.Pattern[str] = field(repr=False, compare=False)
+    parameters: tuple[str, ...] = ()  # path parameter names, in the order of the pattern's groups
+
+    @property
+    def key(self) -> str:
+        """The operationId folded to lower-case letters and digits, so ``Subscribe-DTMF`` = ``subscribeDTMF``."""
+        return fold_operation_id(self.operation_id)
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: load_spec() caches one per file version
+class SpecInfo:
+    """What the sandbox needs from the spec: the document, its version, its path prefix and its operations."""
+
+    document: dict[str, Any] = field(repr=False)
+    source: str
+    version: str
+    title: str
+    prefix: str
+    operations: tuple[Operation, ...]
+
+    def match(self, method: str, path: str) -> tuple[Operation | None, dict[str, str], bool]:
+        """Find the operation for a request: (operation, path parameters, whether the path exists at all)."""
+        wanted = _strip_slash(path)
+        path_exists = False
+        for operation in self.operations:
+            found = operation.pattern.fullmatch(wanted)
+            if found is None:
+                continue
+            path_exists = True
+            if operation.method == method.upper():
+                return operation, dict(zip(operation.parameters, found.groups(), strict=True)), True
+        return None, {}, path_exists
+
+    def allowed_methods(self, path: str) -> list[str]:
+        wanted = _strip_slash(path)
+        return sorted({op.method for op in self.operations if op.pattern.fullmatch(wanted)})
+
+
+def load_spec(path: str | Path | None = None) -> SpecInfo:
+    """Read the spec at ``path`` (default: :func:`patched_spec_path`) and build its route table.
+
+    Cached per file version (path, size, modification time): tests build many apps, and a changed file is re-read.
+    The document is shared between apps, so it must be treated as read-only.
+    """
+    source = (Path(path) if path is not None else patched_spec_path()).resolve()
+    stat = source.stat()
+    return _load_spec(source, stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_spec(source: Path, size: int, mtime_ns: int) -> SpecInfo:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, when present, reads the spec 6x faster
+    document = yaml.load(source.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
+    if not isinstance(document, dict) or not isinstance(document.get("paths"), dict):
+        raise ValueError(f"{source} is not an OpenAPI document with paths")
+    prefix = server_prefix(document)
+    info = document.get("info") or {}
+    return SpecInfo(
+        document=document,
+        source=str(source),
+        version=str(info.get("version", "unknown")),
+        title=str(info.get("title", "")),
+        prefix=prefix,
+        operations=tuple(_operations(document, prefix)),
+    )
+
+
+def server_prefix(document: dict[str, Any]) -> str:
+    """The path part of the first server URL (``/v1/calls`` upstream, empty once overlays moved it into the paths)."""
+    servers = document.get("servers") or [{"url": "/"}]
+    first = servers[0]
+    url = str(first.get("url", "/"))
+    for name, variable in (first.get("variables") or {}).items():
+        url = url.replace("{" + name + "}", str(variable.get("default", "")))
+    return urlparse(url).path.rstrip("/")
+
+
+def full_paths(document: dict[str, Any], prefix: str) -> dict[str, Any]:
+    """The spec's ``paths`` keyed by the full request path, so a validator can use a bare ``/`` server."""
+    return {_strip_slash(prefix + key): item for key, item in document["paths"].items()}
+
+
+def fold_operation_id(operation_id: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", operation_id.lower())
+
+
+def _operations(document: dict[str, Any], prefix: str) -> list[Operation]:
+    operations = []
+    for path, item in full_paths(document, prefix).items():
+        for method in _METHODS:
+            spec = item.get(method) if isinstance(item, dict) else None
+            if not isinstance(spec, dict):
+                continue
+            operation_id = str(spec.get("operationId") or f"{method} {path}")
+            parameters = tuple(_PARAM.findall(path))
+            operations.append(Operation(method.upper(), path, operation_id, _path_pattern(path), parameters))
+    return operations
+
+
+def _path_pattern(template: str) -> re.Pattern[str]:
+    parts = _PARAM.split(template)
+    # split() alternates literal text and parameter names; groups are positional, as names need not be identifiers.
+    return re.compile("".join(re.escape(part) if index % 2 == 0 else "([^/]+)" for index, part in enumerate(parts)))
+
+
+def _strip_slash(path: str) -> str:
+    """``/v1/calls/`` and ``/v1/calls`` name the same resource (the upstream spec produced the first form)."""
+    return path.rstrip("/") or "/"

@@ -1,0 +1,168 @@
+"""The calls of one sandbox, and what API requests do to them (the progress itself is in :mod:`.lifecycle`)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from . import events as payloads
+from .calls import BEFORE_ANSWER, RANDOM_FROM, Call
+from .clock import format_time
+from .events import Event
+from .lifecycle import Fetch, Lifecycle, Outbox
+from .ncco import add_digits, input_settings, plan
+from .problems import Problem
+from .scenarios import RINGING_AFTER, scenario_for
+
+__all__ = ["CallStore", "Fetch", "Outbox"]
+
+
+class CallStore(Lifecycle):
+    """Every call of the sandbox; thread-safe (``lock``), since the CLI's ticker runs beside request handlers."""
+
+    def reset(self) -> None:
+        with self.lock:
+            self.calls.clear()
+            self.events.clear()
+            self._timers.clear()
+            self._outbox.clear()
+
+    # --- requests --------------------------------------------------------------------------------------------------
+
+    def create(self, body: dict[str, Any]) -> Call:
+        now = self.clock.now()
+        to = dict(body["to"][0])
+        call = Call(
+            uuid=str(uuid.uuid4()),
+            conversation_uuid=f"CON-{uuid.uuid4()}",
+            to=to,
+            from_=_caller(body),
+            scenario=scenario_for(to),
+            created_at=now,
+            request=body,
+            ncco=body.get("ncco"),
+        )
+        with self.lock:
+            self.calls[call.uuid] = call
+            self._set_status(call, "started", now)
+            if call.scenario.rings:
+                self._schedule(call, "ring", now + RINGING_AFTER)
+            else:
+                self._schedule(call, "outcome", now + call.scenario.outcome_after)
+        return call
+
+    def get(self, call_uuid: str) -> Call:
+        call = self.calls.get(call_uuid)
+        if call is None:
+            raise Problem("not-found", f"Call {call_uuid[:64]} was not found.")
+        return call
+
+    def answered_call(self, call_uuid: str, operation: str) -> Call:
+        """The call, if it is answered; a 400 problem if it is not active (yet, or any more)."""
+        call = self.get(call_uuid)
+        if call.status != "answered":
+            raise Problem("bad-request", f"Cannot {operation}: the call is {call.status}, not answered.")
+        return call
+
+    def control(self, call: Call, action: str, **details: Any) -> None:
+        """Record a REST control (mute, talk, DTMF...) for /_sandbox."""
+        call.controls.append({"action": action, "at": format_time(self.clock.now()), **details})
+
+    def hangup(self, call_uuid: str) -> None:
+        now = self.clock.now()
+        with self.lock:
+            call = self.get(call_uuid)
+            if call.status in BEFORE_ANSWER:
+                self.control(call, "hangup")
+                self._end(call, "cancelled", now)
+                return
+            call = self.answered_call(call_uuid, "hang up")
+            self.control(call, "hangup")
+            self._complete(call, now, "platform")
+
+    def transfer(self, call_uuid: str, destination: dict[str, Any]) -> None:
+        """Move the call to a new NCCO, given inline or at a URL; the leg joins a new conversation."""
+        now = self.clock.now()
+        with self.lock:
+            call = self.answered_call(call_uuid, "transfer")
+            self.control(call, "transfer", destination=destination)
+            old_conversation = call.conversation_uuid
+            call.conversation_uuid = f"CON-{uuid.uuid4()}"
+            payload = payloads.transfer_payload(call, old_conversation, now)
+            self._emit("transfer", call, call.event_url, call.event_method, payload, now)
+            self._cancel(call, "step")
+            if isinstance(destination.get("ncco"), list):
+                call.ncco = destination["ncco"]
+                self._run(call, 0, now)
+            else:
+                self._fetch(call, list(destination.get("url") or []), "GET", now)
+
+    def send_dtmf(self, call_uuid: str, digits: str) -> None:
+        """Digits sent with PUT .../dtmf reach the NCCO as if the callee pressed them."""
+        now = self.clock.now()
+        with self.lock:
+            call = self.answered_call(call_uuid, "send DTMF")
+            self.control(call, "dtmf", digits=digits)
+            if call.async_input is not None:
+                self._async_digits(call, digits, now)
+            step = call.step
+            if step is None or step.waiting != "digits":
+                return
+            settings = input_settings(step.action)
+            step.digits, complete = add_digits(step.digits, digits, settings)
+            if complete:
+                self._submit_input(call, now, timed_out=False)
+            else:
+                step.ends_at = now + settings.timeout  # the time-out counts from the last key
+                self._schedule(call, "step", step.ends_at)
+
+    def set_flag(self, call_uuid: str, action: str) -> None:
+        """mute, unmute, earmuff, unearmuff: recorded, and shown at /_sandbox/calls/{uuid}."""
+        with self.lock:
+            call = self.answered_call(call_uuid, action)
+            self.control(call, action)
+            if action in ("mute", "unmute"):
+                call.muted = action == "mute"
+            else:
+                call.earmuffed = action == "earmuff"
+
+    def play(self, call_uuid: str, kind: str, body: dict[str, Any] | None) -> None:
+        """Start (``body`` given) or stop REST talk/stream; it plays over the NCCO without changing it."""
+        now = self.clock.now()
+        with self.lock:
+            call = self.answered_call(call_uuid, f"{'start' if body is not None else 'stop'} {kind}")
+            self.control(
+                call, f"{kind}:{'start' if body is not None else 'stop'}", **({} if body is None else {"request": body})
+            )
+            playing = None
+            if body is not None:
+                step_plan = plan({**body, "action": kind, "streamUrl": body.get("stream_url")})
+                ends = None if step_plan.seconds is None else format_time(now + step_plan.seconds)
+                playing = {"request": body, "started_at": format_time(now), "ends_at": ends}
+            if kind == "talk":
+                call.talk = playing
+            else:
+                call.stream = playing
+
+    def listen_dtmf(self, call_uuid: str, urls: list[str] | None) -> None:
+        """Subscribe (``urls``) or unsubscribe (None) the real-time DTMF listener of an asynchronous input."""
+        with self.lock:
+            call = self.answered_call(call_uuid, "subscribe to DTMF" if urls is not None else "unsubscribe")
+            self.control(call, "dtmf:subscribe" if urls is not None else "dtmf:unsubscribe", event_url=urls)
+            call.dtmf_listener = urls
+
+    def reply(self, event: Event, ncco: list[Any] | None, elapsed: float) -> None:
+        """A webhook that may return an NCCO (input, notify) answered: run that NCCO, or go on."""
+        if event.call_uuid is not None:
+            self._resume(event.call_uuid, event.reply_token, "reply", ncco, None, event.created_at, elapsed)
+
+    def fetched(self, fetch: Fetch, ncco: list[Any] | None, error: str | None, elapsed: float) -> None:
+        """An NCCO fetch finished: run the NCCO, or report the error and end the call."""
+        self._resume(fetch.call_uuid, fetch.token, "ncco", ncco, error, fetch.sent_at, elapsed)
+
+
+def _caller(body: dict[str, Any]) -> dict[str, Any]:
+    given = body.get("from")
+    if isinstance(given, dict):
+        return {"type": given.get("type", "phone"), "number": given.get("number", "")}
+    return {"type": "phone", "number": RANDOM_FROM}
