@@ -19,53 +19,50 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-if TYPE_CHECKING:
-    from .auth import VonageJWT
-    from .client import VoiceClient, connect
-    from .errors import (
-        APIResponseError,
-        AuthenticationError,
-        ConfigurationError,
-        ForbiddenError,
-        MalformedResponseError,
-        NotFoundError,
-        RateLimitedError,
-        ServerError,
-        ValidationError,
-        VoiceAPIError,
-        VoiceTransportError,
-        VonageVoiceError,
-    )
-    from .pagination import aiter_calls, iter_calls
-    from .regions import REGIONS
-    from .retries import RetryPolicy
+if TYPE_CHECKING:  # the same names, for type checkers (``X as X`` marks a re-export)
+    from .auth import VonageJWT as VonageJWT
+    from .client import VoiceClient as VoiceClient
+    from .client import connect as connect
+    from .errors import APIResponseError as APIResponseError
+    from .errors import AuthenticationError as AuthenticationError
+    from .errors import ConfigurationError as ConfigurationError
+    from .errors import ForbiddenError as ForbiddenError
+    from .errors import MalformedResponseError as MalformedResponseError
+    from .errors import NotFoundError as NotFoundError
+    from .errors import RateLimitedError as RateLimitedError
+    from .errors import ServerError as ServerError
+    from .errors import ValidationError as ValidationError
+    from .errors import VoiceAPIError as VoiceAPIError
+    from .errors import VoiceTransportError as VoiceTransportError
+    from .errors import VonageVoiceError as VonageVoiceError
+    from .pagination import aiter_calls as aiter_calls
+    from .pagination import iter_calls as iter_calls
+    from .regions import REGIONS as REGIONS
+    from .retries import RetryPolicy as RetryPolicy
 
-_LAZY = {
-    "VonageJWT": "auth",
-    "VoiceClient": "client",
-    "connect": "client",
-    "aiter_calls": "pagination",
-    "iter_calls": "pagination",
-    "REGIONS": "regions",
-    "RetryPolicy": "retries",
-    **dict.fromkeys(
-        [
-            "APIResponseError",
-            "AuthenticationError",
-            "ConfigurationError",
-            "ForbiddenError",
-            "MalformedResponseError",
-            "NotFoundError",
-            "RateLimitedError",
-            "ServerError",
-            "ValidationError",
-            "VoiceAPIError",
-            "VoiceTransportError",
-            "VonageVoiceError",
-        ],
-        "errors",
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "auth": ("VonageJWT",),
+    "client": ("VoiceClient", "connect"),
+    "errors": (
+        "APIResponseError",
+        "AuthenticationError",
+        "ConfigurationError",
+        "ForbiddenError",
+        "MalformedResponseError",
+        "NotFoundError",
+        "RateLimitedError",
+        "ServerError",
+        "ValidationError",
+        "VoiceAPIError",
+        "VoiceTransportError",
+        "VonageVoiceError",
     ),
+    "pagination": ("aiter_calls", "iter_calls"),
+    "regions": ("REGIONS",),
+    "retries": ("RetryPolicy",),
 }
+_LAZY = {name: module for module, names in _EXPORTS.items() for name in names}
+__all__ = ["__version__", *_LAZY]  # built from _EXPORTS, so the list is written once
 
 
 def __getattr__(name: str) -> Any:
@@ -75,27 +72,3 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value
     return value
-
-
-__all__ = [
-    "REGIONS",
-    "APIResponseError",
-    "AuthenticationError",
-    "ConfigurationError",
-    "ForbiddenError",
-    "MalformedResponseError",
-    "NotFoundError",
-    "RateLimitedError",
-    "RetryPolicy",
-    "ServerError",
-    "ValidationError",
-    "VoiceAPIError",
-    "VoiceClient",
-    "VoiceTransportError",
-    "VonageJWT",
-    "VonageVoiceError",
-    "__version__",
-    "aiter_calls",
-    "connect",
-    "iter_calls",
-]

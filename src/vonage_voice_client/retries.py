@@ -98,20 +98,18 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         attempt = 1
         while True:
             started = time.perf_counter()
-            last: httpx.Response | None = None
             try:
                 response = self._sync.handle_request(request)
             except httpx.TransportError as error:
-                _log(request, attempt, started, error=error)
-                if not self._again(request, attempt, error=error):
+                delay = self._next_delay(request, attempt, started, error=error)
+                if delay is None:
                     raise
             else:
-                _log(request, attempt, started, response=response)
-                if not self._again(request, attempt, response=response):
+                delay = self._next_delay(request, attempt, started, response=response)
+                if delay is None:
                     return response
                 response.close()
-                last = response
-            self.policy.sleep(self.policy.delay(attempt, last))
+            self.policy.sleep(delay)
             attempt += 1
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -120,35 +118,38 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         attempt = 1
         while True:
             started = time.perf_counter()
-            last: httpx.Response | None = None
             try:
                 response = await self._async.handle_async_request(request)
             except httpx.TransportError as error:
-                _log(request, attempt, started, error=error)
-                if not self._again(request, attempt, error=error):
+                delay = self._next_delay(request, attempt, started, error=error)
+                if delay is None:
                     raise
             else:
-                _log(request, attempt, started, response=response)
-                if not self._again(request, attempt, response=response):
+                delay = self._next_delay(request, attempt, started, response=response)
+                if delay is None:
                     return response
                 await response.aclose()
-                last = response
-            await self.policy.async_sleep(self.policy.delay(attempt, last))
+            await self.policy.async_sleep(delay)
             attempt += 1
 
-    def _again(
+    def _next_delay(
         self,
         request: httpx.Request,
         attempt: int,
+        started: float,
         *,
         response: httpx.Response | None = None,
-        error: Exception | None = None,
-    ) -> bool:
+        error: httpx.TransportError | None = None,
+    ) -> float | None:
+        """Log the attempt; return the wait before the next one, or None when this outcome is final."""
+        _log(request, attempt, started, response=response, error=error)
         if attempt > self.policy.max_retries:
-            return False
+            return None
         if response is not None:
-            return self.policy.retries_status(request.method, response.status_code)
-        return isinstance(error, httpx.TransportError) and self.policy.retries_error(request.method, error)
+            again = self.policy.retries_status(request.method, response.status_code)
+        else:
+            again = error is not None and self.policy.retries_error(request.method, error)
+        return self.policy.delay(attempt, response) if again else None
 
     def close(self) -> None:
         if self._sync is not None:
