@@ -91,8 +91,6 @@ class AnswerWebhook:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.answer_webhook_custom_data import AnswerWebhookCustomData  # noqa: PLC0415
-
         d = dict(src_dict)
         to = d.pop("to")
 
@@ -149,3 +147,7 @@ class AnswerWebhook:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, once: these modules may import this one (see the custom template's header).
+from ..models.answer_webhook_custom_data import AnswerWebhookCustomData  # noqa: E402

@@ -61,11 +61,6 @@ class Call:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.endpoint_phone_to import EndpointPhoneTo  # noqa: PLC0415
-        from ..models.endpoint_sip import EndpointSip  # noqa: PLC0415
-        from ..models.endpoint_vbc_extension import EndpointVbcExtension  # noqa: PLC0415
-        from ..models.endpoint_websocket import EndpointWebsocket  # noqa: PLC0415
-
         field_links: dict[str, Any] | Unset = UNSET
         if not isinstance(self.field_links, Unset):
             field_links = self.field_links.to_dict()
@@ -152,14 +147,6 @@ class Call:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.call_from import CallFrom  # noqa: PLC0415
-        from ..models.call_links import CallLinks  # noqa: PLC0415
-        from ..models.endpoint_app import EndpointApp  # noqa: PLC0415
-        from ..models.endpoint_phone_to import EndpointPhoneTo  # noqa: PLC0415
-        from ..models.endpoint_sip import EndpointSip  # noqa: PLC0415
-        from ..models.endpoint_vbc_extension import EndpointVbcExtension  # noqa: PLC0415
-        from ..models.endpoint_websocket import EndpointWebsocket  # noqa: PLC0415
-
         d = dict(src_dict)
         _field_links = d.pop("_links", UNSET)
         field_links: CallLinks | Unset
@@ -299,3 +286,13 @@ class Call:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, once: these modules may import this one (see the custom template's header).
+from ..models.call_from import CallFrom  # noqa: E402
+from ..models.call_links import CallLinks  # noqa: E402
+from ..models.endpoint_app import EndpointApp  # noqa: E402
+from ..models.endpoint_phone_to import EndpointPhoneTo  # noqa: E402
+from ..models.endpoint_sip import EndpointSip  # noqa: E402
+from ..models.endpoint_vbc_extension import EndpointVbcExtension  # noqa: E402
+from ..models.endpoint_websocket import EndpointWebsocket  # noqa: E402

@@ -62,9 +62,6 @@ class CallList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.call_list_embedded import CallListEmbedded  # noqa: PLC0415
-        from ..models.call_list_links import CallListLinks  # noqa: PLC0415
-
         d = dict(src_dict)
         count = d.pop("count", UNSET)
 
@@ -112,3 +109,8 @@ class CallList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, once: these modules may import this one (see the custom template's header).
+from ..models.call_list_embedded import CallListEmbedded  # noqa: E402
+from ..models.call_list_links import CallListLinks  # noqa: E402

@@ -40,8 +40,6 @@ class CallListEmbedded:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.call import Call  # noqa: PLC0415
-
         d = dict(src_dict)
         _calls = d.pop("calls", UNSET)
         calls: list[Call] | Unset = UNSET
@@ -74,3 +72,7 @@ class CallListEmbedded:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, once: these modules may import this one (see the custom template's header).
+from ..models.call import Call  # noqa: E402

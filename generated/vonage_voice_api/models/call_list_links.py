@@ -68,8 +68,6 @@ class CallListLinks:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.link import Link  # noqa: PLC0415
-
         d = dict(src_dict)
         self_ = Link.from_dict(d.pop("self"))
 
@@ -127,3 +125,7 @@ class CallListLinks:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, once: these modules may import this one (see the custom template's header).
+from ..models.link import Link  # noqa: E402

@@ -66,11 +66,6 @@ class ConnectAction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.connect_endpoint_phone import ConnectEndpointPhone  # noqa: PLC0415
-        from ..models.connect_endpoint_sip import ConnectEndpointSip  # noqa: PLC0415
-        from ..models.endpoint_vbc_extension import EndpointVbcExtension  # noqa: PLC0415
-        from ..models.endpoint_websocket import EndpointWebsocket  # noqa: PLC0415
-
         action: str = self.action
 
         endpoint = []
@@ -152,13 +147,6 @@ class ConnectAction:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.advanced_machine_detection import AdvancedMachineDetection  # noqa: PLC0415
-        from ..models.connect_endpoint_phone import ConnectEndpointPhone  # noqa: PLC0415
-        from ..models.connect_endpoint_sip import ConnectEndpointSip  # noqa: PLC0415
-        from ..models.endpoint_app import EndpointApp  # noqa: PLC0415
-        from ..models.endpoint_vbc_extension import EndpointVbcExtension  # noqa: PLC0415
-        from ..models.endpoint_websocket import EndpointWebsocket  # noqa: PLC0415
-
         d = dict(src_dict)
         action = check_connect_action_action(d.pop("action"))
 
@@ -284,3 +272,12 @@ class ConnectAction:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, once: these modules may import this one (see the custom template's header).
+from ..models.advanced_machine_detection import AdvancedMachineDetection  # noqa: E402
+from ..models.connect_endpoint_phone import ConnectEndpointPhone  # noqa: E402
+from ..models.connect_endpoint_sip import ConnectEndpointSip  # noqa: E402
+from ..models.endpoint_app import EndpointApp  # noqa: E402
+from ..models.endpoint_vbc_extension import EndpointVbcExtension  # noqa: E402
+from ..models.endpoint_websocket import EndpointWebsocket  # noqa: E402

@@ -64,8 +64,6 @@ class ConnectEndpointPhone:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.connect_endpoint_phone_on_answer import ConnectEndpointPhoneOnAnswer  # noqa: PLC0415
-
         d = dict(src_dict)
         type_ = check_connect_endpoint_phone_type(d.pop("type"))
 
@@ -108,3 +106,7 @@ class ConnectEndpointPhone:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, once: these modules may import this one (see the custom template's header).
+from ..models.connect_endpoint_phone_on_answer import ConnectEndpointPhoneOnAnswer  # noqa: E402

@@ -76,9 +76,6 @@ class ConnectEndpointSip:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.connect_endpoint_sip_headers import ConnectEndpointSipHeaders  # noqa: PLC0415
-        from ..models.connect_endpoint_sip_standard_headers import ConnectEndpointSipStandardHeaders  # noqa: PLC0415
-
         d = dict(src_dict)
         type_ = check_connect_endpoint_sip_type(d.pop("type"))
 
@@ -129,3 +126,8 @@ class ConnectEndpointSip:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, once: these modules may import this one (see the custom template's header).
+from ..models.connect_endpoint_sip_headers import ConnectEndpointSipHeaders  # noqa: E402
+from ..models.connect_endpoint_sip_standard_headers import ConnectEndpointSipStandardHeaders  # noqa: E402

@@ -120,8 +120,6 @@ class ConversationAction:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.transcription import Transcription  # noqa: PLC0415
-
         d = dict(src_dict)
         action = check_conversation_action_action(d.pop("action"))
 
@@ -190,3 +188,7 @@ class ConversationAction:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, once: these modules may import this one (see the custom template's header).
+from ..models.transcription import Transcription  # noqa: E402

@@ -54,11 +54,6 @@ class CreateCallRequestBase:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.endpoint_phone_to import EndpointPhoneTo  # noqa: PLC0415
-        from ..models.endpoint_sip import EndpointSip  # noqa: PLC0415
-        from ..models.endpoint_vbc_extension import EndpointVbcExtension  # noqa: PLC0415
-        from ..models.endpoint_websocket import EndpointWebsocket  # noqa: PLC0415
-
         to = []
         for to_item_data in self.to:
             to_item: dict[str, Any]
@@ -129,14 +124,6 @@ class CreateCallRequestBase:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.advanced_machine_detection import AdvancedMachineDetection  # noqa: PLC0415
-        from ..models.endpoint_app import EndpointApp  # noqa: PLC0415
-        from ..models.endpoint_phone_from import EndpointPhoneFrom  # noqa: PLC0415
-        from ..models.endpoint_phone_to import EndpointPhoneTo  # noqa: PLC0415
-        from ..models.endpoint_sip import EndpointSip  # noqa: PLC0415
-        from ..models.endpoint_vbc_extension import EndpointVbcExtension  # noqa: PLC0415
-        from ..models.endpoint_websocket import EndpointWebsocket  # noqa: PLC0415
-
         d = dict(src_dict)
         to = []
         _to = d.pop("to")
@@ -253,3 +240,13 @@ class CreateCallRequestBase:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, once: these modules may import this one (see the custom template's header).
+from ..models.advanced_machine_detection import AdvancedMachineDetection  # noqa: E402
+from ..models.endpoint_app import EndpointApp  # noqa: E402
+from ..models.endpoint_phone_from import EndpointPhoneFrom  # noqa: E402
+from ..models.endpoint_phone_to import EndpointPhoneTo  # noqa: E402
+from ..models.endpoint_sip import EndpointSip  # noqa: E402
+from ..models.endpoint_vbc_extension import EndpointVbcExtension  # noqa: E402
+from ..models.endpoint_websocket import EndpointWebsocket  # noqa: E402

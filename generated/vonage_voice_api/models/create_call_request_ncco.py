@@ -76,19 +76,6 @@ class CreateCallRequestNcco:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.connect_action import ConnectAction  # noqa: PLC0415
-        from ..models.conversation_action import ConversationAction  # noqa: PLC0415
-        from ..models.endpoint_phone_to import EndpointPhoneTo  # noqa: PLC0415
-        from ..models.endpoint_sip import EndpointSip  # noqa: PLC0415
-        from ..models.endpoint_vbc_extension import EndpointVbcExtension  # noqa: PLC0415
-        from ..models.endpoint_websocket import EndpointWebsocket  # noqa: PLC0415
-        from ..models.input_action import InputAction  # noqa: PLC0415
-        from ..models.notify_action import NotifyAction  # noqa: PLC0415
-        from ..models.record_action import RecordAction  # noqa: PLC0415
-        from ..models.stream_action import StreamAction  # noqa: PLC0415
-        from ..models.talk_action import TalkAction  # noqa: PLC0415
-        from ..models.wait_action import WaitAction  # noqa: PLC0415
-
         to = []
         for to_item_data in self.to:
             to_item: dict[str, Any]
@@ -184,23 +171,6 @@ class CreateCallRequestNcco:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.advanced_machine_detection import AdvancedMachineDetection  # noqa: PLC0415
-        from ..models.connect_action import ConnectAction  # noqa: PLC0415
-        from ..models.conversation_action import ConversationAction  # noqa: PLC0415
-        from ..models.endpoint_app import EndpointApp  # noqa: PLC0415
-        from ..models.endpoint_phone_from import EndpointPhoneFrom  # noqa: PLC0415
-        from ..models.endpoint_phone_to import EndpointPhoneTo  # noqa: PLC0415
-        from ..models.endpoint_sip import EndpointSip  # noqa: PLC0415
-        from ..models.endpoint_vbc_extension import EndpointVbcExtension  # noqa: PLC0415
-        from ..models.endpoint_websocket import EndpointWebsocket  # noqa: PLC0415
-        from ..models.input_action import InputAction  # noqa: PLC0415
-        from ..models.notify_action import NotifyAction  # noqa: PLC0415
-        from ..models.record_action import RecordAction  # noqa: PLC0415
-        from ..models.stream_action import StreamAction  # noqa: PLC0415
-        from ..models.talk_action import TalkAction  # noqa: PLC0415
-        from ..models.transfer_action import TransferAction  # noqa: PLC0415
-        from ..models.wait_action import WaitAction  # noqa: PLC0415
-
         d = dict(src_dict)
         to = []
         _to = d.pop("to")
@@ -409,3 +379,22 @@ class CreateCallRequestNcco:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, once: these modules may import this one (see the custom template's header).
+from ..models.advanced_machine_detection import AdvancedMachineDetection  # noqa: E402
+from ..models.connect_action import ConnectAction  # noqa: E402
+from ..models.conversation_action import ConversationAction  # noqa: E402
+from ..models.endpoint_app import EndpointApp  # noqa: E402
+from ..models.endpoint_phone_from import EndpointPhoneFrom  # noqa: E402
+from ..models.endpoint_phone_to import EndpointPhoneTo  # noqa: E402
+from ..models.endpoint_sip import EndpointSip  # noqa: E402
+from ..models.endpoint_vbc_extension import EndpointVbcExtension  # noqa: E402
+from ..models.endpoint_websocket import EndpointWebsocket  # noqa: E402
+from ..models.input_action import InputAction  # noqa: E402
+from ..models.notify_action import NotifyAction  # noqa: E402
+from ..models.record_action import RecordAction  # noqa: E402
+from ..models.stream_action import StreamAction  # noqa: E402
+from ..models.talk_action import TalkAction  # noqa: E402
+from ..models.transfer_action import TransferAction  # noqa: E402
+from ..models.wait_action import WaitAction  # noqa: E402

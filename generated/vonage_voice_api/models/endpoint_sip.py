@@ -61,9 +61,6 @@ class EndpointSip:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.endpoint_sip_headers import EndpointSipHeaders  # noqa: PLC0415
-        from ..models.endpoint_sip_standard_headers import EndpointSipStandardHeaders  # noqa: PLC0415
-
         d = dict(src_dict)
         type_ = check_endpoint_sip_type(d.pop("type"))
 
@@ -108,3 +105,8 @@ class EndpointSip:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, once: these modules may import this one (see the custom template's header).
+from ..models.endpoint_sip_headers import EndpointSipHeaders  # noqa: E402
+from ..models.endpoint_sip_standard_headers import EndpointSipStandardHeaders  # noqa: E402

@@ -67,9 +67,6 @@ class EndpointWebsocket:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.endpoint_websocket_authorization import EndpointWebsocketAuthorization  # noqa: PLC0415
-        from ..models.endpoint_websocket_headers import EndpointWebsocketHeaders  # noqa: PLC0415
-
         d = dict(src_dict)
         type_ = check_endpoint_websocket_type(d.pop("type"))
 
@@ -117,3 +114,8 @@ class EndpointWebsocket:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, once: these modules may import this one (see the custom template's header).
+from ..models.endpoint_websocket_authorization import EndpointWebsocketAuthorization  # noqa: E402
+from ..models.endpoint_websocket_headers import EndpointWebsocketHeaders  # noqa: E402

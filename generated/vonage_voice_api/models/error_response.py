@@ -74,8 +74,6 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.invalid_parameter import InvalidParameter  # noqa: PLC0415
-
         d = dict(src_dict)
         type_ = d.pop("type", UNSET)
 
@@ -123,3 +121,7 @@ class ErrorResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, once: these modules may import this one (see the custom template's header).
+from ..models.invalid_parameter import InvalidParameter  # noqa: E402

@@ -94,9 +94,6 @@ class InputAction:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.input_action_dtmf import InputActionDtmf  # noqa: PLC0415
-        from ..models.input_action_speech import InputActionSpeech  # noqa: PLC0415
-
         d = dict(src_dict)
         action = check_input_action_action(d.pop("action"))
 
@@ -165,3 +162,8 @@ class InputAction:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, once: these modules may import this one (see the custom template's header).
+from ..models.input_action_dtmf import InputActionDtmf  # noqa: E402
+from ..models.input_action_speech import InputActionSpeech  # noqa: E402

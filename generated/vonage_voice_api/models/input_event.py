@@ -83,9 +83,6 @@ class InputEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.input_event_dtmf import InputEventDtmf  # noqa: PLC0415
-        from ..models.input_event_speech import InputEventSpeech  # noqa: PLC0415
-
         d = dict(src_dict)
         uuid = UUID(d.pop("uuid"))
 
@@ -139,3 +136,8 @@ class InputEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, once: these modules may import this one (see the custom template's header).
+from ..models.input_event_dtmf import InputEventDtmf  # noqa: E402
+from ..models.input_event_speech import InputEventSpeech  # noqa: E402

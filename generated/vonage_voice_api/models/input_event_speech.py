@@ -65,8 +65,6 @@ class InputEventSpeech:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.speech_result import SpeechResult  # noqa: PLC0415
-
         d = dict(src_dict)
         _timeout_reason = d.pop("timeout_reason", UNSET)
         timeout_reason: InputEventSpeechTimeoutReason | Unset
@@ -113,3 +111,7 @@ class InputEventSpeech:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, once: these modules may import this one (see the custom template's header).
+from ..models.speech_result import SpeechResult  # noqa: E402

@@ -60,8 +60,6 @@ class NotifyAction:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.notify_action_payload import NotifyActionPayload  # noqa: PLC0415
-
         d = dict(src_dict)
         action = check_notify_action_action(d.pop("action"))
 
@@ -101,3 +99,7 @@ class NotifyAction:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, once: these modules may import this one (see the custom template's header).
+from ..models.notify_action_payload import NotifyActionPayload  # noqa: E402

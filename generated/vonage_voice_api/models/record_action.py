@@ -120,8 +120,6 @@ class RecordAction:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.transcription import Transcription  # noqa: PLC0415
-
         d = dict(src_dict)
         action = check_record_action_action(d.pop("action"))
 
@@ -202,3 +200,7 @@ class RecordAction:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, once: these modules may import this one (see the custom template's header).
+from ..models.transcription import Transcription  # noqa: E402

@@ -40,8 +40,6 @@ class TransferWithNcco:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.transfer_with_ncco_destination import TransferWithNccoDestination  # noqa: PLC0415
-
         d = dict(src_dict)
         destination = TransferWithNccoDestination.from_dict(d.pop("destination"))
 
@@ -70,3 +68,7 @@ class TransferWithNcco:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, once: these modules may import this one (see the custom template's header).
+from ..models.transfer_with_ncco_destination import TransferWithNccoDestination  # noqa: E402

@@ -46,15 +46,6 @@ class TransferWithNccoDestination:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.connect_action import ConnectAction  # noqa: PLC0415
-        from ..models.conversation_action import ConversationAction  # noqa: PLC0415
-        from ..models.input_action import InputAction  # noqa: PLC0415
-        from ..models.notify_action import NotifyAction  # noqa: PLC0415
-        from ..models.record_action import RecordAction  # noqa: PLC0415
-        from ..models.stream_action import StreamAction  # noqa: PLC0415
-        from ..models.talk_action import TalkAction  # noqa: PLC0415
-        from ..models.wait_action import WaitAction  # noqa: PLC0415
-
         type_: str = self.type_
 
         ncco = []
@@ -94,16 +85,6 @@ class TransferWithNccoDestination:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.connect_action import ConnectAction  # noqa: PLC0415
-        from ..models.conversation_action import ConversationAction  # noqa: PLC0415
-        from ..models.input_action import InputAction  # noqa: PLC0415
-        from ..models.notify_action import NotifyAction  # noqa: PLC0415
-        from ..models.record_action import RecordAction  # noqa: PLC0415
-        from ..models.stream_action import StreamAction  # noqa: PLC0415
-        from ..models.talk_action import TalkAction  # noqa: PLC0415
-        from ..models.transfer_action import TransferAction  # noqa: PLC0415
-        from ..models.wait_action import WaitAction  # noqa: PLC0415
-
         d = dict(src_dict)
         type_ = check_transfer_with_ncco_destination_type(d.pop("type"))
 
@@ -221,3 +202,15 @@ class TransferWithNccoDestination:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, once: these modules may import this one (see the custom template's header).
+from ..models.connect_action import ConnectAction  # noqa: E402
+from ..models.conversation_action import ConversationAction  # noqa: E402
+from ..models.input_action import InputAction  # noqa: E402
+from ..models.notify_action import NotifyAction  # noqa: E402
+from ..models.record_action import RecordAction  # noqa: E402
+from ..models.stream_action import StreamAction  # noqa: E402
+from ..models.talk_action import TalkAction  # noqa: E402
+from ..models.transfer_action import TransferAction  # noqa: E402
+from ..models.wait_action import WaitAction  # noqa: E402

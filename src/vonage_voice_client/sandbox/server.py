@@ -80,6 +80,9 @@ def bind(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
 def uvicorn_server(app: SandboxApp, *, log_level: str = "warning", **options: Any) -> uvicorn.Server:
     """A uvicorn server (one worker, no access log by default) for ``app``, with dropped connections handled."""
     asgi = cast(Any, _CloseOnDrop(app))  # returns a value on a drop, which uvicorn's ASGI types do not foresee
+    # Keep idle connections longer than clients do (connect() keeps them 30 s): a server that closes first races a
+    # client reusing the connection, and a POST hit by that race cannot be retried safely.
+    options.setdefault("timeout_keep_alive", 65)
     config = uvicorn.Config(asgi, log_level=log_level, access_log=False, lifespan="on", **options)
     return uvicorn.Server(config)
 

@@ -1,0 +1,277 @@
+"""``make bench``: every figure side by side in one run; writes benchmarks/results.json and the README's table.
+
+    python -m benchmarks.run                    # everything (about 2-3 minutes)
+    python -m benchmarks.run --only overhead    # some sections, printed only (results.json and README untouched)
+
+A section that cannot run (the sandbox missing, say) leaves its figures ``null`` with the reason under
+``"unavailable"``; the others still run. No figure is asserted anywhere: these are measurements, not tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import math
+import sys
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Final
+
+from ._common import machine
+
+HERE: Final = Path(__file__).resolve().parent
+RESULTS: Final = HERE / "results.json"
+README: Final = HERE / "README.md"
+BEGIN: Final = "<!-- results:begin (written by python -m benchmarks.run) -->"
+END: Final = "<!-- results:end -->"
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    module: str  # benchmarks.<module>.run() -> dict[str, float]
+    keys: tuple[str, ...]  # figures it must return (null when the section cannot run)
+
+
+SECTIONS: Final = (
+    Section(
+        "overhead",
+        "bench_overhead",
+        (
+            "overhead_ratio_get_inmemory",
+            "inmemory_get_ours_us",
+            "inmemory_get_raw_us",
+            "inmemory_get_runtime_us",
+            "overhead_ratio_post_inmemory",
+            "inmemory_post_ours_us",
+            "inmemory_post_raw_us",
+        ),
+    ),
+    Section(
+        "auth", "bench_auth", ("signings_per_1000", "auth_cached_vs_signing_ratio", "auth_cached_us", "auth_signing_us")
+    ),
+    Section(
+        "loopback",
+        "bench_loopback",
+        (
+            "loopback_ratio_get",
+            "loopback_get_ours_us",
+            "loopback_get_raw_us",
+            "async_throughput_ratio",
+            "async_rps_ours",
+            "async_rps_raw",
+            "async_cpu_us_ours",
+            "async_cpu_us_raw",
+        ),
+    ),
+    Section("sandbox", "bench_sandbox", ("sandbox_rps_get", "sandbox_rps_post")),
+    Section(
+        "contract",
+        "bench_contract",
+        ("contract_cases_per_s", "contract_cases", "contract_cases_failing", "contract_via_suite"),
+    ),
+    Section(
+        "startup",
+        "bench_startup",
+        ("import_ms_client", "import_ms_generated_all", "import_ms_httpx", "generated_modules", "generate_s"),
+    ),
+)
+
+Figures = dict[str, float | None]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the table: a headline figure, its goal, and the absolute figures behind it."""
+
+    key: str
+    unit: str
+    goal: str = ""
+    met: Callable[[float], bool] | None = None
+    detail: str | Callable[[Figures], str] = ""  # a str.format() template over the figures, or a function of them
+
+
+def _contract_detail(figures: Figures) -> str:
+    if figures.get("contract_via_suite"):
+        how = "the contract suite's ProviderRun, positive and negative fuzzing, every check"
+        failing = "distinct failures recorded"
+    else:
+        how = "Schemathesis alone (contract_tests unavailable), positive cases, default checks"
+        failing = "cases failing a check"
+    return (
+        f"{{contract_cases:.0f}} cases on the sandbox app in process, {how}; {{contract_cases_failing:.0f}} {failing}"
+    )
+
+
+ROWS: Final = (
+    Row(
+        "overhead_ratio_get_inmemory",
+        "x",
+        "≤ 1.25",
+        lambda v: v <= 1.25,
+        "{inmemory_get_ours_us:.1f} µs ours / {inmemory_get_raw_us:.1f} µs raw httpx per GET "
+        "(our runtime without the generated operation: {inmemory_get_runtime_us:.1f} µs)",
+    ),
+    Row(
+        "overhead_ratio_post_inmemory",
+        "x",
+        "≤ 1.25",
+        lambda v: v <= 1.25,
+        "{inmemory_post_ours_us:.1f} µs ours / {inmemory_post_raw_us:.1f} µs raw httpx per POST",
+    ),
+    Row("loopback_ratio_get", "x", "", None, "{loopback_get_ours_us:.0f} µs ours / {loopback_get_raw_us:.0f} µs raw"),
+    Row(
+        "async_throughput_ratio",
+        "x",
+        "≥ 0.85",
+        lambda v: v >= 0.85,
+        "{async_rps_ours:.0f} / {async_rps_raw:.0f} req/s; client CPU {async_cpu_us_ours:.0f} / "
+        "{async_cpu_us_raw:.0f} µs per request",
+    ),
+    Row("signings_per_1000", "", "", None, "RS256 tokens signed for 1,000 requests on one client"),
+    Row(
+        "auth_cached_vs_signing_ratio",
+        "x",
+        "",
+        None,
+        "{auth_signing_us:.0f} µs signing per request (the SDK way) / {auth_cached_us:.2f} µs cached token",
+    ),
+    Row("import_ms_client", "ms", "", None, "vonage_voice_client + create_call; httpx alone {import_ms_httpx:.0f} ms"),
+    Row("import_ms_generated_all", "ms", "", None, "all {generated_modules:.0f} modules of vonage_voice_api"),
+    Row("generate_s", "s", "", None, "overlays, validation, openapi-python-client and ruff, into a temporary folder"),
+    Row("contract_cases_per_s", "cases/s", "", None, _contract_detail),
+    Row("sandbox_rps_get", "req/s", "", None, "from benchmarks/bench_sandbox.py"),
+    Row("sandbox_rps_post", "req/s", "", None, "from benchmarks/bench_sandbox.py"),
+)
+
+
+def run_section(section: Section) -> tuple[Figures, str | None]:
+    """Run one section; on failure return its figures as None and the reason."""
+    try:
+        module = importlib.import_module(f"{__package__}.{section.module}")
+        figures: dict[str, Any] = module.run()
+    except Exception as exc:  # any failure of one section is reported, and the others still run
+        traceback.print_exc(file=sys.stderr)
+        reason = f"{type(exc).__name__}: {exc}".strip()
+        return dict.fromkeys(section.keys), reason
+    result: Figures = {key: _number(value) for key, value in figures.items()}
+    missing = [key for key in section.keys if key not in result]
+    for key in missing:
+        result[key] = None
+    return result, f"{section.module}.run() did not return {', '.join(missing)}" if missing else None
+
+
+def _number(value: Any) -> float | None:
+    # Four decimals: far below the run-to-run noise, and results.json stays readable.
+    return round(float(value), 4) if isinstance(value, int | float) and math.isfinite(value) else None
+
+
+def measure(names: Sequence[str]) -> tuple[Figures, dict[str, str], dict[str, float]]:
+    figures: Figures = {}
+    unavailable: dict[str, str] = {}
+    durations: dict[str, float] = {}
+    for section in SECTIONS:
+        if section.name not in names:
+            continue
+        print(f"[bench] {section.name} ...", file=sys.stderr, flush=True)
+        start = time.perf_counter()
+        result, reason = run_section(section)
+        durations[section.name] = round(time.perf_counter() - start, 1)
+        figures |= result
+        if reason:
+            unavailable[section.name] = reason
+            print(f"[bench] {section.name}: {reason}", file=sys.stderr, flush=True)
+    return figures, unavailable, durations
+
+
+def table(figures: Figures) -> str:
+    lines = ["| figure | value | goal | met | behind it |", "|---|---:|---|---|---|"]
+    for row in ROWS:
+        if row.key not in figures:
+            continue
+        value = figures[row.key]
+        shown = "n/a" if value is None else f"{_format(value)} {row.unit}".rstrip()
+        met = "" if row.met is None or value is None else ("yes" if row.met(value) else "**no**")
+        lines.append(f"| `{row.key}` | {shown} | {row.goal} | {met} | {_detail(row.detail, figures)} |")
+    return "\n".join(lines)
+
+
+def _format(value: float) -> str:
+    if value >= 100 or value == int(value):
+        return f"{value:,.0f}"
+    return f"{value:.2f}"
+
+
+def _detail(template: str | Callable[[Figures], str], figures: Figures) -> str:
+    if not isinstance(template, str):
+        template = template(figures)
+    try:
+        return template.format(**figures)
+    except (KeyError, TypeError, ValueError):  # a figure behind it is missing (None)
+        return "n/a"
+
+
+def readme_block(figures: Figures, unavailable: dict[str, str], document: dict[str, Any]) -> str:
+    box = document["machine"]
+    lines = [
+        BEGIN,
+        f"Measured {document['measured_at']} in {document['duration_s']:.0f} s on {box['cpu']} "
+        f"({box['cpus']} CPUs), {box['os']}, {box['python']}, httpx {box['httpx']}, uvicorn {box['uvicorn']}.",
+        "",
+        table(figures),
+    ]
+    if unavailable:
+        lines += ["", "Not measured in this run:", ""]
+        lines += [f"- {name}: {reason}" for name, reason in unavailable.items()]
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def update_readme(block: str) -> None:
+    text = README.read_text(encoding="utf-8") if README.exists() else ""
+    if BEGIN in text and END in text:
+        head, rest = text.split(BEGIN, 1)
+        tail = rest.split(END, 1)[1]
+        text = head + block + tail
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    README.write_text(text, encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", help="comma-separated sections: " + ", ".join(s.name for s in SECTIONS))
+    args = parser.parse_args(argv)
+    names = [s.name for s in SECTIONS] if not args.only else [n.strip() for n in args.only.split(",")]
+    unknown = sorted(set(names) - {s.name for s in SECTIONS})
+    if unknown:
+        parser.error(f"unknown section(s): {', '.join(unknown)}")
+    start = time.perf_counter()
+    figures, unavailable, durations = measure(names)
+    document: dict[str, Any] = {
+        "measured_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "duration_s": round(time.perf_counter() - start, 1),
+        "section_seconds": durations,
+        "machine": machine(),
+        "goals": {"overhead_ratio_*_inmemory": "<= 1.25", "async_throughput_ratio": ">= 0.85"},
+        **figures,
+        "unavailable": unavailable,
+    }
+    print(table(figures))
+    for name, reason in unavailable.items():
+        print(f"not measured: {name}: {reason}")
+    if args.only:
+        return 0
+    RESULTS.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    update_readme(readme_block(figures, unavailable, document))
+    print(f"wrote {RESULTS.relative_to(HERE.parent)} and {README.relative_to(HERE.parent)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
