@@ -8,6 +8,8 @@ PORT ?= 8000
 SPEC ?=
 BASE_URL ?=
 LINT_PATHS := src tools tests contract_tests benchmarks
+CONTRACT_MAX_EXAMPLES ?=
+CONTRACT_PYTEST := $(PY) -m pytest contract_tests -q --junitxml contract_tests/reports/junit.xml
 
 .PHONY: install generate check-generated lint test demo sandbox contract bench update-spec clean
 
@@ -34,6 +36,10 @@ lint: $(STAMP)
 
 test: lint check-generated
 	$(PY) -m pytest -q
+	CONTRACT_PROFILE=short CONTRACT_BASE_URL= $(CONTRACT_PYTEST)
+
+contract: $(STAMP)
+	CONTRACT_PROFILE=long CONTRACT_MAX_EXAMPLES="$(CONTRACT_MAX_EXAMPLES)" CONTRACT_BASE_URL="$(BASE_URL)" $(CONTRACT_PYTEST)
 
 demo: $(STAMP)
 	$(PY) -m vonage_voice_client.demo

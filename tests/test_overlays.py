@@ -157,7 +157,15 @@ def test_ncco_actions_round_trip_in_create_call_and_transfer(case: dict[str, Any
 def test_endpoints_round_trip_in_create_call_and_call_records(case: dict[str, Any]) -> None:
     created = CreateCallRequestNcco.from_dict({"to": [case["body"]], "from": CALLER, "ncco": [{"action": "wait"}]})
     assert_round_trip(created.to[0], case["model"], case["body"])
-    record = models.Call.from_dict({"uuid": "63f61863-4a51-4f6b-86e1-46edebcf9356", "to": case["body"]})
+    record = models.Call.from_dict(
+        {
+            "uuid": "63f61863-4a51-4f6b-86e1-46edebcf9356",
+            "conversation_uuid": "CON-f972836a-550f-45fa-956c-12a2ab5b7d22",
+            "status": "completed",
+            "direction": "outbound",
+            "to": case["body"],
+        }
+    )
     assert_round_trip(record.to, case["model"], case["body"])
     assert request_errors("post", "/v1/calls", created.to_dict()) == []
 
@@ -308,8 +316,13 @@ def test_talk_level_out_of_range_is_refused(level: object) -> None:
 
 
 def test_a_status_outside_the_vocabulary_is_refused() -> None:
-    assert mentions(schema_errors("CreateCallResponse", {"status": "exploded"}), "status", "'exploded'")
-    assert schema_errors("CreateCallResponse", {"status": "started"}) == []
+    created = {
+        "uuid": "63f61863-4a51-4f6b-86e1-46edebcf9356",
+        "direction": "outbound",
+        "conversation_uuid": "CON-f972836a-550f-45fa-956c-12a2ab5b7d22",
+    }
+    assert mentions(schema_errors("CreateCallResponse", created | {"status": "exploded"}), "status", "'exploded'")
+    assert schema_errors("CreateCallResponse", created | {"status": "started"}) == []
 
 
 # ---- errors, regions and links in the patched spec -----------------------------------------------------------------

@@ -75,7 +75,8 @@ class VoiceAPIError(VonageVoiceError, APIResponseError):
         self.body: dict[str, Any] | None = _json_object(response)
         problem = self.body or {}
         self.type: str | None = _text(problem.get("type"))
-        self.title: str | None = _text(problem.get("title") or problem.get("error_title"))
+        # The 2018 format said error_title; an empty current title is kept as it is.
+        self.title: str | None = _text(problem["title"] if "title" in problem else problem.get("error_title"))
         self.detail: str | None = _text(problem.get("detail"))
         self.instance: str | None = _text(problem.get("instance"))
         self.invalid_parameters: list[InvalidParameter] = _invalid_parameters(problem.get("invalid_parameters"))

@@ -27,23 +27,23 @@ T = TypeVar("T", bound="Call")
 
 @_attrs_define
 class Call:
-    field_links: CallLinks | Unset = UNSET
-    uuid: UUID | Unset = UNSET
+    uuid: UUID
     """ Identifier of this call leg. Vonage assigns it when it accepts the call request, and every request about a
     live call names the leg by it. """
-    conversation_uuid: str | Unset = UNSET
+    conversation_uuid: str
     """ Identifier of the conversation that this call leg is part of. """
+    status: CallStatus
+    """ Status of the call leg. `started`, `ringing` and `answered` while it is set up; `machine` or `human` after
+    machine detection; `completed`, `busy`, `cancelled`, `failed`, `rejected`, `timeout` or `unanswered` when it
+    ended; `disconnected`, `transfer` and `input` are reported by events. """
+    direction: Direction
+    """ Either `outbound` or `inbound` """
+    field_links: CallLinks | Unset = UNSET
     to: EndpointApp | EndpointPhoneTo | EndpointSip | EndpointVbcExtension | EndpointWebsocket | Unset = UNSET
     """ The endpoint the call was connected to """
     from_: CallFrom | Unset = UNSET
     """ The endpoint the call came from, as `{type, number}` (for example `{"type": "phone", "number":
     "447700900001"}`). """
-    status: CallStatus | Unset = UNSET
-    """ Status of the call leg. `started`, `ringing` and `answered` while it is set up; `machine` or `human` after
-    machine detection; `completed`, `busy`, `cancelled`, `failed`, `rejected`, `timeout` or `unanswered` when it
-    ended; `disconnected`, `transfer` and `input` are reported by events. """
-    direction: Direction | Unset = UNSET
-    """ Either `outbound` or `inbound` """
     rate: str | Unset = UNSET
     """ Price per minute of this call. Only present when `status` is `completed`. """
     price: str | Unset = UNSET
@@ -61,15 +61,17 @@ class Call:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        uuid = str(self.uuid)
+
+        conversation_uuid = self.conversation_uuid
+
+        status: str = self.status
+
+        direction: str = self.direction
+
         field_links: dict[str, Any] | Unset = UNSET
         if not isinstance(self.field_links, Unset):
             field_links = self.field_links.to_dict()
-
-        uuid: str | Unset = UNSET
-        if not isinstance(self.uuid, Unset):
-            uuid = str(self.uuid)
-
-        conversation_uuid = self.conversation_uuid
 
         to: dict[str, Any] | Unset
         if isinstance(self.to, Unset):
@@ -89,14 +91,6 @@ class Call:
         if not isinstance(self.from_, Unset):
             from_ = self.from_.to_dict()
 
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status
-
-        direction: str | Unset = UNSET
-        if not isinstance(self.direction, Unset):
-            direction = self.direction
-
         rate = self.rate
 
         price = self.price
@@ -115,21 +109,20 @@ class Call:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
+        field_dict.update(
+            {
+                "uuid": uuid,
+                "conversation_uuid": conversation_uuid,
+                "status": status,
+                "direction": direction,
+            }
+        )
         if field_links is not UNSET:
             field_dict["_links"] = field_links
-        if uuid is not UNSET:
-            field_dict["uuid"] = uuid
-        if conversation_uuid is not UNSET:
-            field_dict["conversation_uuid"] = conversation_uuid
         if to is not UNSET:
             field_dict["to"] = to
         if from_ is not UNSET:
             field_dict["from"] = from_
-        if status is not UNSET:
-            field_dict["status"] = status
-        if direction is not UNSET:
-            field_dict["direction"] = direction
         if rate is not UNSET:
             field_dict["rate"] = rate
         if price is not UNSET:
@@ -148,21 +141,20 @@ class Call:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        uuid = UUID(d.pop("uuid"))
+
+        conversation_uuid = d.pop("conversation_uuid")
+
+        status = check_call_status(d.pop("status"))
+
+        direction = check_direction(d.pop("direction"))
+
         _field_links = d.pop("_links", UNSET)
         field_links: CallLinks | Unset
         if isinstance(_field_links, Unset):
             field_links = UNSET
         else:
             field_links = CallLinks.from_dict(_field_links)
-
-        _uuid = d.pop("uuid", UNSET)
-        uuid: UUID | Unset
-        if isinstance(_uuid, Unset):
-            uuid = UNSET
-        else:
-            uuid = UUID(_uuid)
-
-        conversation_uuid = d.pop("conversation_uuid", UNSET)
 
         def _parse_to(
             data: object,
@@ -216,20 +208,6 @@ class Call:
         else:
             from_ = CallFrom.from_dict(_from_)
 
-        _status = d.pop("status", UNSET)
-        status: CallStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_call_status(_status)
-
-        _direction = d.pop("direction", UNSET)
-        direction: Direction | Unset
-        if isinstance(_direction, Unset):
-            direction = UNSET
-        else:
-            direction = check_direction(_direction)
-
         rate = d.pop("rate", UNSET)
 
         price = d.pop("price", UNSET)
@@ -253,13 +231,13 @@ class Call:
         network = d.pop("network", UNSET)
 
         call = cls(
-            field_links=field_links,
             uuid=uuid,
             conversation_uuid=conversation_uuid,
-            to=to,
-            from_=from_,
             status=status,
             direction=direction,
+            field_links=field_links,
+            to=to,
+            from_=from_,
             rate=rate,
             price=price,
             duration=duration,

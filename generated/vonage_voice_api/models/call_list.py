@@ -18,13 +18,13 @@ T = TypeVar("T", bound="CallList")
 
 @_attrs_define
 class CallList:
-    count: int | Unset = UNSET
+    count: int
     """ How many records match the request in total. """
-    page_size: int | Unset = UNSET
+    page_size: int
     """ How many records this page holds. """
-    record_index: int | Unset = UNSET
+    record_index: int
     """ The `record_index` of the request (index of this page's first record). """
-    field_links: CallListLinks | Unset = UNSET
+    field_links: CallListLinks
     field_embedded: CallListEmbedded | Unset = UNSET
     """ The calls of this page, each as the getCall operation returns it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -36,9 +36,7 @@ class CallList:
 
         record_index = self.record_index
 
-        field_links: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.field_links, Unset):
-            field_links = self.field_links.to_dict()
+        field_links = self.field_links.to_dict()
 
         field_embedded: dict[str, Any] | Unset = UNSET
         if not isinstance(self.field_embedded, Unset):
@@ -46,15 +44,14 @@ class CallList:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if count is not UNSET:
-            field_dict["count"] = count
-        if page_size is not UNSET:
-            field_dict["page_size"] = page_size
-        if record_index is not UNSET:
-            field_dict["record_index"] = record_index
-        if field_links is not UNSET:
-            field_dict["_links"] = field_links
+        field_dict.update(
+            {
+                "count": count,
+                "page_size": page_size,
+                "record_index": record_index,
+                "_links": field_links,
+            }
+        )
         if field_embedded is not UNSET:
             field_dict["_embedded"] = field_embedded
 
@@ -63,18 +60,13 @@ class CallList:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        count = d.pop("count", UNSET)
+        count = d.pop("count")
 
-        page_size = d.pop("page_size", UNSET)
+        page_size = d.pop("page_size")
 
-        record_index = d.pop("record_index", UNSET)
+        record_index = d.pop("record_index")
 
-        _field_links = d.pop("_links", UNSET)
-        field_links: CallListLinks | Unset
-        if isinstance(_field_links, Unset):
-            field_links = UNSET
-        else:
-            field_links = CallListLinks.from_dict(_field_links)
+        field_links = CallListLinks.from_dict(d.pop("_links"))
 
         _field_embedded = d.pop("_embedded", UNSET)
         field_embedded: CallListEmbedded | Unset

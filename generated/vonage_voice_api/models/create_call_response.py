@@ -9,80 +9,57 @@ from attrs import field as _attrs_field
 
 from ..models.call_status import CallStatus, check_call_status
 from ..models.direction import Direction, check_direction
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateCallResponse")
 
 
 @_attrs_define
 class CreateCallResponse:
-    uuid: UUID | Unset = UNSET
+    uuid: UUID
     """ Identifier of this call leg. Vonage assigns it when it accepts the call request, and every request about a
     live call names the leg by it. """
-    status: CallStatus | Unset = UNSET
+    status: CallStatus
     """ Status of the call leg. `started`, `ringing` and `answered` while it is set up; `machine` or `human` after
     machine detection; `completed`, `busy`, `cancelled`, `failed`, `rejected`, `timeout` or `unanswered` when it
     ended; `disconnected`, `transfer` and `input` are reported by events. """
-    direction: Direction | Unset = UNSET
+    direction: Direction
     """ Either `outbound` or `inbound` """
-    conversation_uuid: str | Unset = UNSET
+    conversation_uuid: str
     """ Identifier of the conversation that this call leg is part of. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        uuid: str | Unset = UNSET
-        if not isinstance(self.uuid, Unset):
-            uuid = str(self.uuid)
+        uuid = str(self.uuid)
 
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status
+        status: str = self.status
 
-        direction: str | Unset = UNSET
-        if not isinstance(self.direction, Unset):
-            direction = self.direction
+        direction: str = self.direction
 
         conversation_uuid = self.conversation_uuid
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if uuid is not UNSET:
-            field_dict["uuid"] = uuid
-        if status is not UNSET:
-            field_dict["status"] = status
-        if direction is not UNSET:
-            field_dict["direction"] = direction
-        if conversation_uuid is not UNSET:
-            field_dict["conversation_uuid"] = conversation_uuid
+        field_dict.update(
+            {
+                "uuid": uuid,
+                "status": status,
+                "direction": direction,
+                "conversation_uuid": conversation_uuid,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _uuid = d.pop("uuid", UNSET)
-        uuid: UUID | Unset
-        if isinstance(_uuid, Unset):
-            uuid = UNSET
-        else:
-            uuid = UUID(_uuid)
+        uuid = UUID(d.pop("uuid"))
 
-        _status = d.pop("status", UNSET)
-        status: CallStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_call_status(_status)
+        status = check_call_status(d.pop("status"))
 
-        _direction = d.pop("direction", UNSET)
-        direction: Direction | Unset
-        if isinstance(_direction, Unset):
-            direction = UNSET
-        else:
-            direction = check_direction(_direction)
+        direction = check_direction(d.pop("direction"))
 
-        conversation_uuid = d.pop("conversation_uuid", UNSET)
+        conversation_uuid = d.pop("conversation_uuid")
 
         create_call_response = cls(
             uuid=uuid,

@@ -7,16 +7,14 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="StartTalkResponse")
 
 
 @_attrs_define
 class StartTalkResponse:
-    message: str | Unset = UNSET
+    message: str
     """ What was done """
-    uuid: UUID | Unset = UNSET
+    uuid: UUID
     """ Identifier of this call leg. Vonage assigns it when it accepts the call request, and every request about a
     live call names the leg by it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -24,31 +22,25 @@ class StartTalkResponse:
     def to_dict(self) -> dict[str, Any]:
         message = self.message
 
-        uuid: str | Unset = UNSET
-        if not isinstance(self.uuid, Unset):
-            uuid = str(self.uuid)
+        uuid = str(self.uuid)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if message is not UNSET:
-            field_dict["message"] = message
-        if uuid is not UNSET:
-            field_dict["uuid"] = uuid
+        field_dict.update(
+            {
+                "message": message,
+                "uuid": uuid,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        message = d.pop("message", UNSET)
+        message = d.pop("message")
 
-        _uuid = d.pop("uuid", UNSET)
-        uuid: UUID | Unset
-        if isinstance(_uuid, Unset):
-            uuid = UNSET
-        else:
-            uuid = UUID(_uuid)
+        uuid = UUID(d.pop("uuid"))
 
         start_talk_response = cls(
             message=message,

@@ -116,11 +116,11 @@ class ApiEndpoint:
 
     async def _respond(self, request: Request) -> Response:
         sandbox = self.sandbox
-        operation, path_params, path_exists = sandbox.spec.match(request.method, request.url.path)
+        operation, path_params, path_exists = sandbox.spec.match(request.method, request.scope["path"])
         if not path_exists:
             raise Problem("not-found", "No Voice API operation has this path.")
         if operation is None:
-            allowed = ", ".join(sandbox.spec.allowed_methods(request.url.path))
+            allowed = ", ".join(sandbox.spec.allowed_methods(request.scope["path"]))
             raise Problem("wrong-verb", f"This path accepts {allowed}.", headers={"Allow": allowed})
         try:
             sandbox.verifier.verify(request.headers.get("authorization"))

@@ -80,6 +80,15 @@ class SpecInfo:
                 return operation, dict(zip(operation.parameters, found.groups(), strict=True)), True
         return None, {}, path_exists
 
+    def record_fields(self, endpoint: dict[str, Any]) -> dict[str, Any]:
+        """``endpoint`` as a call record shows it: only the fields the call record's ``to`` schema declares for its
+        type, as the API records only documented endpoint fields (unknown request properties are not echoed)."""
+        to = _call_record_schema(self.document).get("properties", {}).get("to", {})
+        target = to.get("discriminator", {}).get("mapping", {}).get(str(endpoint.get("type")))
+        if not isinstance(target, str):
+            return dict(endpoint)
+        return dict(_declared_only(self.document, _resolve(self.document, target), endpoint))
+
     def allowed_methods(self, path: str) -> list[str]:
         wanted = _strip_slash(path)
         return sorted({op.method for op in self.operations if op.pattern.fullmatch(wanted)})
@@ -155,3 +164,35 @@ def _path_pattern(template: str) -> re.Pattern[str]:
 def _strip_slash(path: str) -> str:
     """``/v1/calls/`` and ``/v1/calls`` name the same resource (the upstream spec produced the first form)."""
     return path.rstrip("/") or "/"
+
+
+def _resolve(document: dict[str, Any], ref: str) -> dict[str, Any]:
+    node: Any = document
+    for part in ref.removeprefix("#/").split("/"):
+        node = node.get(part, {}) if isinstance(node, dict) else {}
+    while isinstance(node, dict) and "$ref" in node:
+        node = _resolve(document, node["$ref"])
+    return node if isinstance(node, dict) else {}
+
+
+def _declared_only(document: dict[str, Any], schema: dict[str, Any], value: Any) -> Any:
+    """``value`` without the properties ``schema`` does not declare, at every depth (open objects kept whole)."""
+    declared = schema.get("properties")
+    if not isinstance(value, dict) or not isinstance(declared, dict) or schema.get("additionalProperties"):
+        return value
+    return {
+        name: _declared_only(document, _resolve(document, sub["$ref"]) if "$ref" in sub else sub, item)
+        for name, item in value.items()
+        if isinstance(sub := declared.get(name), dict)
+    }
+
+
+def _call_record_schema(document: dict[str, Any]) -> dict[str, Any]:
+    """The 200 schema of getCall, resolved (empty if the spec has none)."""
+    for item in document.get("paths", {}).values():
+        operation = item.get("get", {}) if isinstance(item, dict) else {}
+        if fold_operation_id(str(operation.get("operationId", ""))) == "getcall":
+            content = operation.get("responses", {}).get("200", {}).get("content", {})
+            schema = content.get("application/json", {}).get("schema", {})
+            return _resolve(document, schema["$ref"]) if "$ref" in schema else schema
+    return {}

@@ -1,0 +1,108 @@
+"""Fixtures, guards and reports for the contract suites (run as ``python -m pytest contract_tests``).
+
+* Tests talk only to loopback: a guard refuses any connection or name lookup for another host, unless a live run
+  was asked for (CONTRACT_BASE_URL set, as ``make contract BASE_URL=...`` does).
+* The provider contract's summary (operations x checks x cases, failures with curl, skips) is printed at the end
+  of the session and written to contract_tests/reports/summary.txt.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from contract_tests.support import credentials, known_issues, profile, targets
+from contract_tests.support.results import RunResults
+from contract_tests.support.runner import ProviderRun
+from contract_tests.support.sandbox import sandbox_target
+from vonage_voice_client import VonageJWT
+
+REPORTS = Path(__file__).parent / "reports"
+RESULTS = pytest.StashKey[RunResults]()
+_LOOPBACK_NAMES = {"localhost", "testserver"}  # testserver: the Host Schemathesis' in-process ASGI client sends
+
+
+def live_url() -> str:
+    return os.environ.get(targets.ENV_BASE_URL, "").strip()
+
+
+def _is_loopback(host: Any) -> bool:
+    if isinstance(host, bytes):
+        host = host.decode()
+    if not isinstance(host, str):
+        return True  # AF_UNIX paths and the like: not the network
+    if host in _LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@pytest.fixture(scope="session", autouse=True)
+def loopback_only() -> Iterator[None]:
+    """Refuse non-loopback connections and lookups for the whole session, unless a live URL was given."""
+    if live_url():
+        yield
+        return
+    original_connect, original_getaddrinfo = socket.socket.connect, socket.getaddrinfo
+
+    def connect(self: socket.socket, address: Any) -> None:
+        host = address[0] if isinstance(address, tuple) else address
+        if not _is_loopback(host):
+            raise ConnectionRefusedError(f"contract tests talk only to loopback; refused {host!r}")
+        original_connect(self, address)
+
+    def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host is not None and not _is_loopback(host):
+            raise socket.gaierror(f"contract tests talk only to loopback; refused to resolve {host!r}")
+        return original_getaddrinfo(host, *args, **kwargs)
+
+    socket.socket.connect = connect  # type: ignore[method-assign, assignment]
+    socket.getaddrinfo = getaddrinfo
+    try:
+        yield
+    finally:
+        socket.socket.connect = original_connect  # type: ignore[method-assign]
+        socket.getaddrinfo = original_getaddrinfo
+
+
+@pytest.fixture(scope="session")
+def auth() -> VonageJWT:
+    """A throwaway application's token source (loopback targets and mock transports)."""
+    return credentials.test_auth()
+
+
+@pytest.fixture(scope="session")
+def provider(request: pytest.FixtureRequest) -> ProviderRun:
+    """The provider run of this session: the in-process sandbox, or CONTRACT_BASE_URL with the environment's
+    credentials (skipped, with the reason, when they are missing)."""
+    url = live_url()
+    if url:
+        auth = credentials.live_auth()
+        if isinstance(auth, str):
+            pytest.skip(f"live contract run against {url} skipped: {auth}")
+        target = targets.at_url(url, auth)
+    else:
+        target = sandbox_target()
+    current = profile.current()
+    results = RunResults(target=f"{target.name} (profile {current.name}, {current.max_examples} examples per mode)")
+    request.config.stash[RESULTS] = results
+    return ProviderRun(target, current, results)
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    results = config.stash.get(RESULTS, None)
+    if results is None:
+        return
+    text = results.summary(known_issues.observed)
+    REPORTS.mkdir(exist_ok=True)
+    (REPORTS / "summary.txt").write_text(text + "\n", encoding="utf-8")
+    terminalreporter.write_sep("=", "provider contract summary")
+    terminalreporter.write_line(text)

@@ -1,0 +1,1 @@
+"""Building blocks of the contract suites: spec access, targets, runners, reports (no tests here)."""

@@ -1,0 +1,156 @@
+"""What a provider run saw: per operation and check, how many cases passed and failed; every distinct failure
+with a curl command that reproduces it; what was skipped and why. Rendered as a short human summary."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import schemathesis
+
+from .types import StCase
+
+# Curl commands carry this instead of a token (mint one with `VonageJWT.from_env().token()`).
+TOKEN_PLACEHOLDER = "Bearer $VONAGE_JWT"
+
+
+@dataclass(frozen=True)
+class Failure:
+    operation: str
+    phase: str
+    check: str
+    title: str
+    message: str
+    status: int | None
+    curl: str
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.operation, self.check, self.title, self.message.splitlines()[0] if self.message else "")
+
+
+@dataclass
+class RunResults:
+    """Accumulates check outcomes from any number of runs (thread-safe: Schemathesis may call back from threads)."""
+
+    target: str = ""
+    cases: Counter[tuple[str, str]] = field(default_factory=Counter)  # (operation, phase) -> cases sent
+    statuses: Counter[tuple[str, str, int]] = field(default_factory=Counter)  # (operation, phase, status) -> answers
+    checks: dict[tuple[str, str], Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    failures: dict[tuple[str, str, str, str], Failure] = field(default_factory=dict)
+    skipped: Counter[str] = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def case_sent(self, operation: str, phase: str, status: int) -> None:
+        with self._lock:
+            self.cases[(operation, phase)] += 1
+            self.statuses[(operation, phase, status)] += 1
+
+    def check_results(
+        self,
+        case: StCase,
+        response: schemathesis.Response,
+        results: list[Any],
+        phase: str,
+        base_url: str,
+        excuse: Callable[[StCase, schemathesis.Response, str], str | None],
+    ) -> None:
+        """Record the outcome of every check run on one response (the ``after_validate`` hook calls this); a
+        failure that ``excuse`` explains (a known gap) counts as excused, not failed."""
+        operation = case.operation.label
+        for result in results:
+            outcome = "passed"
+            if result.failure is not None:
+                outcome = "excused" if excuse(case, response, result.name) else "failed"
+            with self._lock:
+                self.checks[(operation, result.name)][outcome] += 1
+            if outcome == "failed":
+                self.add_failure(case, response, result.name, result.failure, phase, base_url)
+
+    def add_failure(
+        self,
+        case: StCase,
+        response: schemathesis.Response | None,
+        check: str,
+        failure: Any,
+        phase: str,
+        base_url: str,
+    ) -> None:
+        # The placeholder, not the real token: reports end up in CI logs.
+        curl = case.as_curl_command(headers={"Authorization": TOKEN_PLACEHOLDER}, base_url=base_url)
+        item = Failure(
+            operation=case.operation.label,
+            phase=phase,
+            check=check,
+            title=str(getattr(failure, "title", type(failure).__name__)),
+            message=str(getattr(failure, "message", failure)),
+            status=response.status_code if response is not None else None,
+            curl=curl,
+        )
+        with self._lock:
+            self.failures.setdefault(item.key, item)
+            self.checks[(case.operation.label, check)]["failed"] += 0  # make sure the pair shows in the table
+
+    def add_run_failure(self, check: str, where: str, message: str) -> None:
+        """A failure found once for the whole run, not in one response (no curl reproduces it)."""
+        item = Failure(operation=where, phase="run", check=check, title=check, message=message, status=None, curl="-")
+        with self._lock:
+            self.failures.setdefault(item.key, item)
+
+    def skip(self, reason: str, count: int = 1) -> None:
+        with self._lock:
+            self.skipped[reason] += count
+
+    # --- views ------------------------------------------------------------------------------------------------
+
+    @property
+    def failed_checks(self) -> set[str]:
+        return {failure.check for failure in self.failures.values()}
+
+    def failures_for(self, operation: str | None = None) -> list[Failure]:
+        return [f for f in self.failures.values() if operation is None or f.operation == operation]
+
+    def operations(self) -> list[str]:
+        return sorted({operation for operation, _ in self.cases} | {operation for operation, _ in self.checks})
+
+    def summary(self, known: Counter[str] | None = None) -> str:
+        """Operations x checks x cases, then each distinct failure with its curl, then what was skipped."""
+        lines = [f"Provider contract against {self.target or 'no target'}"]
+        checks = sorted({check for _, check in self.checks})
+        total_cases = sum(self.cases.values())
+        lines.append(f"{len(self.operations())} operations x {len(checks)} checks x {total_cases} cases")
+        stateful = {op: n for (op, phase), n in self.cases.items() if phase == "stateful"}
+        if stateful:
+            linked_ok = sorted({op for (op, phase, status) in self.statuses if phase == "stateful" and status < 300})
+            lines.append(
+                f"stateful: {sum(stateful.values())} steps; answered 2xx in scenarios: {len(linked_ok)} operations"
+            )
+        lines.append("")
+        lines.append(f"{'operation':<40} {'cases':>6} {'checks run':>10} {'failed':>6}  failing checks")
+        for operation in self.operations():
+            cases = sum(n for (op, _), n in self.cases.items() if op == operation)
+            runs = sum(sum(c.values()) for (op, _), c in self.checks.items() if op == operation)
+            failed = sorted(ch for (op, ch), c in self.checks.items() if op == operation and c["failed"])
+            count = sum(c["failed"] for (op, _), c in self.checks.items() if op == operation)
+            lines.append(f"{operation:<40} {cases:>6} {runs:>10} {count:>6}  {', '.join(failed)}")
+        if self.failures:
+            lines += ["", f"{len(self.failures)} distinct failures:"]
+            for number, failure in enumerate(self.failures.values(), 1):
+                first = failure.message.strip().splitlines()[0] if failure.message.strip() else ""
+                lines += [
+                    f"{number}. [{failure.check}] {failure.operation} ({failure.phase}): {failure.title}",
+                    f"   {first}" if first else "",
+                    f"   reproduce: {failure.curl}",
+                ]
+        if self.skipped:
+            lines += ["", "Skipped (not sent):"]
+            lines += [f"  {count:>5} x {reason}" for reason, count in self.skipped.most_common()]
+        if known:
+            lines += ["", "Known gaps seen in this session (excused; CONTRACT_STRICT=1 fails on them):"]
+            lines += [f"  {count:>5} x {reason}" for reason, count in known.most_common()]
+        lines += [f"Note: {note}" for note in self.notes]
+        return "\n".join(line for line in lines if line is not None)

@@ -1,0 +1,253 @@
+"""Run the provider contract: Schemathesis cases for each operation (examples, coverage, fuzzing in positive and
+negative mode) and state-machine scenarios over the spec's OpenAPI links, against a :class:`~.targets.Target`.
+
+Schemathesis generates the cases and runs every built-in check (plus ours, from :mod:`.checks`); this module owns
+sending, so that the live-call guard sees every case first, and records each check's outcome instead of stopping at
+the first failure, so that one run reports everything it found.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import itertools
+from collections.abc import Iterable
+from typing import Any
+
+import requests
+import schemathesis
+from hypothesis import given, reject
+from hypothesis.errors import Unsatisfiable
+from schemathesis import GenerationMode
+from schemathesis.core import NotSet
+from schemathesis.core.failures import FailureGroup
+from schemathesis.generation.stateful.state_machine import StepInput, StepOutput
+
+from . import checks as _checks  # noqa: F401 - registers the custom checks
+from . import generation, known_issues
+from .guard import GuardRefused
+from .profile import SHORT, Profile
+from .results import RunResults
+from .spec import load_spec, resolve
+from .spec import operations as spec_operations
+from .targets import Target
+from .types import StCase, StOperation, operations_of
+
+# Seconds of sandbox time from creation to `answered` for an ordinary destination (ringing after 1 s, answered 3 s
+# later), so that a scenario's next steps act on a live call rather than on one still ringing.
+ANSWERED_AFTER = 4.5
+# The spec's examples are fixed values: one draw each.
+_ONE = SHORT.hypothesis(1)
+
+
+class ProviderRun:
+    """One target, one profile; any number of operations and phases, all recorded in ``results``."""
+
+    def __init__(self, target: Target, profile: Profile, results: RunResults | None = None) -> None:
+        self.target, self.profile = target, profile
+        self.results = results or RunResults(target=target.name)
+        self.results.target = self.results.target or target.name
+        self.schema = schemathesis.openapi.from_dict(load_spec(), config=generation.config())
+        if target.app is not None:
+            self.schema.app = target.app
+        self.schema.hooks.register_hook_with_name(self._record_checks, "after_validate")
+        self._existing_call: str | None = None
+
+    def sandbox_errors(self) -> None:
+        """Run-level check: the sandbox recorded no internal error (it answers them 400, so no response shows one)."""
+        if not self.target.is_sandbox:
+            return
+        errors = self.target.admin_get("/_sandbox/errors").get("errors", [])
+        for error in errors:
+            if known_issues.excused_internal_error(error) is None:
+                where = f"{error.get('method')} {error.get('path')}"
+                self.results.add_run_failure("sandbox_internal_errors", where, str(error.get("error")))
+
+    def operations(self) -> list[StOperation]:
+        return operations_of(self.schema)
+
+    def operation(self, label: str) -> StOperation:
+        found = [op for op in self.operations() if op.label == label or op.definition.raw["operationId"] == label]
+        if not found:
+            raise LookupError(f"no operation {label!r} in the patched spec")
+        return found[0]
+
+    # --- phases ---------------------------------------------------------------------------------------------------
+
+    def examples(self, operation: StOperation) -> None:
+        """The spec's own examples (positive by construction)."""
+        for case in _explicit_examples(operation):
+            self.execute(case)
+
+    def fuzz(
+        self,
+        operation: StOperation,
+        mode: GenerationMode,
+        max_examples: int | None = None,
+        path_parameters: dict[str, Any] | None = None,
+    ) -> None:
+        """Hypothesis-generated cases (``path_parameters`` fixes some); a mode no input can satisfy (a plain string
+        path parameter has no negative value) is noted, not failed."""
+
+        if mode is GenerationMode.NEGATIVE and not _can_be_negative(operation):
+            self.results.notes.append(f"{operation.label}: no negative inputs exist (only plain string parameters)")
+            return
+
+        @given(case=operation.as_strategy(generation_mode=mode, path_parameters=path_parameters))
+        @self.profile.hypothesis(max_examples)
+        def run(case: StCase) -> None:
+            self.execute(case)
+
+        try:
+            run()
+        except Unsatisfiable:
+            self.results.notes.append(f"{operation.label}: no {mode.value} inputs can be generated")
+
+    def reads_of_a_call(self, operation: StOperation) -> None:
+        """A read of one call (GET with ``{uuid}``), fuzzed against a call that exists: random uuids only ever get
+        404, and the record's 200 is what clients parse. Writes are left to the scenarios, where state is tracked."""
+        if operation.method.upper() != "GET" or "{uuid}" not in operation.path:
+            return
+        uuid = self.existing_call()
+        if uuid is not None:
+            self.fuzz(operation, GenerationMode.POSITIVE, path_parameters={"uuid": uuid})
+
+    def existing_call(self) -> str | None:
+        """The uuid of a call this run made with the spec's own createCall example (made once; None if the guard
+        would not let it be made)."""
+        if self._existing_call is None:
+            create = self.operation("createCall")
+            example = create.definition.raw["requestBody"]["content"]["application/json"].get("example")
+            response = self.execute(create.Case(body=copy.deepcopy(example))) if example is not None else None
+            payload = _json(response) if response is not None and response.status_code == 201 else None
+            self._existing_call = str(payload["uuid"]) if isinstance(payload, dict) and "uuid" in payload else ""
+            if self._existing_call and self.target.advance is not None:
+                self.target.advance(ANSWERED_AFTER)
+        return self._existing_call or None
+
+    def coverage(self, operation: StOperation, limit: int | None = None) -> None:
+        """Schemathesis' deterministic coverage cases (examples, each optional field, boundaries, missing required
+        ones, wrong types, unexpected methods): the first ``limit`` of them, half positive and half negative."""
+        config = self.schema.config.generation_for(operation=operation, phase="coverage")
+        limit = self.profile.coverage_cases if limit is None else limit
+        # Half positive, half negative; taken lazily (createCall alone has ~1500 coverage cases, slow to build).
+        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+            cases = self.schema.iter_coverage_cases(operation, generation_modes=[mode], generation_config=config)
+            for case in itertools.islice(cases, max(1, limit // 2)):
+                self.execute(case)
+
+    def stateful(self, scenarios: int | None = None) -> None:
+        """Scenarios that follow the OpenAPI links: create a call, then act on it (and on what that returns)."""
+        if self.target.guard is not None and not self.target.guard.allowed:
+            self.results.notes.append(
+                "scenarios not run: each starts by creating a call, and VOICE_CONTRACT_ALLOW_CALLS_TO is not set"
+            )
+            return
+        machine = _machine(self)
+        try:
+            machine.run(settings=self.profile.hypothesis(scenarios or self.profile.stateful_runs))
+        except Unsatisfiable:
+            self.results.notes.append("no scenario could run: each needed a request the live-call guard skipped")
+
+    # --- one case ---------------------------------------------------------------------------------------------------
+
+    def execute(self, case: StCase, recorder: Any = None) -> schemathesis.Response | None:
+        """Send ``case`` (unless the guard or a known issue says not to) and run every check on the answer."""
+        label, phase = case.operation.label, _phase(case)
+        body = None if isinstance(case.body, NotSet) else case.body
+        skip = known_issues.reason_to_skip(case)
+        if skip is None and self.target.guard is not None:
+            negative = case.meta is not None and not case.meta.generation.mode.is_positive
+            skip, sent_body = self.target.guard.admit(case.method, case.formatted_path, body, negative=negative)
+            if skip is None and sent_body is not body:
+                case.body = sent_body
+        if skip is not None:
+            self.results.skip(f"{label}: {skip}")
+            return None
+        headers = self.target.headers()
+        kwargs = self.target.call_kwargs()
+        try:
+            response = case.call(headers=headers, **kwargs)
+        except GuardRefused as refused:
+            self.results.skip(f"{label}: {refused}")
+            return None
+        except (requests.RequestException, OSError) as error:
+            self.results.add_failure(case, None, "request_completed", error, phase, self.target.curl_base_url)
+            return None
+        self.results.case_sent(label, phase, response.status_code)
+        if self.target.guard is not None:
+            self.target.guard.observe(case.method, case.formatted_path, response.status_code, _json(response))
+        if recorder is not None:
+            recorder.record_response(case_id=case.id, response=response)
+        # Every failure is recorded by the after_validate hook; carrying on finds the others.
+        with contextlib.suppress(FailureGroup):
+            case.validate_response(
+                response, headers=headers, transport_kwargs={**kwargs, "headers": headers}, recorder=recorder
+            )
+        return response
+
+    def _record_checks(self, context: Any, case: StCase, response: Any, results: list[Any]) -> None:
+        phase = _phase(case)
+        self.results.check_results(case, response, results, phase, self.target.curl_base_url, known_issues.excuse)
+
+
+def _can_be_negative(operation: StOperation) -> bool:
+    """Whether any input of ``operation`` can break its schema: a body can; a parameter that is a plain string
+    (no pattern, enum, format or length) cannot, since every value sent in a URL is a string."""
+    spec_operation = next(op for op in spec_operations() if op.label == operation.label)
+    if spec_operation.raw.get("requestBody"):
+        return True
+    for parameter in resolve(load_spec(), spec_operation.raw["parameters"]):
+        schema = parameter.get("schema", {})
+        if schema.get("type", "string") != "string" or set(schema) - _PLAIN_STRING:
+            return True
+    return False
+
+
+_PLAIN_STRING = frozenset({"type", "description", "example", "title"})
+
+
+def _phase(case: StCase) -> str:
+    meta = case.meta
+    if meta is None:
+        return "explicit"
+    phase = meta.phase.name.value
+    return f"{phase}/{meta.generation.mode.value}" if phase in ("fuzzing", "coverage") else phase
+
+
+def _json(response: schemathesis.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _explicit_examples(operation: StOperation) -> Iterable[StCase]:
+    found: list[StCase] = []
+    for strategy in operation.get_strategies_from_examples():
+
+        @given(case=strategy)
+        @_ONE
+        def keep(case: StCase) -> None:
+            found.append(case)
+
+        keep()
+    return found
+
+
+def _machine(run: ProviderRun) -> Any:
+    base: Any = run.schema.as_state_machine()
+
+    class Machine(base):  # type: ignore[misc]
+        """Schemathesis' link-following machine, sending through the run (guard, credentials, recording)."""
+
+        def step(self, input: StepInput) -> StepOutput:
+            response = run.execute(input.case, recorder=self.recorder)
+            if response is None:
+                reject()  # skipped by the guard: this scenario cannot go on
+            if run.target.advance is not None and input.case.method == "POST" and response.status_code == 201:
+                run.target.advance(ANSWERED_AFTER)  # let the new call be answered, so the actions on it can succeed
+            return StepOutput(response, input.case)
+
+    Machine.__name__ = "VoiceAPIStateMachine"
+    return Machine

@@ -1,0 +1,100 @@
+"""What a provider run talks to: the sandbox in-process (ASGI), or a URL (a served sandbox, staging, production).
+
+A URL counts as a sandbox only if ``GET /_sandbox/info`` says so; anything else gets the live-call guard.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import requests
+
+from vonage_voice_client import VonageJWT
+
+from .guard import Guard, GuardedSession, allowed_numbers
+
+SANDBOX_NAME: Final = "vonage-voice-client"
+ENV_BASE_URL: Final = "CONTRACT_BASE_URL"
+# Where `make sandbox` serves by default: reproducing curl commands of in-process runs point here.
+LOCAL_SANDBOX_URL: Final = "http://127.0.0.1:8000"
+
+
+@dataclass
+class Target:
+    """Where requests go, with which credentials, under which guard (None: anything may be sent)."""
+
+    name: str
+    auth: VonageJWT
+    app: Any | None = None
+    base_url: str | None = None
+    is_sandbox: bool = False
+    guard: Guard | None = None
+    session: requests.Session | None = field(default=None, repr=False)
+    # Moves a sandbox's virtual clock (None: real time, or not a sandbox): scenarios let new calls be answered.
+    advance: Callable[[float], object] | None = field(default=None, repr=False)
+
+    def call_kwargs(self) -> dict[str, Any]:
+        """Transport arguments for ``Case.call`` (and for checks that re-send a request)."""
+        if self.app is not None:
+            return {"app": self.app}
+        kwargs: dict[str, Any] = {"base_url": self.base_url, "timeout": 30}
+        if self.session is not None:
+            kwargs["session"] = self.session
+        return kwargs
+
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.auth.token()}"}
+
+    def admin_get(self, path: str) -> dict[str, Any]:
+        """GET a sandbox's ``/_sandbox/...`` endpoint (no credentials needed) and return its JSON object."""
+        if self.app is not None:
+            from schemathesis.python import asgi
+
+            with asgi.get_client(self.app) as client:
+                response = client.get(path)
+        else:
+            response = requests.get(f"{self.base_url}{path}", timeout=10)
+        response.raise_for_status()
+        payload = response.json()
+        return payload if isinstance(payload, dict) else {}
+
+    @property
+    def curl_base_url(self) -> str:
+        return self.base_url or LOCAL_SANDBOX_URL
+
+
+def in_process(
+    app: Any, auth: VonageJWT, advance: Callable[[float], object] | None = None, name: str = "sandbox (in-process)"
+) -> Target:
+    return Target(name=name, auth=auth, app=app, is_sandbox=True, advance=advance)
+
+
+def probe_sandbox(base_url: str, timeout: float = 10.0) -> dict[str, Any] | None:
+    """The ``/_sandbox/info`` document when ``base_url`` serves our sandbox, else None (any error counts as no)."""
+    try:
+        response = requests.get(f"{base_url.rstrip('/')}/_sandbox/info", timeout=timeout, allow_redirects=False)
+        info = response.json() if response.status_code == 200 else None
+    except (requests.RequestException, ValueError):
+        return None
+    return info if isinstance(info, dict) and info.get("sandbox") == SANDBOX_NAME else None
+
+
+def at_url(base_url: str, auth: VonageJWT, *, environ: dict[str, str] | None = None) -> Target:
+    """A target at ``base_url``: unguarded if it is a sandbox, else guarded by the allow-list in the environment."""
+    base_url = base_url.rstrip("/")
+    info = probe_sandbox(base_url)
+    if info is not None:
+        advance = _remote_advance(base_url) if info.get("clock") == "virtual" else None
+        return Target(name=f"sandbox at {base_url}", auth=auth, base_url=base_url, is_sandbox=True, advance=advance)
+    guard = Guard(allowed_numbers(environ if environ is not None else dict(os.environ)))
+    return Target(name=base_url, auth=auth, base_url=base_url, guard=guard, session=GuardedSession(guard))
+
+
+def _remote_advance(base_url: str) -> Callable[[float], None]:
+    def advance(seconds: float) -> None:
+        requests.post(f"{base_url}/_sandbox/clock/advance", json={"seconds": seconds}, timeout=10).raise_for_status()
+
+    return advance
