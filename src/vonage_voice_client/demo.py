@@ -73,10 +73,10 @@ def main() -> int:
             created = create_call.sync(client=client, body=body)
             print(f"created call {created.uuid} ({created.status}), conversation {created.conversation_uuid}")
             uuid = str(created.uuid)
-            for _ in range(60):
+            for elapsed in range(2, 122, 2):
                 sandbox.advance(2)
                 call = get_call.sync(uuid, client=client)
-                print(f"  t+{2 * (_ + 1):>3}s  status {call.status}")
+                print(f"  t+{elapsed:>3}s  status {call.status}")
                 if call.status == "completed":
                     break
             else:

@@ -80,14 +80,20 @@ class SpecInfo:
                 return operation, dict(zip(operation.parameters, found.groups(), strict=True)), True
         return None, {}, path_exists
 
+    @functools.cached_property
+    def _record_endpoints(self) -> dict[str, dict[str, Any]]:
+        """The call record's ``to`` schema for each endpoint type, read once per spec (not per request)."""
+        to = _call_record_schema(self.document).get("properties", {}).get("to", {})
+        mapping = to.get("discriminator", {}).get("mapping", {})
+        return {kind: _resolve(self.document, ref) for kind, ref in mapping.items() if isinstance(ref, str)}
+
     def record_fields(self, endpoint: dict[str, Any]) -> dict[str, Any]:
         """``endpoint`` as a call record shows it: only the fields the call record's ``to`` schema declares for its
         type, as the API records only documented endpoint fields (unknown request properties are not echoed)."""
-        to = _call_record_schema(self.document).get("properties", {}).get("to", {})
-        target = to.get("discriminator", {}).get("mapping", {}).get(str(endpoint.get("type")))
-        if not isinstance(target, str):
+        schema = self._record_endpoints.get(str(endpoint.get("type")))
+        if schema is None:
             return dict(endpoint)
-        return dict(_declared_only(self.document, _resolve(self.document, target), endpoint))
+        return dict(_declared_only(self.document, schema, endpoint))
 
     def allowed_methods(self, path: str) -> list[str]:
         wanted = _strip_slash(path)
