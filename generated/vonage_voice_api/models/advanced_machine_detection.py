@@ -24,7 +24,8 @@ class AdvancedMachineDetection:
     """
 
     behavior: AdvancedMachineDetectionBehavior | Unset = UNSET
-    """ `hangup` ends the call when a machine is detected; `continue` lets the call go on even then. """
+    """ When `hangup` is used, the call will be terminated if a machine is detected. When `continue` is used, the
+    call will continue even if a machine is detected. """
     mode: AdvancedMachineDetectionMode | Unset = "detect"
     """ Detects whether a human or a machine answered, and reports `human` or `machine` in an event. Note that
     the default mode is `detect`, not the mode named `default`:
@@ -38,8 +39,8 @@ class AdvancedMachineDetection:
       gets a beep event.
      """
     beep_timeout: int | Unset = UNSET
-    """ How many seconds Vonage waits for a machine's beep. When it runs out, a `machine` event with `sub_state`
-    `beep_timeout` is sent. """
+    """ Maximum time in seconds Vonage should wait for a machine beep to be detected. A machine event with
+    `sub_state` set to `beep_timeout` will be sent if the timeout is exceeded. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -30,10 +30,10 @@ class AnswerWebhook:
     to: str
     """ The number (no `+`) or address that was called. """
     uuid: UUID
-    """ Identifier of this call leg. Vonage assigns it when it accepts the call request, and every request about a
-    live call names the leg by it. """
+    """ The unique identifier for this call leg. The UUID is created when your call request is accepted by Vonage.
+    You use the UUID in all requests for individual live calls """
     conversation_uuid: str
-    """ Identifier of the conversation that this call leg is part of. """
+    """ The unique identifier for the conversation this call leg is part of. """
     from_: str | Unset = UNSET
     """ The number (no `+`) or address the call came from. """
     endpoint_type: AnswerWebhookEndpointType | Unset = UNSET

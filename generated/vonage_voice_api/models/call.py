@@ -28,36 +28,35 @@ T = TypeVar("T", bound="Call")
 @_attrs_define
 class Call:
     uuid: UUID
-    """ Identifier of this call leg. Vonage assigns it when it accepts the call request, and every request about a
-    live call names the leg by it. """
+    """ The unique identifier for this call leg. The UUID is created when your call request is accepted by Vonage.
+    You use the UUID in all requests for individual live calls """
     conversation_uuid: str
-    """ Identifier of the conversation that this call leg is part of. """
+    """ The unique identifier for the conversation this call leg is part of. """
     status: CallStatus
     """ Status of the call leg. `started`, `ringing` and `answered` while it is set up; `machine` or `human` after
     machine detection; `completed`, `busy`, `cancelled`, `failed`, `rejected`, `timeout` or `unanswered` when it
     ended; `disconnected`, `transfer` and `input` are reported by events. """
     direction: Direction
-    """ Either `outbound` or `inbound` """
+    """ Possible values are `outbound` or `inbound` """
     field_links: CallLinks | Unset = UNSET
     to: EndpointApp | EndpointPhoneTo | EndpointSip | EndpointVbcExtension | EndpointWebsocket | Unset = UNSET
-    """ The endpoint the call was connected to """
+    """ The single or mixed collection of endpoint types you connected to """
     from_: CallFrom | Unset = UNSET
     """ The endpoint the call came from, as `{type, number}` (for example `{"type": "phone", "number":
     "447700900001"}`). """
     rate: str | Unset = UNSET
-    """ Price per minute of this call. Only present when `status` is `completed`. """
+    """ The price per minute for this call. This is only sent if `status` is `completed`. """
     price: str | Unset = UNSET
-    """ Total price charged for this call. Only present when `status` is `completed`. """
+    """ The total price charged for this call. This is only sent if `status` is `completed`. """
     duration: str | Unset = UNSET
-    """ How long the call lasted, in seconds. Only present when `status` is `completed`. """
+    """ The time elapsed for the call to take place in seconds. This is only sent if `status` is `completed`. """
     start_time: datetime.datetime | Unset = UNSET
     """ When the call started, in UTC, as an RFC 3339 date-time with milliseconds. Present once answered. """
     end_time: datetime.datetime | Unset = UNSET
     """ When the call ended, in UTC, as an RFC 3339 date-time with milliseconds. Present once completed. """
     network: str | Unset = UNSET
-    """ The Mobile Country Code and Mobile Network Code
-    ([MCCMNC](https://en.wikipedia.org/wiki/Mobile_country_code)) of the carrier network that carried this call.
-    Only present when `status` is `completed`. """
+    """ The Mobile Country Code Mobile Network Code ([MCCMNC](https://en.wikipedia.org/wiki/Mobile_country_code))
+    for the carrier network used to make this call. This is only sent if `status` is `completed`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

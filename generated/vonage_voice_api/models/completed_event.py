@@ -21,16 +21,16 @@ class CompletedEvent:
     """Webhook payload (not an operation): the call ended; carries its duration and price."""
 
     uuid: UUID
-    """ Identifier of this call leg. Vonage assigns it when it accepts the call request, and every request about a
-    live call names the leg by it. """
+    """ The unique identifier for this call leg. The UUID is created when your call request is accepted by Vonage.
+    You use the UUID in all requests for individual live calls """
     conversation_uuid: str
-    """ Identifier of the conversation that this call leg is part of. """
+    """ The unique identifier for the conversation this call leg is part of. """
     from_: str
     """ The number (no `+`) or address the call is from. """
     to: str
     """ The number (no `+`) or address the call is to. """
     direction: Direction
-    """ Either `outbound` or `inbound` """
+    """ Possible values are `outbound` or `inbound` """
     timestamp: datetime.datetime
     """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
     status: CompletedEventStatus = "completed"

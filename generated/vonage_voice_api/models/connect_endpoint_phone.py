@@ -21,7 +21,7 @@ class ConnectEndpointPhone:
     """A phone (PSTN) number to connect to."""
 
     number: str
-    """ The phone number to call, in E.164 format without a leading `+` """
+    """ The phone number to connect to """
     type_: ConnectEndpointPhoneType = "phone"
     dtmf_answer: str | Unset = UNSET
     """ DTMF digits to play once the call is answered; `p` pauses for 500 ms. """

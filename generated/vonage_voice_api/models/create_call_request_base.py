@@ -27,25 +27,26 @@ T = TypeVar("T", bound="CreateCallRequestBase")
 class CreateCallRequestBase:
     to: list[EndpointApp | EndpointPhoneTo | EndpointSip | EndpointVbcExtension | EndpointWebsocket]
     from_: EndpointPhoneFrom | Unset = UNSET
-    """ The phone (PSTN) number the call comes from. Mutually exclusive with `random_from_number`: give either
-    `from` or `random_from_number: true`. """
+    """ Connect to a Phone (PSTN) number. This property is mutually exclusive with `random_from_number`: you must
+    specify one (`from`) or the other (`random_from_number: true`). """
     random_from_number: bool | Unset = False
     """ Set to `true` to let Vonage choose the caller number among the numbers linked to this application. Give
     either `from` or `random_from_number: true`, exactly one of the two. """
     event_url: list[str] | Unset = UNSET
-    """ **Required** unless the application has an event URL configured (see
-    [Create an Application](/api/application.v2#createApplication)).
+    """ **Required** unless `event_url` is configured at the application
+    level, see [Create an Application](/api/application.v2#createApplication)
 
-    Where Vonage sends the call progress events; the
-    [Event webhook](/voice/voice-api/webhook-reference#event-webhook) reference lists their content.
+    The webhook endpoint where call progress events are
+    sent to. For more information about the values sent, see
+    [Event webhook](/voice/voice-api/webhook-reference#event-webhook).
      """
     machine_detection: MachineDetection | Unset = UNSET
-    """ What to do when Vonage detects that voicemail answered the call: with `continue`, Vonage sends a `machine`
-    call event to `event_url`; with `hangup`, Vonage ends the call. """
+    """ Configure the behavior when Vonage detects that the call is answered by voicemail. If `continue`, Vonage
+    sends an HTTP request to `event_url` with the Call event machine. If `hangup`, Vonage ends the call. """
     length_timer: int | Unset = 7200
-    """ How many seconds after the call becomes `answered` Vonage hangs it up. """
+    """ Set the number of seconds that elapse before Vonage hangs up after the call state changes to answered. """
     ringing_timer: int | Unset = 60
-    """ How many seconds the call may stay `ringing` before Vonage hangs it up. """
+    """ Set the number of seconds that elapse before Vonage hangs up after the call state changes to ‘ringing’. """
     advanced_machine_detection: AdvancedMachineDetection | Unset = UNSET
     """ Settings of Vonage's advanced machine detection, which wins over `machine_detection` when both are given. It
     is charged; the rates are on the Voice API Pricing page, under 'Programmable Features'. """

@@ -16,16 +16,16 @@ T = TypeVar("T", bound="CreateCallResponse")
 @_attrs_define
 class CreateCallResponse:
     uuid: UUID
-    """ Identifier of this call leg. Vonage assigns it when it accepts the call request, and every request about a
-    live call names the leg by it. """
+    """ The unique identifier for this call leg. The UUID is created when your call request is accepted by Vonage.
+    You use the UUID in all requests for individual live calls """
     status: CallStatus
     """ Status of the call leg. `started`, `ringing` and `answered` while it is set up; `machine` or `human` after
     machine detection; `completed`, `busy`, `cancelled`, `failed`, `rejected`, `timeout` or `unanswered` when it
     ended; `disconnected`, `transfer` and `input` are reported by events. """
     direction: Direction
-    """ Either `outbound` or `inbound` """
+    """ Possible values are `outbound` or `inbound` """
     conversation_uuid: str
-    """ Identifier of the conversation that this call leg is part of. """
+    """ The unique identifier for the conversation this call leg is part of. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -13,10 +13,10 @@ T = TypeVar("T", bound="DtmfResponse")
 @_attrs_define
 class DtmfResponse:
     message: str
-    """ What was done """
+    """ Description of the action taken """
     uuid: UUID
-    """ Identifier of this call leg. Vonage assigns it when it accepts the call request, and every request about a
-    live call names the leg by it. """
+    """ The unique identifier for this call leg. The UUID is created when your call request is accepted by Vonage.
+    You use the UUID in all requests for individual live calls """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

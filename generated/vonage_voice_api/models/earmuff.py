@@ -14,7 +14,7 @@ T = TypeVar("T", bound="Earmuff")
 @_attrs_define
 class Earmuff:
     action: EarmuffAction = "earmuff"
-    """ Stop this call leg from hearing any audio """
+    """ Prevent the specified UUID from hearing audio """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -13,12 +13,12 @@ T = TypeVar("T", bound="EndpointApp")
 
 @_attrs_define
 class EndpointApp:
-    """An application (Client SDK) user to call"""
+    """Connect to an App User"""
 
     user: str
-    """ User name of the user to call. """
+    """ The username to connect to """
     type_: EndpointAppType = "app"
-    """ Kind of connection; must be `app` """
+    """ The type of connection. Must be `app` """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -13,15 +13,15 @@ T = TypeVar("T", bound="EndpointPhoneFrom")
 
 @_attrs_define
 class EndpointPhoneFrom:
-    """The phone (PSTN) number the call comes from. Mutually exclusive with `random_from_number`: give either `from` or
-    `random_from_number: true`.
+    """Connect to a Phone (PSTN) number. This property is mutually exclusive with `random_from_number`: you must specify
+    one (`from`) or the other (`random_from_number: true`).
 
     """
 
     number: str
-    """ The calling number, either in E.164 format or as a SIP URI. """
+    """ The phone number to connect to. It can be either an E.164 formatted number or a SIP URI. """
     type_: EndpointPhoneFromType = "phone"
-    """ Kind of connection; must be `phone`. """
+    """ The type of connection. Must be `phone`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

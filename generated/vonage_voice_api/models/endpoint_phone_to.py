@@ -14,21 +14,23 @@ T = TypeVar("T", bound="EndpointPhoneTo")
 
 @_attrs_define
 class EndpointPhoneTo:
-    """A phone (PSTN) number to call"""
+    """Connect to a Phone (PSTN) number"""
 
     number: str
-    """ The phone number to call, in E.164 format without a leading `+` """
+    """ The phone number to connect to """
     type_: EndpointPhoneToType = "phone"
-    """ Kind of connection; must be `phone` """
+    """ The type of connection. Must be `phone` """
     dtmf_answer: str | Unset = UNSET
-    """ [DTMF digits](https://developer.nexmo.com/voice/voice-api/guides/dtmf) to play once the call is answered;
-    `p` pauses for 500 ms. """
+    """ Provide [DTMF digits](https://developer.nexmo.com/voice/voice-api/concepts/dtmf) to send when the call is
+    answered """
     shaken: str | Unset = UNSET
-    """ Your own STIR/SHAKEN signature, for customers that the FCC obliges to sign the calls they place to the USA.
-    Available on request only, and calls with an invalid signature are rejected. Give the whole content of the
-    Identity header that Vonage must use for this call: the JWT (header, payload and signature), then an `info`
-    parameter linking to the certificate, the `alg` parameter naming the signing algorithm and the passport type
-    `ppt`, which must be `shaken`. """
+    """ For Vonage customers who are required by the FCC to sign their own calls to the USA, we allow you to place
+    Voice API calls with your own signature. This feature is available by request only. Please be aware calls with
+    an invalid signature will be rejected. For more information please contact us. In this option, you must place
+    the STIR/SHAKEN Identity Header content that Vonage must use for this call. Expected format is composed of the
+    JWT with the header, payload and signature, an info parameter with a link for the certificate, the algorithm
+    (alg) parameter indicating which encryption type was used and the passport type (ppt) which should be shaken.
+    """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

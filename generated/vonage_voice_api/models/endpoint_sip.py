@@ -19,16 +19,17 @@ T = TypeVar("T", bound="EndpointSip")
 
 @_attrs_define
 class EndpointSip:
-    """A SIP endpoint to call"""
+    """Connect to a SIP Endpoint"""
 
     uri: str
-    """ The SIP URI to call """
+    """ The SIP URI to connect to """
     type_: EndpointSipType = "sip"
-    """ Kind of connection; must be `sip` """
+    """ The type of connection. Must be `sip` """
     headers: EndpointSipHeaders | Unset = UNSET
-    """ Data to pass in the SIP INVITE as custom headers: each key becomes an `X-<key>: <value>` header. """
+    """ Metadata to include in the request. The headers are transmitted as part of the SIP INVITE as `X-key: value`
+    headers. """
     standard_headers: EndpointSipStandardHeaders | Unset = UNSET
-    """ Standard SIP headers to pass in the INVITE under their own names, without an `X-` prefix. """
+    """ Standard SIP INVITE headers. Unlike the `headers` property, these are not prepended with `X-`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -11,7 +11,7 @@ T = TypeVar("T", bound="EndpointSipHeaders")
 
 @_attrs_define
 class EndpointSipHeaders:
-    """Data to pass in the SIP INVITE as custom headers: each key becomes an `X-<key>: <value>` header.
+    """Metadata to include in the request. The headers are transmitted as part of the SIP INVITE as `X-key: value` headers.
 
     Example:
         {'location': 'New York City', 'occupation': 'developer'}

@@ -11,10 +11,11 @@ T = TypeVar("T", bound="EndpointSipStandardHeaders")
 
 @_attrs_define
 class EndpointSipStandardHeaders:
-    """Standard SIP headers to pass in the INVITE under their own names, without an `X-` prefix."""
+    """Standard SIP INVITE headers. Unlike the `headers` property, these are not prepended with `X-`."""
 
     user_to_user: str
-    """ Value of the User-to-User header, as defined by RFC 7433. """
+    """ Transmit user-to-user information if supported by the CC / PBX vendor, as per [RFC
+    7433](https://datatracker.ietf.org/doc/html/rfc7433). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

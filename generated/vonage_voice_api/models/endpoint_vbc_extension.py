@@ -13,12 +13,11 @@ T = TypeVar("T", bound="EndpointVbcExtension")
 
 @_attrs_define
 class EndpointVbcExtension:
-    """A Vonage Business Communications (VBC) extension to call"""
+    """Connect to a VBC extension"""
 
     extension: str
-    """ The VBC extension to call. """
     type_: EndpointVbcExtensionType = "vbc"
-    """ Kind of connection; must be `vbc` """
+    """ The type of connection. Must be `vbc` """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -20,18 +20,17 @@ T = TypeVar("T", bound="EndpointWebsocket")
 
 @_attrs_define
 class EndpointWebsocket:
-    """A WebSocket to connect the call audio to"""
+    """Connect to a Websocket"""
 
     uri: str
-    """ The WebSocket URI to connect to """
     content_type: EndpointWebsocketContentType
-    """ Audio format sent over the WebSocket. """
     type_: EndpointWebsocketType = "websocket"
-    """ Kind of connection; must be `websocket` """
+    """ The type of connection. Must be `websocket` """
     headers: EndpointWebsocketHeaders | Unset = UNSET
-    """ Data sent to the WebSocket server when the connection opens; any headers may be given. """
+    """ Details of the Websocket you want to connect to """
     authorization: EndpointWebsocketAuthorization | Unset = UNSET
-    """ How the WebSocket connection authenticates to your server. """
+    """ Optional configuration defining how the Authorization HTTP header is set in the WebSocket opening handshake.
+    """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -17,13 +17,15 @@ T = TypeVar("T", bound="EndpointWebsocketAuthorization")
 
 @_attrs_define
 class EndpointWebsocketAuthorization:
-    """How the WebSocket connection authenticates to your server."""
+    """Optional configuration defining how the Authorization HTTP header is set in the WebSocket opening handshake."""
 
     type_: EndpointWebsocketAuthorizationType | Unset = "vonage"
-    """ `vonage`: send `Authorization: Bearer <JWT>` with the same JWT that signs the webhooks. `custom`: send
-    `value` as the Authorization header, unchanged. """
+    """ Defines the authorization mode. "vonage" – the Voice API includes the same JWT used for signed webhooks in
+    the Authorization header ('Bearer {JWT}'). "custom" – a developer-supplied Authorization header value is sent
+    verbatim. """
     value: str | Unset = UNSET
-    """ The Authorization header value to send; only used with type `custom`. """
+    """ Required only when authorization.type = "custom". The raw header value to include, e.g. "Bearer abc123" or
+    "ApiKey X9Z...". Ignored when authorization.type = "vonage". """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -13,10 +13,10 @@ T = TypeVar("T", bound="EndpointWebsocketHeaders")
 
 @_attrs_define
 class EndpointWebsocketHeaders:
-    """Data sent to the WebSocket server when the connection opens; any headers may be given."""
+    """Details of the Websocket you want to connect to"""
 
     customer_id: str | Unset = UNSET
-    """ An example header; send whichever headers your server needs. """
+    """ This is an example header. You can provide any headers you may need """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

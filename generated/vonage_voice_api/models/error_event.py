@@ -17,7 +17,7 @@ class ErrorEvent:
     reason: str
     """ What went wrong. """
     conversation_uuid: str
-    """ Identifier of the conversation that this call leg is part of. """
+    """ The unique identifier for the conversation this call leg is part of. """
     timestamp: datetime.datetime
     """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

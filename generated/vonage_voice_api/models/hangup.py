@@ -14,7 +14,7 @@ T = TypeVar("T", bound="Hangup")
 @_attrs_define
 class Hangup:
     action: HangupAction = "hangup"
-    """ Hang up this call leg """
+    """ End the call for the specified UUID """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="Mute")
 @_attrs_define
 class Mute:
     action: MuteAction = "mute"
-    """ Mute this call leg, so that the others no longer hear it """
+    """ Mute the specified UUID """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

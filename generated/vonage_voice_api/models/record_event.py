@@ -24,7 +24,7 @@ class RecordEvent:
     recording_uuid: str
     """ Identifier of the recording (not the file id in `recording_url`). """
     conversation_uuid: str
-    """ Identifier of the conversation that this call leg is part of. """
+    """ The unique identifier for the conversation this call leg is part of. """
     timestamp: datetime.datetime
     """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
     start_time: datetime.datetime | Unset = UNSET

@@ -16,7 +16,7 @@ class StartStreamRequest:
     stream_url: list[str]
     """ The audio file to play (mp3 or 16-bit wav); one URL, in an array. """
     loop: int | Unset = 1
-    """ How many times to play the file; `0` plays it forever. """
+    """ the number of times to play the file, 0 for infinite """
     level: float | str | Unset = 0.0
     """ Volume of the audio, from -1 (quietest) to 1 (loudest) in steps of 0.1; 0 unless given. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

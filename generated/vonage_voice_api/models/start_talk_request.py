@@ -16,14 +16,15 @@ T = TypeVar("T", bound="StartTalkRequest")
 @_attrs_define
 class StartTalkRequest:
     text: str
-    """ The text to speak. """
+    """ The text to read """
     language: StartTalkRequestLanguage | Unset = "en-US"
-    """ The language to speak in. """
+    """ The language to use """
     style: int | Unset = 0
-    """ The vocal style to use (vocal range, tessitura and timbre). """
+    """ The vocal style (vocal range, tessitura, and timbre) to use """
     premium: bool | Unset = False
-    """ `true` uses the premium version of the chosen style when there is one, and the standard version otherwise.
-    The Text-To-Speech guide tells more about Premium Voices. """
+    """ Set to `true` to use the premium version of the specified style if available, otherwise the standard version
+    will be used. You can find more information about Premium Voices in the [Text-To-Speech
+    guide](https://developer.vonage.com/en/voice/voice-api/guides/text-to-speech#premium-voices). """
     voice_name: StartTalkRequestVoiceName | Unset = "Kimberly"
     """ Deprecated: use `language` and `style` instead. The voice, and so the language, to speak with. """
     loop: int | Unset = 1

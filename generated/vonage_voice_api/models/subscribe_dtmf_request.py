@@ -12,7 +12,7 @@ T = TypeVar("T", bound="SubscribeDtmfRequest")
 @_attrs_define
 class SubscribeDtmfRequest:
     event_url: list[str]
-    """ Where to POST the DTMF events; a single URL wrapped in an array. """
+    """ The URL (wrapped in an array) to send DTMF events to, as a POST request. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -23,16 +23,16 @@ class TimeoutEvent:
     """
 
     uuid: UUID
-    """ Identifier of this call leg. Vonage assigns it when it accepts the call request, and every request about a
-    live call names the leg by it. """
+    """ The unique identifier for this call leg. The UUID is created when your call request is accepted by Vonage.
+    You use the UUID in all requests for individual live calls """
     conversation_uuid: str
-    """ Identifier of the conversation that this call leg is part of. """
+    """ The unique identifier for the conversation this call leg is part of. """
     from_: str
     """ The number (no `+`) or address the call is from. """
     to: str
     """ The number (no `+`) or address the call is to. """
     direction: Direction
-    """ Either `outbound` or `inbound` """
+    """ Possible values are `outbound` or `inbound` """
     timestamp: datetime.datetime
     """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
     status: TimeoutEventStatus = "timeout"

@@ -16,12 +16,12 @@ class TransferEvent:
     """Webhook payload (not an operation): the leg moved from one conversation to another, by an NCCO or a REST transfer."""
 
     conversation_uuid_from: str
-    """ Identifier of the conversation that this call leg is part of. """
+    """ The unique identifier for the conversation this call leg is part of. """
     conversation_uuid_to: str
-    """ Identifier of the conversation that this call leg is part of. """
+    """ The unique identifier for the conversation this call leg is part of. """
     uuid: UUID
-    """ Identifier of this call leg. Vonage assigns it when it accepts the call request, and every request about a
-    live call names the leg by it. """
+    """ The unique identifier for this call leg. The UUID is created when your call request is accepted by Vonage.
+    You use the UUID in all requests for individual live calls """
     timestamp: datetime.datetime
     """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -17,7 +17,7 @@ T = TypeVar("T", bound="TransferWithAnswerUrlDestination")
 @_attrs_define
 class TransferWithAnswerUrlDestination:
     url: list[str]
-    """ The URL that Vonage requests, in an array; it must answer with an NCCO. """
+    """ The URL that Vonage makes a request to. Must return an NCCO. """
     type_: TransferWithAnswerUrlDestinationType = "ncco"
     """ Always `ncco` """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

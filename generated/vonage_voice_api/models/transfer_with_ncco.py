@@ -19,7 +19,7 @@ T = TypeVar("T", bound="TransferWithNcco")
 class TransferWithNcco:
     destination: TransferWithNccoDestination
     action: RequestTransferActionParam = "transfer"
-    """ Move the call to a new NCCO """
+    """ Transfer the call to a new NCCO """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

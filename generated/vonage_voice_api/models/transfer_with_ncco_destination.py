@@ -39,8 +39,8 @@ class TransferWithNccoDestination:
         | TransferAction
         | WaitAction
     ]
-    """ The NCCO to run instead; the [NCCO reference](https://developer.nexmo.com/voice/voice-api/ncco-reference)
-    describes its actions. """
+    """ Refer to the [NCCO Guide](https://developer.nexmo.com/voice/voice-api/ncco-reference) for a description of
+    possible NCCO parameters. """
     type_: TransferWithNccoDestinationType = "ncco"
     """ Always `ncco` """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

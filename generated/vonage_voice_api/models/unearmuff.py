@@ -14,7 +14,7 @@ T = TypeVar("T", bound="Unearmuff")
 @_attrs_define
 class Unearmuff:
     action: UnearmuffAction = "unearmuff"
-    """ Let this call leg hear audio again """
+    """ Allow the specified UUID to hear audio """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

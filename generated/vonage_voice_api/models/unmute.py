@@ -14,7 +14,7 @@ T = TypeVar("T", bound="Unmute")
 @_attrs_define
 class Unmute:
     action: UnmuteAction = "unmute"
-    """ Unmute this call leg """
+    """ Unmute the specified UUID """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -61,8 +61,7 @@ def sync_detailed(
 ) -> Response[CreateCallResponse]:
     """Create an outbound call
 
-     Places an outbound call. The call is controlled either by an NCCO given inline (`ncco`) or by an
-    `answer_url` from which Vonage fetches the NCCO once the call is answered.
+     Create an outbound Call
 
     Args:
         body (CreateCallRequestAnswerUrl | CreateCallRequestNcco):
@@ -93,8 +92,7 @@ def sync(
 ) -> CreateCallResponse:
     """Create an outbound call
 
-     Places an outbound call. The call is controlled either by an NCCO given inline (`ncco`) or by an
-    `answer_url` from which Vonage fetches the NCCO once the call is answered.
+     Create an outbound Call
 
     Args:
         body (CreateCallRequestAnswerUrl | CreateCallRequestNcco):
@@ -124,8 +122,7 @@ async def asyncio_detailed(
 ) -> Response[CreateCallResponse]:
     """Create an outbound call
 
-     Places an outbound call. The call is controlled either by an NCCO given inline (`ncco`) or by an
-    `answer_url` from which Vonage fetches the NCCO once the call is answered.
+     Create an outbound Call
 
     Args:
         body (CreateCallRequestAnswerUrl | CreateCallRequestNcco):
@@ -154,8 +151,7 @@ async def asyncio(
 ) -> CreateCallResponse:
     """Create an outbound call
 
-     Places an outbound call. The call is controlled either by an NCCO given inline (`ncco`) or by an
-    `answer_url` from which Vonage fetches the NCCO once the call is answered.
+     Create an outbound Call
 
     Args:
         body (CreateCallRequestAnswerUrl | CreateCallRequestNcco):

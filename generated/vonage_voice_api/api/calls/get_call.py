@@ -52,7 +52,7 @@ def sync_detailed(
 ) -> Response[Call]:
     """Get detail of a specific call
 
-     Returns the record of one call leg.
+     Get detail of a specific call
 
     Args:
         uuid (str):
@@ -83,7 +83,7 @@ def sync(
 ) -> Call:
     """Get detail of a specific call
 
-     Returns the record of one call leg.
+     Get detail of a specific call
 
     Args:
         uuid (str):
@@ -113,7 +113,7 @@ async def asyncio_detailed(
 ) -> Response[Call]:
     """Get detail of a specific call
 
-     Returns the record of one call leg.
+     Get detail of a specific call
 
     Args:
         uuid (str):
@@ -142,7 +142,7 @@ async def asyncio(
 ) -> Call:
     """Get detail of a specific call
 
-     Returns the record of one call leg.
+     Get detail of a specific call
 
     Args:
         uuid (str):

@@ -98,8 +98,7 @@ def sync_detailed(
 ) -> Response[CallList]:
     """Get details of your calls
 
-     Lists your calls one page at a time, optionally filtered by status, by time range or by
-    conversation.
+     Get details of your calls
 
     Args:
         status (GetCallsStatus | Unset):  Example: started.
@@ -108,8 +107,8 @@ def sync_detailed(
         page_size (int | Unset):  Default: 10.
         record_index (int | Unset):  Default: 0.
         order (GetCallsOrder | Unset):  Default: 'asc'.
-        conversation_uuid (str | Unset): Identifier of the conversation that this call leg is part
-            of. Example: CON-f972836a-550f-45fa-956c-12a2ab5b7d22.
+        conversation_uuid (str | Unset): The unique identifier for the conversation this call leg
+            is part of. Example: CON-f972836a-550f-45fa-956c-12a2ab5b7d22.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,8 +148,7 @@ def sync(
 ) -> CallList:
     """Get details of your calls
 
-     Lists your calls one page at a time, optionally filtered by status, by time range or by
-    conversation.
+     Get details of your calls
 
     Args:
         status (GetCallsStatus | Unset):  Example: started.
@@ -159,8 +157,8 @@ def sync(
         page_size (int | Unset):  Default: 10.
         record_index (int | Unset):  Default: 0.
         order (GetCallsOrder | Unset):  Default: 'asc'.
-        conversation_uuid (str | Unset): Identifier of the conversation that this call leg is part
-            of. Example: CON-f972836a-550f-45fa-956c-12a2ab5b7d22.
+        conversation_uuid (str | Unset): The unique identifier for the conversation this call leg
+            is part of. Example: CON-f972836a-550f-45fa-956c-12a2ab5b7d22.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,8 +197,7 @@ async def asyncio_detailed(
 ) -> Response[CallList]:
     """Get details of your calls
 
-     Lists your calls one page at a time, optionally filtered by status, by time range or by
-    conversation.
+     Get details of your calls
 
     Args:
         status (GetCallsStatus | Unset):  Example: started.
@@ -209,8 +206,8 @@ async def asyncio_detailed(
         page_size (int | Unset):  Default: 10.
         record_index (int | Unset):  Default: 0.
         order (GetCallsOrder | Unset):  Default: 'asc'.
-        conversation_uuid (str | Unset): Identifier of the conversation that this call leg is part
-            of. Example: CON-f972836a-550f-45fa-956c-12a2ab5b7d22.
+        conversation_uuid (str | Unset): The unique identifier for the conversation this call leg
+            is part of. Example: CON-f972836a-550f-45fa-956c-12a2ab5b7d22.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -248,8 +245,7 @@ async def asyncio(
 ) -> CallList:
     """Get details of your calls
 
-     Lists your calls one page at a time, optionally filtered by status, by time range or by
-    conversation.
+     Get details of your calls
 
     Args:
         status (GetCallsStatus | Unset):  Example: started.
@@ -258,8 +254,8 @@ async def asyncio(
         page_size (int | Unset):  Default: 10.
         record_index (int | Unset):  Default: 0.
         order (GetCallsOrder | Unset):  Default: 'asc'.
-        conversation_uuid (str | Unset): Identifier of the conversation that this call leg is part
-            of. Example: CON-f972836a-550f-45fa-956c-12a2ab5b7d22.
+        conversation_uuid (str | Unset): The unique identifier for the conversation this call leg
+            is part of. Example: CON-f972836a-550f-45fa-956c-12a2ab5b7d22.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

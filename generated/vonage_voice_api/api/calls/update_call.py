@@ -75,8 +75,7 @@ def sync_detailed(
 ) -> Response[None]:
     """Modify an in progress call
 
-     Changes a call that is in progress: transfer it to a new NCCO (given inline or fetched from a URL),
-    hang it up, mute or unmute it, or earmuff or unearmuff it.
+     Modify an in progress call
 
     Args:
         uuid (str):
@@ -111,8 +110,7 @@ def sync(
 ) -> None:
     """Modify an in progress call
 
-     Changes a call that is in progress: transfer it to a new NCCO (given inline or fetched from a URL),
-    hang it up, mute or unmute it, or earmuff or unearmuff it.
+     Modify an in progress call
 
     Args:
         uuid (str):
@@ -142,8 +140,7 @@ async def asyncio_detailed(
 ) -> Response[None]:
     """Modify an in progress call
 
-     Changes a call that is in progress: transfer it to a new NCCO (given inline or fetched from a URL),
-    hang it up, mute or unmute it, or earmuff or unearmuff it.
+     Modify an in progress call
 
     Args:
         uuid (str):
@@ -176,8 +173,7 @@ async def asyncio(
 ) -> None:
     """Modify an in progress call
 
-     Changes a call that is in progress: transfer it to a new NCCO (given inline or fetched from a URL),
-    hang it up, mute or unmute it, or earmuff or unearmuff it.
+     Modify an in progress call
 
     Args:
         uuid (str):

@@ -62,7 +62,7 @@ def sync_detailed(
 ) -> Response[DtmfResponse]:
     """Play DTMF tones into a call
 
-     Sends DTMF tones into an active call leg.
+     Play DTMF tones into a call
 
     Args:
         uuid (str):
@@ -96,7 +96,7 @@ def sync(
 ) -> DtmfResponse:
     """Play DTMF tones into a call
 
-     Sends DTMF tones into an active call leg.
+     Play DTMF tones into a call
 
     Args:
         uuid (str):
@@ -129,7 +129,7 @@ async def asyncio_detailed(
 ) -> Response[DtmfResponse]:
     """Play DTMF tones into a call
 
-     Sends DTMF tones into an active call leg.
+     Play DTMF tones into a call
 
     Args:
         uuid (str):
@@ -161,7 +161,7 @@ async def asyncio(
 ) -> DtmfResponse:
     """Play DTMF tones into a call
 
-     Sends DTMF tones into an active call leg.
+     Play DTMF tones into a call
 
     Args:
         uuid (str):

@@ -46,7 +46,7 @@ def sync_detailed(
 ) -> Response[None]:
     """Stop receiving real-time DTMF events
 
-     Removes the DTMF listener registered for this call leg, so its digits are no longer sent.
+     Removes the registered DTMF listener.
 
     Args:
         uuid (str):
@@ -77,7 +77,7 @@ def sync(
 ) -> None:
     """Stop receiving real-time DTMF events
 
-     Removes the DTMF listener registered for this call leg, so its digits are no longer sent.
+     Removes the registered DTMF listener.
 
     Args:
         uuid (str):
@@ -103,7 +103,7 @@ async def asyncio_detailed(
 ) -> Response[None]:
     """Stop receiving real-time DTMF events
 
-     Removes the DTMF listener registered for this call leg, so its digits are no longer sent.
+     Removes the registered DTMF listener.
 
     Args:
         uuid (str):
@@ -132,7 +132,7 @@ async def asyncio(
 ) -> None:
     """Stop receiving real-time DTMF events
 
-     Removes the DTMF listener registered for this call leg, so its digits are no longer sent.
+     Removes the registered DTMF listener.
 
     Args:
         uuid (str):

@@ -62,7 +62,7 @@ def sync_detailed(
 ) -> Response[StartTalkResponse]:
     """Play text to speech into a call
 
-     Speaks text into an active call leg with text-to-speech.
+     Play text to speech into a call
 
     Args:
         uuid (str):
@@ -96,7 +96,7 @@ def sync(
 ) -> StartTalkResponse:
     """Play text to speech into a call
 
-     Speaks text into an active call leg with text-to-speech.
+     Play text to speech into a call
 
     Args:
         uuid (str):
@@ -129,7 +129,7 @@ async def asyncio_detailed(
 ) -> Response[StartTalkResponse]:
     """Play text to speech into a call
 
-     Speaks text into an active call leg with text-to-speech.
+     Play text to speech into a call
 
     Args:
         uuid (str):
@@ -161,7 +161,7 @@ async def asyncio(
 ) -> StartTalkResponse:
     """Play text to speech into a call
 
-     Speaks text into an active call leg with text-to-speech.
+     Play text to speech into a call
 
     Args:
         uuid (str):

@@ -52,7 +52,7 @@ def sync_detailed(
 ) -> Response[StopTalkResponse]:
     """Stop text to speech in a call
 
-     Stops the text-to-speech that is being played into the call leg.
+     Stop text to speech in a call
 
     Args:
         uuid (str):
@@ -83,7 +83,7 @@ def sync(
 ) -> StopTalkResponse:
     """Stop text to speech in a call
 
-     Stops the text-to-speech that is being played into the call leg.
+     Stop text to speech in a call
 
     Args:
         uuid (str):
@@ -113,7 +113,7 @@ async def asyncio_detailed(
 ) -> Response[StopTalkResponse]:
     """Stop text to speech in a call
 
-     Stops the text-to-speech that is being played into the call leg.
+     Stop text to speech in a call
 
     Args:
         uuid (str):
@@ -142,7 +142,7 @@ async def asyncio(
 ) -> StopTalkResponse:
     """Stop text to speech in a call
 
-     Stops the text-to-speech that is being played into the call leg.
+     Stop text to speech in a call
 
     Args:
         uuid (str):

@@ -62,7 +62,7 @@ def sync_detailed(
 ) -> Response[StartStreamResponse]:
     """Play an audio file into a call
 
-     Streams an audio file into an active call leg.
+     Play an audio file into a call
 
     Args:
         uuid (str):
@@ -96,7 +96,7 @@ def sync(
 ) -> StartStreamResponse:
     """Play an audio file into a call
 
-     Streams an audio file into an active call leg.
+     Play an audio file into a call
 
     Args:
         uuid (str):
@@ -129,7 +129,7 @@ async def asyncio_detailed(
 ) -> Response[StartStreamResponse]:
     """Play an audio file into a call
 
-     Streams an audio file into an active call leg.
+     Play an audio file into a call
 
     Args:
         uuid (str):
@@ -161,7 +161,7 @@ async def asyncio(
 ) -> StartStreamResponse:
     """Play an audio file into a call
 
-     Streams an audio file into an active call leg.
+     Play an audio file into a call
 
     Args:
         uuid (str):

@@ -52,7 +52,7 @@ def sync_detailed(
 ) -> Response[StopStreamResponse]:
     """Stop playing an audio file into a call
 
-     Stops the audio file that is being streamed into the call leg.
+     Stop playing an audio file into a call
 
     Args:
         uuid (str):
@@ -83,7 +83,7 @@ def sync(
 ) -> StopStreamResponse:
     """Stop playing an audio file into a call
 
-     Stops the audio file that is being streamed into the call leg.
+     Stop playing an audio file into a call
 
     Args:
         uuid (str):
@@ -113,7 +113,7 @@ async def asyncio_detailed(
 ) -> Response[StopStreamResponse]:
     """Stop playing an audio file into a call
 
-     Stops the audio file that is being streamed into the call leg.
+     Stop playing an audio file into a call
 
     Args:
         uuid (str):
@@ -142,7 +142,7 @@ async def asyncio(
 ) -> StopStreamResponse:
     """Stop playing an audio file into a call
 
-     Stops the audio file that is being streamed into the call leg.
+     Stop playing an audio file into a call
 
     Args:
         uuid (str):
