@@ -39,6 +39,7 @@ class Drift:
 AUTH = credentials.test_auth()
 DRIFTS = [
     Drift("renamed response field", drift.renamed_field, "getCall", "undocumented_response_fields"),
+    Drift("undeclared enum value", drift.undeclared_value, "getCall", "response_schema_conformance"),
     Drift("wrong type", drift.wrong_type, "getCalls", "response_schema_conformance"),
     Drift("undocumented status", drift.undocumented_status, "stopTalk", "status_code_conformance", scenarios=True),
     Drift("invalid body accepted", drift.invalid_body_accepted, "startTalk", "negative_data_rejection",

@@ -20,7 +20,8 @@ WEBHOOKS = [case for case in EXAMPLES["webhooks"] if case["model"] != "NotifyEve
 def test_each_payload_is_recognised_from_its_json_body(case: dict[str, Any]) -> None:
     parsed = parse_callback(json.dumps(case["body"]).encode())
     assert type(parsed).__name__ == case["model"]
-    assert parsed.to_dict()["conversation_uuid" if "conversation_uuid" in case["body"] else "uuid"] is not None
+    key = "conversation_uuid" if "conversation_uuid" in case["body"] else "uuid"
+    assert parsed.to_dict()[key] == case["body"][key]
 
 
 def test_answer_webhook_from_a_get_query() -> None:
@@ -51,7 +52,7 @@ def test_notify_is_parsed_only_when_asked_for() -> None:
     [
         (b"not json", "not JSON"),
         (b"[1, 2]", "JSON list"),
-        (b'{"status": "exploded", "uuid": "x"}', "unknown call status 'exploded'"),
+        (b'{"order": "1234"}', "cannot tell which callback"),
         (b'{"status": "completed"}', "does not match CompletedEvent"),
         (None, "no payload"),
     ],

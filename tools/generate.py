@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 from openapi_spec_validator import validate
 
+from tools.directions import mark_api_sent
 from tools.overlay import OverlayError, apply, load_overlays
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -125,7 +126,11 @@ def build(layout: Layout, workdir: Path) -> tuple[Path, Path]:
     patched = workdir / "voice-v1.patched.yaml"
     patched.write_text(patch_spec(layout), encoding="utf-8")
     package = workdir / PACKAGE
-    run_generator(layout, patched, package)
+    # The generator reads the patched spec with the API-sent schemas marked for the tolerant reader (tools.directions).
+    generator_input = workdir / "generator-input.yaml"
+    marked = mark_api_sent(yaml.safe_load(patched.read_text(encoding="utf-8")))
+    generator_input.write_text(dump_yaml(marked), encoding="utf-8")
+    run_generator(layout, generator_input, package)
     shutil.rmtree(package / "__pycache__", ignore_errors=True)
     # PEP 561 marker: the generated package is typed (mypy --strict clean), so say so to users' type checkers.
     (package / "py.typed").write_text("# Marker file for PEP 561: this package is typed.\n", encoding="utf-8")

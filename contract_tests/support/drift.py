@@ -99,6 +99,23 @@ def renamed_field(app: App) -> App:
     return Defect(app, response=rewrite)
 
 
+def undeclared_value(app: App) -> App:
+    """A call record's ``direction`` is a value the spec does not list (the client keeps it; the suite reports it)."""
+
+    def rewrite(exchange: Exchange) -> None:
+        payload = exchange.json()
+        if (
+            exchange.method == "GET"
+            and _is_call(exchange.path)
+            and isinstance(payload, dict)
+            and "direction" in payload
+        ):
+            payload["direction"] = "sideways"
+            exchange.set_json(payload)
+
+    return Defect(app, response=rewrite)
+
+
 def wrong_type(app: App) -> App:
     """A page of calls gives ``page_size`` as a string."""
 

@@ -1,7 +1,13 @@
-"""Errors raised by the generated API functions."""
+"""Errors raised by the generated API functions and models."""
+
+from collections.abc import Collection
 
 
-class APIResponseError(Exception):
+class VonageVoiceError(Exception):
+    """Base of every error the Voice API client raises on purpose: ``except VonageVoiceError`` catches them all."""
+
+
+class APIResponseError(VonageVoiceError):
     """Base of every error about an HTTP response; keeps the status and the raw body."""
 
     def __init__(self, status_code: int, content: bytes, message: str) -> None:
@@ -27,7 +33,10 @@ class UnexpectedStatus(APIResponseError):
 
 
 class MalformedResponse(APIResponseError):
-    """A success response whose body does not match the spec (not JSON, a field missing or of the wrong type)."""
+    """A success response whose body is unusable: not JSON, a required field missing, or a wrong JSON type.
+
+    A value the spec does not list yet (a new status, endpoint type, ...) is not malformed: it is kept.
+    """
 
     def __init__(self, status_code: int, content: bytes, cause: Exception):
         self.cause = cause
@@ -39,4 +48,15 @@ class MalformedResponse(APIResponseError):
         )
 
 
-__all__ = ["APIResponseError", "MalformedResponse", "UnexpectedStatus"]
+class InvalidValueError(VonageVoiceError, ValueError):
+    """A request model was built with a value the spec does not allow; names the model and the field."""
+
+    def __init__(self, model: str, field: str, value: object, allowed: Collection[object]) -> None:
+        self.model, self.field, self.value = model, field, value
+        self.allowed = sorted(allowed, key=repr)
+        shown = ", ".join(repr(v) for v in self.allowed[:12])
+        more = f", ... ({len(self.allowed)} values)" if len(self.allowed) > 12 else ""
+        super().__init__(f"{model}.{field}: {value!r} is not one of {shown}{more}")
+
+
+__all__ = ["APIResponseError", "InvalidValueError", "MalformedResponse", "UnexpectedStatus", "VonageVoiceError"]

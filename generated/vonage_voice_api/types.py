@@ -1,10 +1,12 @@
 """Contains some shared types for properties"""
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Collection, Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define
+
+from .errors import InvalidValueError
 
 
 class Unset:
@@ -51,4 +53,70 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+# Added by the custom template (see its header): the tolerant reader and the strict writer of the models.
+
+
+@define
+class UnknownVariant:
+    """An object of a kind the spec does not list yet (a new endpoint ``type``, say), kept as received.
+
+    Models read from the API hold one where a union of known kinds meets a new kind, instead of failing.
+    """
+
+    raw: dict[str, Any]
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> "UnknownVariant":
+        return cls(dict(src_dict))
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.raw)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.raw.get(key, default)
+
+
+def read_str(value: object, name: str) -> str:
+    """A string the API sent where the spec lists values: any string is kept (a value may be newer than the spec)."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name}: expected a string, got {type(value).__name__}")
+    return value
+
+
+def read_optional_str(value: object, name: str) -> "str | Unset":
+    return value if isinstance(value, Unset) else read_str(value, name)
+
+
+def read_str_list(value: object, name: str) -> list[str]:
+    if not isinstance(value, list):
+        raise TypeError(f"{name}: expected a list, got {type(value).__name__}")
+    return [read_str(item, name) for item in value]
+
+
+def check_value(owner: object, name: str, value: object, allowed: Collection[object]) -> None:
+    """Refuse a value outside the spec's enum in a model built to be sent (UNSET, an omitted field, is fine)."""
+    if isinstance(value, Unset) or value in allowed:
+        return
+    raise InvalidValueError(type(owner).__name__, name, value, allowed)
+
+
+def check_values(owner: object, name: str, values: object, allowed: Collection[object]) -> None:
+    if isinstance(values, list):
+        for value in values:
+            check_value(owner, name, value, allowed)
+
+
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "UnknownVariant",
+    "Unset",
+    "check_value",
+    "check_values",
+    "read_optional_str",
+    "read_str",
+    "read_str_list",
+]

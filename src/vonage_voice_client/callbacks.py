@@ -4,13 +4,20 @@ The payload kind is read from the payload itself, the way the Voice API tells th
 call-status event; otherwise ``recording_url`` is a record event, ``dtmf``/``speech`` an input event,
 ``conversation_uuid_from`` a transfer, ``reason`` an error, and ``to``/``uuid`` without ``timestamp`` the answer
 webhook. A notify event carries only the application's own payload, so it is parsed only when asked for with
-``kind="notify"``. This module names the webhook models, which the runtime may do (DESIGN.md: webhooks).
+``kind="notify"``. This module names the webhook models, which the runtime may do (webhooks are not operations).
+
+Tolerant reader: Vonage adds statuses, details and fields between spec releases, and a webhook handler must not
+fail on them. A known status with a value the spec does not list yet (a new ``detail``, say) parses into its model
+with the value kept (the generated event models read enum fields as "known value or string"); an unknown status, or
+a payload of no known kind that still names its call, parses into :class:`UnknownEvent`, which keeps the common
+fields and the whole payload.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import parse_qsl
 
@@ -36,6 +43,34 @@ from vonage_voice_api.models import (
     UnansweredEvent,
 )
 
+
+@dataclass(frozen=True)
+class UnknownEvent:
+    """A callback of a status or kind this client does not know yet, kept whole.
+
+    ``status``, ``uuid``, ``conversation_uuid`` and ``timestamp`` are read when present (as sent, strings);
+    ``payload`` is everything that was received.
+    """
+
+    status: str | None
+    uuid: str | None
+    conversation_uuid: str | None
+    timestamp: str | None
+    payload: dict[str, Any] = field(repr=False)
+
+    @classmethod
+    def from_dict(cls, payload: Mapping[str, Any]) -> UnknownEvent:
+        def text(name: str) -> str | None:
+            value = payload.get(name)
+            return None if value is None else str(value)
+
+        return cls(text("status"), text("uuid"), text("conversation_uuid"), text("timestamp"), dict(payload))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The payload as received (as every callback model's ``to_dict()`` gives its JSON form)."""
+        return dict(self.payload)
+
+
 QueryInput = str | bytes | Mapping[str, str] | Iterable[tuple[str, str]]
 """A raw query string (a leading ``?`` is ignored), a mapping, or a sequence of ``(name, value)`` pairs."""
 CallbackKind = Literal["answer", "event", "notify"]
@@ -59,7 +94,9 @@ Callback = (
     | TimeoutEvent
     | TransferEvent
     | UnansweredEvent
+    | UnknownEvent
 )
+
 
 STATUS_EVENTS: dict[str, type[Callback]] = {
     "started": StartedEvent,
@@ -123,9 +160,7 @@ def _model_for(payload: Mapping[str, Any], kind: CallbackKind | None) -> type[Ca
         return AnswerWebhook
     status = payload.get("status")
     if status is not None:
-        if status not in STATUS_EVENTS:
-            raise CallbackParseError(f"unknown call status {status!r} (known: {', '.join(STATUS_EVENTS)})")
-        return STATUS_EVENTS[str(status)]
+        return STATUS_EVENTS.get(str(status), UnknownEvent)
     for key, model in (
         ("recording_url", RecordEvent),
         ("dtmf", InputEvent),
@@ -137,6 +172,8 @@ def _model_for(payload: Mapping[str, Any], kind: CallbackKind | None) -> type[Ca
             return model
     if kind is None and "timestamp" not in payload and "uuid" in payload and "to" in payload:
         return AnswerWebhook
+    if any(key in payload for key in ("uuid", "conversation_uuid", "call_uuid")):
+        return UnknownEvent  # names its call: a kind of event newer than this client
     raise CallbackParseError(f"cannot tell which callback this is (fields: {', '.join(sorted(payload))})")
 
 

@@ -172,7 +172,6 @@ def connect(
         token="",  # unused: VonageJWT sets the Authorization header per request
         timeout=timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout),
         headers={"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})},
-        raise_on_unexpected_status=True,
         settings=settings,
     )
 

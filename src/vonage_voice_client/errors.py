@@ -11,9 +11,15 @@
         ├── RateLimitedError              429 (with retry_after)
         └── ServerError                   5xx
 
-A 2xx answer whose body does not match the spec raises ``MalformedResponseError`` (the generated package's
-``errors.MalformedResponse``; it cannot derive from our base because generated code imports nothing of ours), which
-shares ``APIResponseError`` with ``VoiceAPIError``: ``except APIResponseError`` catches every bad answer.
+    (also raised, from the generated package:)
+    ├── APIResponseError                  base of every error about an HTTP answer
+    │   └── MalformedResponseError        a 2xx answer whose body is unusable (not JSON, a field missing or mistyped)
+    └── InvalidValueError                 a request model built with a value the spec does not allow
+
+The root and the generated errors are defined in the generated package's ``errors`` module (generated code imports
+nothing of ours, so the root lives there and is re-exported here): one ``except VonageVoiceError`` catches
+everything the client raises. A value the spec does not list yet, in anything the API sends, is not an error: the
+models keep it.
 """
 
 from __future__ import annotations
@@ -25,14 +31,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
-from vonage_voice_api.errors import APIResponseError
+from vonage_voice_api.errors import APIResponseError, InvalidValueError, VonageVoiceError
 from vonage_voice_api.errors import MalformedResponse as MalformedResponseError
 
 TRACE_HEADER = "X-Nexmo-Trace-Id"
-
-
-class VonageVoiceError(Exception):
-    """Base of the errors this package raises on purpose."""
 
 
 class ConfigurationError(VonageVoiceError, ValueError):
@@ -64,7 +66,7 @@ class VoiceTransportError(VonageVoiceError):
         super().__init__(f"{method} {path} failed: {type(cause).__name__}: {cause} (the request {reached})")
 
 
-class VoiceAPIError(VonageVoiceError, APIResponseError):
+class VoiceAPIError(APIResponseError):
     """The API answered with a non-2xx status. Carries the RFC 7807 problem fields when the body has them."""
 
     def __init__(self, response: httpx.Response) -> None:
@@ -188,6 +190,7 @@ __all__ = [
     "ConfigurationError",
     "ForbiddenError",
     "InvalidParameter",
+    "InvalidValueError",
     "MalformedResponseError",
     "NotFoundError",
     "RateLimitedError",

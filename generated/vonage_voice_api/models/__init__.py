@@ -11,6 +11,22 @@ from .answered_event_status import AnsweredEventStatus
 from .busy_event import BusyEvent
 from .busy_event_status import BusyEventStatus
 from .call import Call
+from .call_endpoint_app import CallEndpointApp
+from .call_endpoint_app_type import CallEndpointAppType
+from .call_endpoint_phone import CallEndpointPhone
+from .call_endpoint_phone_type import CallEndpointPhoneType
+from .call_endpoint_sip import CallEndpointSip
+from .call_endpoint_sip_headers import CallEndpointSipHeaders
+from .call_endpoint_sip_standard_headers import CallEndpointSipStandardHeaders
+from .call_endpoint_sip_type import CallEndpointSipType
+from .call_endpoint_vbc_extension import CallEndpointVbcExtension
+from .call_endpoint_vbc_extension_type import CallEndpointVbcExtensionType
+from .call_endpoint_websocket import CallEndpointWebsocket
+from .call_endpoint_websocket_authorization import CallEndpointWebsocketAuthorization
+from .call_endpoint_websocket_authorization_type import CallEndpointWebsocketAuthorizationType
+from .call_endpoint_websocket_content_type import CallEndpointWebsocketContentType
+from .call_endpoint_websocket_headers import CallEndpointWebsocketHeaders
+from .call_endpoint_websocket_type import CallEndpointWebsocketType
 from .call_from import CallFrom
 from .call_links import CallLinks
 from .call_list import CallList
@@ -160,6 +176,22 @@ __all__ = (
     "BusyEvent",
     "BusyEventStatus",
     "Call",
+    "CallEndpointApp",
+    "CallEndpointAppType",
+    "CallEndpointPhone",
+    "CallEndpointPhoneType",
+    "CallEndpointSip",
+    "CallEndpointSipHeaders",
+    "CallEndpointSipStandardHeaders",
+    "CallEndpointSipType",
+    "CallEndpointVbcExtension",
+    "CallEndpointVbcExtensionType",
+    "CallEndpointWebsocket",
+    "CallEndpointWebsocketAuthorization",
+    "CallEndpointWebsocketAuthorizationType",
+    "CallEndpointWebsocketContentType",
+    "CallEndpointWebsocketHeaders",
+    "CallEndpointWebsocketType",
     "CallFrom",
     "CallLinks",
     "CallList",

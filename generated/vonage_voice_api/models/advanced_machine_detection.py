@@ -7,11 +7,16 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.advanced_machine_detection_behavior import (
+    ADVANCED_MACHINE_DETECTION_BEHAVIOR_VALUES,
     AdvancedMachineDetectionBehavior,
     check_advanced_machine_detection_behavior,
 )
-from ..models.advanced_machine_detection_mode import AdvancedMachineDetectionMode, check_advanced_machine_detection_mode
-from ..types import UNSET, Unset
+from ..models.advanced_machine_detection_mode import (
+    ADVANCED_MACHINE_DETECTION_MODE_VALUES,
+    AdvancedMachineDetectionMode,
+    check_advanced_machine_detection_mode,
+)
+from ..types import UNSET, Unset, check_value
 
 T = TypeVar("T", bound="AdvancedMachineDetection")
 
@@ -42,6 +47,10 @@ class AdvancedMachineDetection:
     """ Maximum time in seconds Vonage should wait for a machine beep to be detected. A machine event with
     `sub_state` set to `beep_timeout` will be sent if the timeout is exceeded. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "behavior", self.behavior, ADVANCED_MACHINE_DETECTION_BEHAVIOR_VALUES)
+        check_value(self, "mode", self.mode, ADVANCED_MACHINE_DETECTION_MODE_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         behavior: str | Unset = UNSET

@@ -7,12 +7,14 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.answer_webhook_endpoint_type import AnswerWebhookEndpointType, check_answer_webhook_endpoint_type
+from ..models.answer_webhook_endpoint_type import AnswerWebhookEndpointType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.answer_webhook_custom_data import AnswerWebhookCustomData
 
+
+from ..types import read_optional_str
 
 T = TypeVar("T", bound="AnswerWebhook")
 
@@ -36,7 +38,7 @@ class AnswerWebhook:
     """ The unique identifier for the conversation this call leg is part of. """
     from_: str | Unset = UNSET
     """ The number (no `+`) or address the call came from. """
-    endpoint_type: AnswerWebhookEndpointType | Unset = UNSET
+    endpoint_type: AnswerWebhookEndpointType | str | Unset = UNSET
     """ Kind of endpoint that placed the call. """
     from_user: str | Unset = UNSET
     """ User name of the application user who placed the call, when an app user calls. """
@@ -100,12 +102,7 @@ class AnswerWebhook:
 
         from_ = d.pop("from", UNSET)
 
-        _endpoint_type = d.pop("endpoint_type", UNSET)
-        endpoint_type: AnswerWebhookEndpointType | Unset
-        if isinstance(_endpoint_type, Unset):
-            endpoint_type = UNSET
-        else:
-            endpoint_type = check_answer_webhook_endpoint_type(_endpoint_type)
+        endpoint_type = read_optional_str(d.pop("endpoint_type", UNSET), "endpoint_type")
 
         from_user = d.pop("from_user", UNSET)
 

@@ -8,19 +8,21 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_status import CallStatus, check_call_status
-from ..models.direction import Direction, check_direction
+from ..models.call_status import CallStatus
+from ..models.direction import Direction
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.call_endpoint_app import CallEndpointApp
+    from ..models.call_endpoint_phone import CallEndpointPhone
+    from ..models.call_endpoint_sip import CallEndpointSip
+    from ..models.call_endpoint_vbc_extension import CallEndpointVbcExtension
+    from ..models.call_endpoint_websocket import CallEndpointWebsocket
     from ..models.call_from import CallFrom
     from ..models.call_links import CallLinks
-    from ..models.endpoint_app import EndpointApp
-    from ..models.endpoint_phone_to import EndpointPhoneTo
-    from ..models.endpoint_sip import EndpointSip
-    from ..models.endpoint_vbc_extension import EndpointVbcExtension
-    from ..models.endpoint_websocket import EndpointWebsocket
 
+
+from ..types import UnknownVariant, read_str
 
 T = TypeVar("T", bound="Call")
 
@@ -32,14 +34,22 @@ class Call:
     You use the UUID in all requests for individual live calls """
     conversation_uuid: str
     """ The unique identifier for the conversation this call leg is part of. """
-    status: CallStatus
+    status: CallStatus | str
     """ Status of the call leg. `started`, `ringing` and `answered` while it is set up; `machine` or `human` after
     machine detection; `completed`, `busy`, `cancelled`, `failed`, `rejected`, `timeout` or `unanswered` when it
     ended; `disconnected`, `transfer` and `input` are reported by events. """
-    direction: Direction
+    direction: Direction | str
     """ Possible values are `outbound` or `inbound` """
     field_links: CallLinks | Unset = UNSET
-    to: EndpointApp | EndpointPhoneTo | EndpointSip | EndpointVbcExtension | EndpointWebsocket | Unset = UNSET
+    to: (
+        CallEndpointApp
+        | CallEndpointPhone
+        | CallEndpointSip
+        | CallEndpointVbcExtension
+        | CallEndpointWebsocket
+        | UnknownVariant
+        | Unset
+    ) = UNSET
     """ The single or mixed collection of endpoint types you connected to """
     from_: CallFrom | Unset = UNSET
     """ The endpoint the call came from, as `{type, number}` (for example `{"type": "phone", "number":
@@ -75,13 +85,13 @@ class Call:
         to: dict[str, Any] | Unset
         if isinstance(self.to, Unset):
             to = UNSET
-        elif isinstance(self.to, EndpointPhoneTo):
+        elif isinstance(self.to, CallEndpointPhone):
             to = self.to.to_dict()
-        elif isinstance(self.to, EndpointSip):
+        elif isinstance(self.to, CallEndpointSip):
             to = self.to.to_dict()
-        elif isinstance(self.to, EndpointWebsocket):
+        elif isinstance(self.to, CallEndpointWebsocket):
             to = self.to.to_dict()
-        elif isinstance(self.to, EndpointVbcExtension):
+        elif isinstance(self.to, CallEndpointVbcExtension):
             to = self.to.to_dict()
         else:
             to = self.to.to_dict()
@@ -144,9 +154,9 @@ class Call:
 
         conversation_uuid = d.pop("conversation_uuid")
 
-        status = check_call_status(d.pop("status"))
+        status = read_str(d.pop("status"), "status")
 
-        direction = check_direction(d.pop("direction"))
+        direction = read_str(d.pop("direction"), "direction")
 
         _field_links = d.pop("_links", UNSET)
         field_links: CallLinks | Unset
@@ -157,46 +167,31 @@ class Call:
 
         def _parse_to(
             data: object,
-        ) -> EndpointApp | EndpointPhoneTo | EndpointSip | EndpointVbcExtension | EndpointWebsocket | Unset:
+        ) -> (
+            CallEndpointApp
+            | CallEndpointPhone
+            | CallEndpointSip
+            | CallEndpointVbcExtension
+            | CallEndpointWebsocket
+            | UnknownVariant
+            | Unset
+        ):
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                to_type_0 = EndpointPhoneTo.from_dict(data)
-
-                return to_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                to_type_1 = EndpointSip.from_dict(data)
-
-                return to_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                to_type_2 = EndpointWebsocket.from_dict(data)
-
-                return to_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                to_type_3 = EndpointVbcExtension.from_dict(data)
-
-                return to_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
             if not isinstance(data, dict):
-                raise TypeError()
-            to_type_4 = EndpointApp.from_dict(data)
-
-            return to_type_4
+                raise TypeError(f"to: expected a JSON object, got {type(data).__name__}")
+            kind = data.get("type")
+            if kind == "phone":
+                return CallEndpointPhone.from_dict(data)
+            if kind == "sip":
+                return CallEndpointSip.from_dict(data)
+            if kind == "websocket":
+                return CallEndpointWebsocket.from_dict(data)
+            if kind == "vbc":
+                return CallEndpointVbcExtension.from_dict(data)
+            if kind == "app":
+                return CallEndpointApp.from_dict(data)
+            return UnknownVariant.from_dict(data)
 
         to = _parse_to(d.pop("to", UNSET))
 
@@ -266,10 +261,10 @@ class Call:
 
 
 # Imported after the class, once: these modules may import this one (see the custom template's header).
+from ..models.call_endpoint_app import CallEndpointApp  # noqa: E402
+from ..models.call_endpoint_phone import CallEndpointPhone  # noqa: E402
+from ..models.call_endpoint_sip import CallEndpointSip  # noqa: E402
+from ..models.call_endpoint_vbc_extension import CallEndpointVbcExtension  # noqa: E402
+from ..models.call_endpoint_websocket import CallEndpointWebsocket  # noqa: E402
 from ..models.call_from import CallFrom  # noqa: E402
 from ..models.call_links import CallLinks  # noqa: E402
-from ..models.endpoint_app import EndpointApp  # noqa: E402
-from ..models.endpoint_phone_to import EndpointPhoneTo  # noqa: E402
-from ..models.endpoint_sip import EndpointSip  # noqa: E402
-from ..models.endpoint_vbc_extension import EndpointVbcExtension  # noqa: E402
-from ..models.endpoint_websocket import EndpointWebsocket  # noqa: E402

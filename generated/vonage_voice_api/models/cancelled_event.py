@@ -9,8 +9,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.cancelled_event_status import CancelledEventStatus, check_cancelled_event_status
-from ..models.direction import Direction, check_direction
-from ..types import UNSET, Unset
+from ..models.direction import Direction
+from ..types import UNSET, Unset, read_str
 
 T = TypeVar("T", bound="CancelledEvent")
 
@@ -28,7 +28,7 @@ class CancelledEvent:
     """ The number (no `+`) or address the call is from. """
     to: str
     """ The number (no `+`) or address the call is to. """
-    direction: Direction
+    direction: Direction | str
     """ Possible values are `outbound` or `inbound` """
     timestamp: datetime.datetime
     """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
@@ -85,7 +85,7 @@ class CancelledEvent:
 
         to = d.pop("to")
 
-        direction = check_direction(d.pop("direction"))
+        direction = read_str(d.pop("direction"), "direction")
 
         timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
 

@@ -8,10 +8,10 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.completed_event_disconnected_by import CompletedEventDisconnectedBy, check_completed_event_disconnected_by
+from ..models.completed_event_disconnected_by import CompletedEventDisconnectedBy
 from ..models.completed_event_status import CompletedEventStatus, check_completed_event_status
-from ..models.direction import Direction, check_direction
-from ..types import UNSET, Unset
+from ..models.direction import Direction
+from ..types import UNSET, Unset, read_optional_str, read_str
 
 T = TypeVar("T", bound="CompletedEvent")
 
@@ -29,7 +29,7 @@ class CompletedEvent:
     """ The number (no `+`) or address the call is from. """
     to: str
     """ The number (no `+`) or address the call is to. """
-    direction: Direction
+    direction: Direction | str
     """ Possible values are `outbound` or `inbound` """
     timestamp: datetime.datetime
     """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
@@ -46,7 +46,7 @@ class CompletedEvent:
     """ Total price of the call, in EUR. """
     network: str | Unset = UNSET
     """ Kind of network of the destination, such as `GB-FIXED`. """
-    disconnected_by: CompletedEventDisconnectedBy | Unset = UNSET
+    disconnected_by: CompletedEventDisconnectedBy | str | Unset = UNSET
     """ Which side ended the call. """
     sip_code: int | Unset = UNSET
     """ The SIP response code that ended the attempt (for example 486 for busy), when there is one. """
@@ -146,7 +146,7 @@ class CompletedEvent:
 
         to = d.pop("to")
 
-        direction = check_direction(d.pop("direction"))
+        direction = read_str(d.pop("direction"), "direction")
 
         timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
 
@@ -187,12 +187,7 @@ class CompletedEvent:
 
         network = d.pop("network", UNSET)
 
-        _disconnected_by = d.pop("disconnected_by", UNSET)
-        disconnected_by: CompletedEventDisconnectedBy | Unset
-        if isinstance(_disconnected_by, Unset):
-            disconnected_by = UNSET
-        else:
-            disconnected_by = check_completed_event_disconnected_by(_disconnected_by)
+        disconnected_by = read_optional_str(d.pop("disconnected_by", UNSET), "disconnected_by")
 
         sip_code = d.pop("sip_code", UNSET)
 

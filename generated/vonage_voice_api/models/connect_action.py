@@ -24,6 +24,12 @@ if TYPE_CHECKING:
     from ..models.endpoint_websocket import EndpointWebsocket
 
 
+from ..models.connect_action_action import CONNECT_ACTION_ACTION_VALUES
+from ..models.connect_action_event_type import CONNECT_ACTION_EVENT_TYPE_VALUES
+from ..models.connect_action_machine_detection import CONNECT_ACTION_MACHINE_DETECTION_VALUES
+from ..models.http_method import HTTP_METHOD_VALUES
+from ..types import check_value
+
 T = TypeVar("T", bound="ConnectAction")
 
 
@@ -64,6 +70,12 @@ class ConnectAction:
     """ Audio looped to the caller until the endpoint answers; not recommended for phone endpoints, which send their
     own ringing. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "action", self.action, CONNECT_ACTION_ACTION_VALUES)
+        check_value(self, "eventType", self.event_type, CONNECT_ACTION_EVENT_TYPE_VALUES)
+        check_value(self, "machineDetection", self.machine_detection, CONNECT_ACTION_MACHINE_DETECTION_VALUES)
+        check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

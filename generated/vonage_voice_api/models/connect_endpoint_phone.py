@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from ..models.connect_endpoint_phone_on_answer import ConnectEndpointPhoneOnAnswer
 
 
+from ..models.connect_endpoint_phone_type import CONNECT_ENDPOINT_PHONE_TYPE_VALUES
+from ..types import check_value
+
 T = TypeVar("T", bound="ConnectEndpointPhone")
 
 
@@ -31,6 +34,9 @@ class ConnectEndpointPhone:
     """ Your own STIR/SHAKEN Identity header for this call (the JWT, then `;info=<certificate URL>`, `;alg=ES256`
     and `;ppt="shaken"`); on request only. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "type", self.type_, CONNECT_ENDPOINT_PHONE_TYPE_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from ..models.connect_endpoint_sip_standard_headers import ConnectEndpointSipStandardHeaders
 
 
+from ..models.connect_endpoint_sip_type import CONNECT_ENDPOINT_SIP_TYPE_VALUES
+from ..types import check_value
+
 T = TypeVar("T", bound="ConnectEndpointSip")
 
 
@@ -36,6 +39,9 @@ class ConnectEndpointSip:
     standard_headers: ConnectEndpointSipStandardHeaders | Unset = UNSET
     """ Standard SIP headers sent under their own names (REST createCall spells it `standard_headers`). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "type", self.type_, CONNECT_ENDPOINT_SIP_TYPE_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

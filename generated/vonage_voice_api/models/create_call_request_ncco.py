@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     from ..models.wait_action import WaitAction
 
 
+from ..models.http_method import HTTP_METHOD_VALUES
+from ..models.machine_detection import MACHINE_DETECTION_VALUES
+from ..types import check_value
+
 T = TypeVar("T", bound="CreateCallRequestNcco")
 
 
@@ -75,6 +79,10 @@ class CreateCallRequestNcco:
     event_method: HttpMethod | Unset = "POST"
     """ HTTP method Vonage uses for a webhook. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "machine_detection", self.machine_detection, MACHINE_DETECTION_VALUES)
+        check_value(self, "event_method", self.event_method, HTTP_METHOD_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         to = []

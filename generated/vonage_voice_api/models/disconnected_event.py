@@ -8,9 +8,9 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.direction import Direction, check_direction
+from ..models.direction import Direction
 from ..models.disconnected_event_status import DisconnectedEventStatus, check_disconnected_event_status
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, read_optional_str
 
 T = TypeVar("T", bound="DisconnectedEvent")
 
@@ -34,7 +34,7 @@ class DisconnectedEvent:
     timestamp: datetime.datetime
     """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
     status: DisconnectedEventStatus = "disconnected"
-    direction: Direction | Unset = UNSET
+    direction: Direction | str | Unset = UNSET
     """ Possible values are `outbound` or `inbound` """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -87,12 +87,7 @@ class DisconnectedEvent:
 
         timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
 
-        _direction = d.pop("direction", UNSET)
-        direction: Direction | Unset
-        if isinstance(_direction, Unset):
-            direction = UNSET
-        else:
-            direction = check_direction(_direction)
+        direction = read_optional_str(d.pop("direction", UNSET), "direction")
 
         disconnected_event = cls(
             status=status,

@@ -6,7 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.earmuff_action import EarmuffAction, check_earmuff_action
+from ..models.earmuff_action import EARMUFF_ACTION_VALUES, EarmuffAction, check_earmuff_action
+from ..types import check_value
 
 T = TypeVar("T", bound="Earmuff")
 
@@ -16,6 +17,9 @@ class Earmuff:
     action: EarmuffAction = "earmuff"
     """ Prevent the specified UUID from hearing audio """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "action", self.action, EARMUFF_ACTION_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

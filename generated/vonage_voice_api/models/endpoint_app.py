@@ -6,7 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.endpoint_app_type import EndpointAppType, check_endpoint_app_type
+from ..models.endpoint_app_type import ENDPOINT_APP_TYPE_VALUES, EndpointAppType, check_endpoint_app_type
+from ..types import check_value
 
 T = TypeVar("T", bound="EndpointApp")
 
@@ -20,6 +21,9 @@ class EndpointApp:
     type_: EndpointAppType = "app"
     """ The type of connection. Must be `app` """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "type", self.type_, ENDPOINT_APP_TYPE_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

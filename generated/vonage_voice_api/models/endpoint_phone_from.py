@@ -6,7 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.endpoint_phone_from_type import EndpointPhoneFromType, check_endpoint_phone_from_type
+from ..models.endpoint_phone_from_type import (
+    ENDPOINT_PHONE_FROM_TYPE_VALUES,
+    EndpointPhoneFromType,
+    check_endpoint_phone_from_type,
+)
+from ..types import check_value
 
 T = TypeVar("T", bound="EndpointPhoneFrom")
 
@@ -23,6 +28,9 @@ class EndpointPhoneFrom:
     type_: EndpointPhoneFromType = "phone"
     """ The type of connection. Must be `phone`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "type", self.type_, ENDPOINT_PHONE_FROM_TYPE_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

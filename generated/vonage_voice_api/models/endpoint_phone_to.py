@@ -6,8 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.endpoint_phone_to_type import EndpointPhoneToType, check_endpoint_phone_to_type
-from ..types import UNSET, Unset
+from ..models.endpoint_phone_to_type import (
+    ENDPOINT_PHONE_TO_TYPE_VALUES,
+    EndpointPhoneToType,
+    check_endpoint_phone_to_type,
+)
+from ..types import UNSET, Unset, check_value
 
 T = TypeVar("T", bound="EndpointPhoneTo")
 
@@ -32,6 +36,9 @@ class EndpointPhoneTo:
     (alg) parameter indicating which encryption type was used and the passport type (ppt) which should be shaken.
     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "type", self.type_, ENDPOINT_PHONE_TO_TYPE_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

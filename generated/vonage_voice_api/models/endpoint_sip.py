@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from ..models.endpoint_sip_standard_headers import EndpointSipStandardHeaders
 
 
+from ..models.endpoint_sip_type import ENDPOINT_SIP_TYPE_VALUES
+from ..types import check_value
+
 T = TypeVar("T", bound="EndpointSip")
 
 
@@ -31,6 +34,9 @@ class EndpointSip:
     standard_headers: EndpointSipStandardHeaders | Unset = UNSET
     """ Standard SIP INVITE headers. Unlike the `headers` property, these are not prepended with `X-`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "type", self.type_, ENDPOINT_SIP_TYPE_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

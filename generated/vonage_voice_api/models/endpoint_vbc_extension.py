@@ -6,7 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.endpoint_vbc_extension_type import EndpointVbcExtensionType, check_endpoint_vbc_extension_type
+from ..models.endpoint_vbc_extension_type import (
+    ENDPOINT_VBC_EXTENSION_TYPE_VALUES,
+    EndpointVbcExtensionType,
+    check_endpoint_vbc_extension_type,
+)
+from ..types import check_value
 
 T = TypeVar("T", bound="EndpointVbcExtension")
 
@@ -19,6 +24,9 @@ class EndpointVbcExtension:
     type_: EndpointVbcExtensionType = "vbc"
     """ The type of connection. Must be `vbc` """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "type", self.type_, ENDPOINT_VBC_EXTENSION_TYPE_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from ..models.endpoint_websocket_headers import EndpointWebsocketHeaders
 
 
+from ..models.endpoint_websocket_content_type import ENDPOINT_WEBSOCKET_CONTENT_TYPE_VALUES
+from ..models.endpoint_websocket_type import ENDPOINT_WEBSOCKET_TYPE_VALUES
+from ..types import check_value
+
 T = TypeVar("T", bound="EndpointWebsocket")
 
 
@@ -32,6 +36,10 @@ class EndpointWebsocket:
     """ Optional configuration defining how the Authorization HTTP header is set in the WebSocket opening handshake.
     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "type", self.type_, ENDPOINT_WEBSOCKET_TYPE_VALUES)
+        check_value(self, "content-type", self.content_type, ENDPOINT_WEBSOCKET_CONTENT_TYPE_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

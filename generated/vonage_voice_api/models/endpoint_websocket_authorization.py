@@ -7,10 +7,11 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.endpoint_websocket_authorization_type import (
+    ENDPOINT_WEBSOCKET_AUTHORIZATION_TYPE_VALUES,
     EndpointWebsocketAuthorizationType,
     check_endpoint_websocket_authorization_type,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, check_value
 
 T = TypeVar("T", bound="EndpointWebsocketAuthorization")
 
@@ -27,6 +28,9 @@ class EndpointWebsocketAuthorization:
     """ Required only when authorization.type = "custom". The raw header value to include, e.g. "Bearer abc123" or
     "ApiKey X9Z...". Ignored when authorization.type = "vonage". """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "type", self.type_, ENDPOINT_WEBSOCKET_AUTHORIZATION_TYPE_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str | Unset = UNSET

@@ -6,7 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.hangup_action import HangupAction, check_hangup_action
+from ..models.hangup_action import HANGUP_ACTION_VALUES, HangupAction, check_hangup_action
+from ..types import check_value
 
 T = TypeVar("T", bound="Hangup")
 
@@ -16,6 +17,9 @@ class Hangup:
     action: HangupAction = "hangup"
     """ End the call for the specified UUID """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "action", self.action, HANGUP_ACTION_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

@@ -17,6 +17,12 @@ if TYPE_CHECKING:
     from ..models.input_action_speech import InputActionSpeech
 
 
+from ..models.http_method import HTTP_METHOD_VALUES
+from ..models.input_action_action import INPUT_ACTION_ACTION_VALUES
+from ..models.input_action_mode import INPUT_ACTION_MODE_VALUES
+from ..models.input_action_type_item import INPUT_ACTION_TYPE_ITEM_VALUES
+from ..types import check_value, check_values
+
 T = TypeVar("T", bound="InputAction")
 
 
@@ -42,6 +48,12 @@ class InputAction:
     event_method: HttpMethod | Unset = "POST"
     """ HTTP method Vonage uses for a webhook. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "action", self.action, INPUT_ACTION_ACTION_VALUES)
+        check_values(self, "type", self.type_, INPUT_ACTION_TYPE_ITEM_VALUES)
+        check_value(self, "mode", self.mode, INPUT_ACTION_MODE_VALUES)
+        check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

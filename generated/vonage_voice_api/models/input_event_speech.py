@@ -8,13 +8,14 @@ from attrs import field as _attrs_field
 
 from ..models.input_event_speech_timeout_reason import (
     InputEventSpeechTimeoutReason,
-    check_input_event_speech_timeout_reason,
 )
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.speech_result import SpeechResult
 
+
+from ..types import read_optional_str
 
 T = TypeVar("T", bound="InputEventSpeech")
 
@@ -23,7 +24,7 @@ T = TypeVar("T", bound="InputEventSpeech")
 class InputEventSpeech:
     """The speech recognition result."""
 
-    timeout_reason: InputEventSpeechTimeoutReason | Unset = UNSET
+    timeout_reason: InputEventSpeechTimeoutReason | str | Unset = UNSET
     """ Why the speech ended. """
     results: list[SpeechResult] | Unset = UNSET
     """ Recognised texts, most confident first. """
@@ -66,12 +67,7 @@ class InputEventSpeech:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _timeout_reason = d.pop("timeout_reason", UNSET)
-        timeout_reason: InputEventSpeechTimeoutReason | Unset
-        if isinstance(_timeout_reason, Unset):
-            timeout_reason = UNSET
-        else:
-            timeout_reason = check_input_event_speech_timeout_reason(_timeout_reason)
+        timeout_reason = read_optional_str(d.pop("timeout_reason", UNSET), "timeout_reason")
 
         _results = d.pop("results", UNSET)
         results: list[SpeechResult] | Unset = UNSET

@@ -9,8 +9,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.machine_event_status import MachineEventStatus, check_machine_event_status
-from ..models.machine_event_sub_state import MachineEventSubState, check_machine_event_sub_state
-from ..types import UNSET, Unset
+from ..models.machine_event_sub_state import MachineEventSubState
+from ..types import UNSET, Unset, read_optional_str
 
 T = TypeVar("T", bound="MachineEvent")
 
@@ -34,7 +34,7 @@ class MachineEvent:
     timestamp: datetime.datetime
     """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
     status: MachineEventStatus = "machine"
-    sub_state: MachineEventSubState | Unset = UNSET
+    sub_state: MachineEventSubState | str | Unset = UNSET
     """ `beep_start` when the voicemail beep was heard, `beep_timeout` when none came in time. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -87,12 +87,7 @@ class MachineEvent:
 
         timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
 
-        _sub_state = d.pop("sub_state", UNSET)
-        sub_state: MachineEventSubState | Unset
-        if isinstance(_sub_state, Unset):
-            sub_state = UNSET
-        else:
-            sub_state = check_machine_event_sub_state(_sub_state)
+        sub_state = read_optional_str(d.pop("sub_state", UNSET), "sub_state")
 
         machine_event = cls(
             status=status,

@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from ..models.notify_action_payload import NotifyActionPayload
 
 
+from ..models.http_method import HTTP_METHOD_VALUES
+from ..models.notify_action_action import NOTIFY_ACTION_ACTION_VALUES
+from ..types import check_value
+
 T = TypeVar("T", bound="NotifyAction")
 
 
@@ -32,6 +36,10 @@ class NotifyAction:
     event_method: HttpMethod | Unset = "POST"
     """ HTTP method Vonage uses for a webhook. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "action", self.action, NOTIFY_ACTION_ACTION_VALUES)
+        check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

@@ -17,6 +17,13 @@ if TYPE_CHECKING:
     from ..models.transcription import Transcription
 
 
+from ..models.http_method import HTTP_METHOD_VALUES
+from ..models.record_action_action import RECORD_ACTION_ACTION_VALUES
+from ..models.record_action_end_on_key import RECORD_ACTION_END_ON_KEY_VALUES
+from ..models.record_action_format import RECORD_ACTION_FORMAT_VALUES
+from ..models.record_action_split import RECORD_ACTION_SPLIT_VALUES
+from ..types import check_value
+
 T = TypeVar("T", bound="RecordAction")
 
 
@@ -52,6 +59,13 @@ class RecordAction:
     """ Transcription of a recording (beta, charged; at most 2 hours are transcribed). `{}` asks for the defaults.
     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "action", self.action, RECORD_ACTION_ACTION_VALUES)
+        check_value(self, "format", self.format_, RECORD_ACTION_FORMAT_VALUES)
+        check_value(self, "split", self.split, RECORD_ACTION_SPLIT_VALUES)
+        check_value(self, "endOnKey", self.end_on_key, RECORD_ACTION_END_ON_KEY_VALUES)
+        check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

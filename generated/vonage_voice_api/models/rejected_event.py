@@ -8,10 +8,10 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.direction import Direction, check_direction
-from ..models.rejected_event_detail import RejectedEventDetail, check_rejected_event_detail
+from ..models.direction import Direction
+from ..models.rejected_event_detail import RejectedEventDetail
 from ..models.rejected_event_status import RejectedEventStatus, check_rejected_event_status
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, read_optional_str, read_str
 
 T = TypeVar("T", bound="RejectedEvent")
 
@@ -29,12 +29,12 @@ class RejectedEvent:
     """ The number (no `+`) or address the call is from. """
     to: str
     """ The number (no `+`) or address the call is to. """
-    direction: Direction
+    direction: Direction | str
     """ Possible values are `outbound` or `inbound` """
     timestamp: datetime.datetime
     """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
     status: RejectedEventStatus = "rejected"
-    detail: RejectedEventDetail | Unset = UNSET
+    detail: RejectedEventDetail | str | Unset = UNSET
     """ Why: `invalid_number`, `restricted` (by the carrier) or `declined` (by the callee). """
     sip_code: int | Unset = UNSET
     """ The SIP response code that ended the attempt (for example 486 for busy), when there is one. """
@@ -94,16 +94,11 @@ class RejectedEvent:
 
         to = d.pop("to")
 
-        direction = check_direction(d.pop("direction"))
+        direction = read_str(d.pop("direction"), "direction")
 
         timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
 
-        _detail = d.pop("detail", UNSET)
-        detail: RejectedEventDetail | Unset
-        if isinstance(_detail, Unset):
-            detail = UNSET
-        else:
-            detail = check_rejected_event_detail(_detail)
+        detail = read_optional_str(d.pop("detail", UNSET), "detail")
 
         sip_code = d.pop("sip_code", UNSET)
 

@@ -6,9 +6,17 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.start_talk_request_language import StartTalkRequestLanguage, check_start_talk_request_language
-from ..models.start_talk_request_voice_name import StartTalkRequestVoiceName, check_start_talk_request_voice_name
-from ..types import UNSET, Unset
+from ..models.start_talk_request_language import (
+    START_TALK_REQUEST_LANGUAGE_VALUES,
+    StartTalkRequestLanguage,
+    check_start_talk_request_language,
+)
+from ..models.start_talk_request_voice_name import (
+    START_TALK_REQUEST_VOICE_NAME_VALUES,
+    StartTalkRequestVoiceName,
+    check_start_talk_request_voice_name,
+)
+from ..types import UNSET, Unset, check_value
 
 T = TypeVar("T", bound="StartTalkRequest")
 
@@ -32,6 +40,10 @@ class StartTalkRequest:
     level: float | str | Unset = 0.0
     """ Volume of the speech, from -1 (quietest) to 1 (loudest) in steps of 0.1; 0 unless given. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "language", self.language, START_TALK_REQUEST_LANGUAGE_VALUES)
+        check_value(self, "voice_name", self.voice_name, START_TALK_REQUEST_VOICE_NAME_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         text = self.text

@@ -8,8 +8,9 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.direction import Direction, check_direction
+from ..models.direction import Direction
 from ..models.started_event_status import StartedEventStatus, check_started_event_status
+from ..types import read_str
 
 T = TypeVar("T", bound="StartedEvent")
 
@@ -27,7 +28,7 @@ class StartedEvent:
     """ The number (no `+`) or address the call is from. """
     to: str
     """ The number (no `+`) or address the call is to. """
-    direction: Direction
+    direction: Direction | str
     """ Possible values are `outbound` or `inbound` """
     timestamp: datetime.datetime
     """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
@@ -78,7 +79,7 @@ class StartedEvent:
 
         to = d.pop("to")
 
-        direction = check_direction(d.pop("direction"))
+        direction = read_str(d.pop("direction"), "direction")
 
         timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
 

@@ -6,8 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.stream_action_action import StreamActionAction, check_stream_action_action
-from ..types import UNSET, Unset
+from ..models.stream_action_action import STREAM_ACTION_ACTION_VALUES, StreamActionAction, check_stream_action_action
+from ..types import UNSET, Unset, check_value
 
 T = TypeVar("T", bound="StreamAction")
 
@@ -27,6 +27,9 @@ class StreamAction:
     loop: int | Unset = 1
     """ How many times to play the file; `0` repeats it until the call ends. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "action", self.action, STREAM_ACTION_ACTION_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

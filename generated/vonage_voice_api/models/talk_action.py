@@ -6,8 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.talk_action_action import TalkActionAction, check_talk_action_action
-from ..types import UNSET, Unset
+from ..models.talk_action_action import TALK_ACTION_ACTION_VALUES, TalkActionAction, check_talk_action_action
+from ..types import UNSET, Unset, check_value
 
 T = TypeVar("T", bound="TalkAction")
 
@@ -35,6 +35,9 @@ class TalkAction:
     voice_name: str | Unset = UNSET
     """ Deprecated: the voice of old NCCOs (e.g. `Amy`); use `language` and `style` instead. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "action", self.action, TALK_ACTION_ACTION_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

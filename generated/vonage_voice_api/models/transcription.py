@@ -6,8 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.http_method import HttpMethod, check_http_method
-from ..types import UNSET, Unset
+from ..models.http_method import HTTP_METHOD_VALUES, HttpMethod, check_http_method
+from ..types import UNSET, Unset, check_value
 
 T = TypeVar("T", bound="Transcription")
 
@@ -25,6 +25,9 @@ class Transcription:
     sentiment_analysis: bool | Unset = False
     """ Add a sentiment score from -1 to 1 to each transcribed segment (developer preview). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         language = self.language

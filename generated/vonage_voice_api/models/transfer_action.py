@@ -6,8 +6,12 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.transfer_action_action import TransferActionAction, check_transfer_action_action
-from ..types import UNSET, Unset
+from ..models.transfer_action_action import (
+    TRANSFER_ACTION_ACTION_VALUES,
+    TransferActionAction,
+    check_transfer_action_action,
+)
+from ..types import UNSET, Unset, check_value
 
 T = TypeVar("T", bound="TransferAction")
 
@@ -29,6 +33,9 @@ class TransferAction:
     mute: bool | Unset = UNSET
     """ Mute the moved participants; not allowed together with `canSpeak`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "action", self.action, TRANSFER_ACTION_ACTION_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

@@ -12,6 +12,9 @@ if TYPE_CHECKING:
     from ..models.transfer_with_answer_url_destination import TransferWithAnswerUrlDestination
 
 
+from ..models.request_transfer_action_param import REQUEST_TRANSFER_ACTION_PARAM_VALUES
+from ..types import check_value
+
 T = TypeVar("T", bound="TransferWithAnswerUrl")
 
 
@@ -21,6 +24,9 @@ class TransferWithAnswerUrl:
     action: RequestTransferActionParam = "transfer"
     """ Transfer the call to a new NCCO """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "action", self.action, REQUEST_TRANSFER_ACTION_PARAM_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         destination = self.destination.to_dict()

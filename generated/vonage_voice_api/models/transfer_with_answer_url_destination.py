@@ -7,9 +7,11 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.transfer_with_answer_url_destination_type import (
+    TRANSFER_WITH_ANSWER_URL_DESTINATION_TYPE_VALUES,
     TransferWithAnswerUrlDestinationType,
     check_transfer_with_answer_url_destination_type,
 )
+from ..types import check_value
 
 T = TypeVar("T", bound="TransferWithAnswerUrlDestination")
 
@@ -21,6 +23,9 @@ class TransferWithAnswerUrlDestination:
     type_: TransferWithAnswerUrlDestinationType = "ncco"
     """ Always `ncco` """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "type", self.type_, TRANSFER_WITH_ANSWER_URL_DESTINATION_TYPE_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

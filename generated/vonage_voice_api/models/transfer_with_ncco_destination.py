@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from ..models.wait_action import WaitAction
 
 
+from ..models.transfer_with_ncco_destination_type import TRANSFER_WITH_NCCO_DESTINATION_TYPE_VALUES
+from ..types import check_value
+
 T = TypeVar("T", bound="TransferWithNccoDestination")
 
 
@@ -44,6 +47,9 @@ class TransferWithNccoDestination:
     type_: TransferWithNccoDestinationType = "ncco"
     """ Always `ncco` """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "type", self.type_, TRANSFER_WITH_NCCO_DESTINATION_TYPE_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

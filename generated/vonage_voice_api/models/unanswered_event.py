@@ -8,10 +8,10 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.direction import Direction, check_direction
-from ..models.unanswered_event_detail import UnansweredEventDetail, check_unanswered_event_detail
+from ..models.direction import Direction
+from ..models.unanswered_event_detail import UnansweredEventDetail
 from ..models.unanswered_event_status import UnansweredEventStatus, check_unanswered_event_status
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, read_optional_str, read_str
 
 T = TypeVar("T", bound="UnansweredEvent")
 
@@ -29,12 +29,12 @@ class UnansweredEvent:
     """ The number (no `+`) or address the call is from. """
     to: str
     """ The number (no `+`) or address the call is to. """
-    direction: Direction
+    direction: Direction | str
     """ Possible values are `outbound` or `inbound` """
     timestamp: datetime.datetime
     """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
     status: UnansweredEventStatus = "unanswered"
-    detail: UnansweredEventDetail | Unset = UNSET
+    detail: UnansweredEventDetail | str | Unset = UNSET
     """ Why: `unavailable` (the destination could not be reached) or `timeout`; the Java SDK also knows
     `carrier_timeout`. """
     sip_code: int | Unset = UNSET
@@ -95,16 +95,11 @@ class UnansweredEvent:
 
         to = d.pop("to")
 
-        direction = check_direction(d.pop("direction"))
+        direction = read_str(d.pop("direction"), "direction")
 
         timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
 
-        _detail = d.pop("detail", UNSET)
-        detail: UnansweredEventDetail | Unset
-        if isinstance(_detail, Unset):
-            detail = UNSET
-        else:
-            detail = check_unanswered_event_detail(_detail)
+        detail = read_optional_str(d.pop("detail", UNSET), "detail")
 
         sip_code = d.pop("sip_code", UNSET)
 

@@ -6,7 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.unearmuff_action import UnearmuffAction, check_unearmuff_action
+from ..models.unearmuff_action import UNEARMUFF_ACTION_VALUES, UnearmuffAction, check_unearmuff_action
+from ..types import check_value
 
 T = TypeVar("T", bound="Unearmuff")
 
@@ -16,6 +17,9 @@ class Unearmuff:
     action: UnearmuffAction = "unearmuff"
     """ Allow the specified UUID to hear audio """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "action", self.action, UNEARMUFF_ACTION_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

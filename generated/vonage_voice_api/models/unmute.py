@@ -6,7 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.unmute_action import UnmuteAction, check_unmute_action
+from ..models.unmute_action import UNMUTE_ACTION_VALUES, UnmuteAction, check_unmute_action
+from ..types import check_value
 
 T = TypeVar("T", bound="Unmute")
 
@@ -16,6 +17,9 @@ class Unmute:
     action: UnmuteAction = "unmute"
     """ Unmute the specified UUID """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "action", self.action, UNMUTE_ACTION_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

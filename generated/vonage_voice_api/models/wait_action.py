@@ -6,8 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.wait_action_action import WaitActionAction, check_wait_action_action
-from ..types import UNSET, Unset
+from ..models.wait_action_action import WAIT_ACTION_ACTION_VALUES, WaitActionAction, check_wait_action_action
+from ..types import UNSET, Unset, check_value
 
 T = TypeVar("T", bound="WaitAction")
 
@@ -21,6 +21,9 @@ class WaitAction:
     """ Seconds to wait, from 0.1 to 7200 (Vonage clamps values outside that range; the schema refuses them so that
     the client sends what it means). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_value(self, "action", self.action, WAIT_ACTION_ACTION_VALUES)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

@@ -67,8 +67,15 @@ def sync_detailed(
         body (CreateCallRequestAnswerUrl | CreateCallRequestNcco):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        VoiceAPIError: (with a client from ``vonage_voice_client.connect()``) the API answered a non-2xx status: a
+            subclass by status: ValidationError (400/422), AuthenticationError (401), ForbiddenError (403),
+            NotFoundError (404), RateLimitedError (429), ServerError (5xx); each carries the problem details and the
+            trace id.
+        VoiceTransportError: (with a ``connect()`` client) no answer after the retries the operation allows.
+        errors.MalformedResponse: a 2xx answer whose body is unusable (not JSON, a required field missing, a wrong
+            JSON type); ``vonage_voice_client.MalformedResponseError`` is the same class.
+        errors.UnexpectedStatus: (with a plain generated ``Client``) any status the spec does not document as a success.
+        All of them derive from errors.VonageVoiceError.
 
     Returns:
         Response[CreateCallResponse]
@@ -98,8 +105,15 @@ def sync(
         body (CreateCallRequestAnswerUrl | CreateCallRequestNcco):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        VoiceAPIError: (with a client from ``vonage_voice_client.connect()``) the API answered a non-2xx status: a
+            subclass by status: ValidationError (400/422), AuthenticationError (401), ForbiddenError (403),
+            NotFoundError (404), RateLimitedError (429), ServerError (5xx); each carries the problem details and the
+            trace id.
+        VoiceTransportError: (with a ``connect()`` client) no answer after the retries the operation allows.
+        errors.MalformedResponse: a 2xx answer whose body is unusable (not JSON, a required field missing, a wrong
+            JSON type); ``vonage_voice_client.MalformedResponseError`` is the same class.
+        errors.UnexpectedStatus: (with a plain generated ``Client``) any status the spec does not document as a success.
+        All of them derive from errors.VonageVoiceError.
 
     Returns:
         CreateCallResponse
@@ -128,8 +142,15 @@ async def asyncio_detailed(
         body (CreateCallRequestAnswerUrl | CreateCallRequestNcco):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        VoiceAPIError: (with a client from ``vonage_voice_client.connect()``) the API answered a non-2xx status: a
+            subclass by status: ValidationError (400/422), AuthenticationError (401), ForbiddenError (403),
+            NotFoundError (404), RateLimitedError (429), ServerError (5xx); each carries the problem details and the
+            trace id.
+        VoiceTransportError: (with a ``connect()`` client) no answer after the retries the operation allows.
+        errors.MalformedResponse: a 2xx answer whose body is unusable (not JSON, a required field missing, a wrong
+            JSON type); ``vonage_voice_client.MalformedResponseError`` is the same class.
+        errors.UnexpectedStatus: (with a plain generated ``Client``) any status the spec does not document as a success.
+        All of them derive from errors.VonageVoiceError.
 
     Returns:
         Response[CreateCallResponse]
@@ -157,8 +178,15 @@ async def asyncio(
         body (CreateCallRequestAnswerUrl | CreateCallRequestNcco):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        VoiceAPIError: (with a client from ``vonage_voice_client.connect()``) the API answered a non-2xx status: a
+            subclass by status: ValidationError (400/422), AuthenticationError (401), ForbiddenError (403),
+            NotFoundError (404), RateLimitedError (429), ServerError (5xx); each carries the problem details and the
+            trace id.
+        VoiceTransportError: (with a ``connect()`` client) no answer after the retries the operation allows.
+        errors.MalformedResponse: a 2xx answer whose body is unusable (not JSON, a required field missing, a wrong
+            JSON type); ``vonage_voice_client.MalformedResponseError`` is the same class.
+        errors.UnexpectedStatus: (with a plain generated ``Client``) any status the spec does not document as a success.
+        All of them derive from errors.VonageVoiceError.
 
     Returns:
         CreateCallResponse

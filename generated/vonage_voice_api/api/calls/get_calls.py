@@ -111,8 +111,15 @@ def sync_detailed(
             is part of. Example: CON-f972836a-550f-45fa-956c-12a2ab5b7d22.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        VoiceAPIError: (with a client from ``vonage_voice_client.connect()``) the API answered a non-2xx status: a
+            subclass by status: ValidationError (400/422), AuthenticationError (401), ForbiddenError (403),
+            NotFoundError (404), RateLimitedError (429), ServerError (5xx); each carries the problem details and the
+            trace id.
+        VoiceTransportError: (with a ``connect()`` client) no answer after the retries the operation allows.
+        errors.MalformedResponse: a 2xx answer whose body is unusable (not JSON, a required field missing, a wrong
+            JSON type); ``vonage_voice_client.MalformedResponseError`` is the same class.
+        errors.UnexpectedStatus: (with a plain generated ``Client``) any status the spec does not document as a success.
+        All of them derive from errors.VonageVoiceError.
 
     Returns:
         Response[CallList]
@@ -161,8 +168,15 @@ def sync(
             is part of. Example: CON-f972836a-550f-45fa-956c-12a2ab5b7d22.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        VoiceAPIError: (with a client from ``vonage_voice_client.connect()``) the API answered a non-2xx status: a
+            subclass by status: ValidationError (400/422), AuthenticationError (401), ForbiddenError (403),
+            NotFoundError (404), RateLimitedError (429), ServerError (5xx); each carries the problem details and the
+            trace id.
+        VoiceTransportError: (with a ``connect()`` client) no answer after the retries the operation allows.
+        errors.MalformedResponse: a 2xx answer whose body is unusable (not JSON, a required field missing, a wrong
+            JSON type); ``vonage_voice_client.MalformedResponseError`` is the same class.
+        errors.UnexpectedStatus: (with a plain generated ``Client``) any status the spec does not document as a success.
+        All of them derive from errors.VonageVoiceError.
 
     Returns:
         CallList
@@ -210,8 +224,15 @@ async def asyncio_detailed(
             is part of. Example: CON-f972836a-550f-45fa-956c-12a2ab5b7d22.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        VoiceAPIError: (with a client from ``vonage_voice_client.connect()``) the API answered a non-2xx status: a
+            subclass by status: ValidationError (400/422), AuthenticationError (401), ForbiddenError (403),
+            NotFoundError (404), RateLimitedError (429), ServerError (5xx); each carries the problem details and the
+            trace id.
+        VoiceTransportError: (with a ``connect()`` client) no answer after the retries the operation allows.
+        errors.MalformedResponse: a 2xx answer whose body is unusable (not JSON, a required field missing, a wrong
+            JSON type); ``vonage_voice_client.MalformedResponseError`` is the same class.
+        errors.UnexpectedStatus: (with a plain generated ``Client``) any status the spec does not document as a success.
+        All of them derive from errors.VonageVoiceError.
 
     Returns:
         Response[CallList]
@@ -258,8 +279,15 @@ async def asyncio(
             is part of. Example: CON-f972836a-550f-45fa-956c-12a2ab5b7d22.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        VoiceAPIError: (with a client from ``vonage_voice_client.connect()``) the API answered a non-2xx status: a
+            subclass by status: ValidationError (400/422), AuthenticationError (401), ForbiddenError (403),
+            NotFoundError (404), RateLimitedError (429), ServerError (5xx); each carries the problem details and the
+            trace id.
+        VoiceTransportError: (with a ``connect()`` client) no answer after the retries the operation allows.
+        errors.MalformedResponse: a 2xx answer whose body is unusable (not JSON, a required field missing, a wrong
+            JSON type); ``vonage_voice_client.MalformedResponseError`` is the same class.
+        errors.UnexpectedStatus: (with a plain generated ``Client``) any status the spec does not document as a success.
+        All of them derive from errors.VonageVoiceError.
 
     Returns:
         CallList

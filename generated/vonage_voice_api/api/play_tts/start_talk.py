@@ -69,8 +69,15 @@ def sync_detailed(
         body (StartTalkRequest):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        VoiceAPIError: (with a client from ``vonage_voice_client.connect()``) the API answered a non-2xx status: a
+            subclass by status: ValidationError (400/422), AuthenticationError (401), ForbiddenError (403),
+            NotFoundError (404), RateLimitedError (429), ServerError (5xx); each carries the problem details and the
+            trace id.
+        VoiceTransportError: (with a ``connect()`` client) no answer after the retries the operation allows.
+        errors.MalformedResponse: a 2xx answer whose body is unusable (not JSON, a required field missing, a wrong
+            JSON type); ``vonage_voice_client.MalformedResponseError`` is the same class.
+        errors.UnexpectedStatus: (with a plain generated ``Client``) any status the spec does not document as a success.
+        All of them derive from errors.VonageVoiceError.
 
     Returns:
         Response[StartTalkResponse]
@@ -103,8 +110,15 @@ def sync(
         body (StartTalkRequest):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        VoiceAPIError: (with a client from ``vonage_voice_client.connect()``) the API answered a non-2xx status: a
+            subclass by status: ValidationError (400/422), AuthenticationError (401), ForbiddenError (403),
+            NotFoundError (404), RateLimitedError (429), ServerError (5xx); each carries the problem details and the
+            trace id.
+        VoiceTransportError: (with a ``connect()`` client) no answer after the retries the operation allows.
+        errors.MalformedResponse: a 2xx answer whose body is unusable (not JSON, a required field missing, a wrong
+            JSON type); ``vonage_voice_client.MalformedResponseError`` is the same class.
+        errors.UnexpectedStatus: (with a plain generated ``Client``) any status the spec does not document as a success.
+        All of them derive from errors.VonageVoiceError.
 
     Returns:
         StartTalkResponse
@@ -136,8 +150,15 @@ async def asyncio_detailed(
         body (StartTalkRequest):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        VoiceAPIError: (with a client from ``vonage_voice_client.connect()``) the API answered a non-2xx status: a
+            subclass by status: ValidationError (400/422), AuthenticationError (401), ForbiddenError (403),
+            NotFoundError (404), RateLimitedError (429), ServerError (5xx); each carries the problem details and the
+            trace id.
+        VoiceTransportError: (with a ``connect()`` client) no answer after the retries the operation allows.
+        errors.MalformedResponse: a 2xx answer whose body is unusable (not JSON, a required field missing, a wrong
+            JSON type); ``vonage_voice_client.MalformedResponseError`` is the same class.
+        errors.UnexpectedStatus: (with a plain generated ``Client``) any status the spec does not document as a success.
+        All of them derive from errors.VonageVoiceError.
 
     Returns:
         Response[StartTalkResponse]
@@ -168,8 +189,15 @@ async def asyncio(
         body (StartTalkRequest):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        VoiceAPIError: (with a client from ``vonage_voice_client.connect()``) the API answered a non-2xx status: a
+            subclass by status: ValidationError (400/422), AuthenticationError (401), ForbiddenError (403),
+            NotFoundError (404), RateLimitedError (429), ServerError (5xx); each carries the problem details and the
+            trace id.
+        VoiceTransportError: (with a ``connect()`` client) no answer after the retries the operation allows.
+        errors.MalformedResponse: a 2xx answer whose body is unusable (not JSON, a required field missing, a wrong
+            JSON type); ``vonage_voice_client.MalformedResponseError`` is the same class.
+        errors.UnexpectedStatus: (with a plain generated ``Client``) any status the spec does not document as a success.
+        All of them derive from errors.VonageVoiceError.
 
     Returns:
         StartTalkResponse

@@ -58,8 +58,15 @@ def sync_detailed(
         uuid (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        VoiceAPIError: (with a client from ``vonage_voice_client.connect()``) the API answered a non-2xx status: a
+            subclass by status: ValidationError (400/422), AuthenticationError (401), ForbiddenError (403),
+            NotFoundError (404), RateLimitedError (429), ServerError (5xx); each carries the problem details and the
+            trace id.
+        VoiceTransportError: (with a ``connect()`` client) no answer after the retries the operation allows.
+        errors.MalformedResponse: a 2xx answer whose body is unusable (not JSON, a required field missing, a wrong
+            JSON type); ``vonage_voice_client.MalformedResponseError`` is the same class.
+        errors.UnexpectedStatus: (with a plain generated ``Client``) any status the spec does not document as a success.
+        All of them derive from errors.VonageVoiceError.
 
     Returns:
         Response[StopTalkResponse]
@@ -89,8 +96,15 @@ def sync(
         uuid (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        VoiceAPIError: (with a client from ``vonage_voice_client.connect()``) the API answered a non-2xx status: a
+            subclass by status: ValidationError (400/422), AuthenticationError (401), ForbiddenError (403),
+            NotFoundError (404), RateLimitedError (429), ServerError (5xx); each carries the problem details and the
+            trace id.
+        VoiceTransportError: (with a ``connect()`` client) no answer after the retries the operation allows.
+        errors.MalformedResponse: a 2xx answer whose body is unusable (not JSON, a required field missing, a wrong
+            JSON type); ``vonage_voice_client.MalformedResponseError`` is the same class.
+        errors.UnexpectedStatus: (with a plain generated ``Client``) any status the spec does not document as a success.
+        All of them derive from errors.VonageVoiceError.
 
     Returns:
         StopTalkResponse
@@ -119,8 +133,15 @@ async def asyncio_detailed(
         uuid (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        VoiceAPIError: (with a client from ``vonage_voice_client.connect()``) the API answered a non-2xx status: a
+            subclass by status: ValidationError (400/422), AuthenticationError (401), ForbiddenError (403),
+            NotFoundError (404), RateLimitedError (429), ServerError (5xx); each carries the problem details and the
+            trace id.
+        VoiceTransportError: (with a ``connect()`` client) no answer after the retries the operation allows.
+        errors.MalformedResponse: a 2xx answer whose body is unusable (not JSON, a required field missing, a wrong
+            JSON type); ``vonage_voice_client.MalformedResponseError`` is the same class.
+        errors.UnexpectedStatus: (with a plain generated ``Client``) any status the spec does not document as a success.
+        All of them derive from errors.VonageVoiceError.
 
     Returns:
         Response[StopTalkResponse]
@@ -148,8 +169,15 @@ async def asyncio(
         uuid (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        VoiceAPIError: (with a client from ``vonage_voice_client.connect()``) the API answered a non-2xx status: a
+            subclass by status: ValidationError (400/422), AuthenticationError (401), ForbiddenError (403),
+            NotFoundError (404), RateLimitedError (429), ServerError (5xx); each carries the problem details and the
+            trace id.
+        VoiceTransportError: (with a ``connect()`` client) no answer after the retries the operation allows.
+        errors.MalformedResponse: a 2xx answer whose body is unusable (not JSON, a required field missing, a wrong
+            JSON type); ``vonage_voice_client.MalformedResponseError`` is the same class.
+        errors.UnexpectedStatus: (with a plain generated ``Client``) any status the spec does not document as a success.
+        All of them derive from errors.VonageVoiceError.
 
     Returns:
         StopTalkResponse

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.call_endpoint_sip_type import CallEndpointSipType, check_call_endpoint_sip_type
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.call_endpoint_sip_headers import CallEndpointSipHeaders
+    from ..models.call_endpoint_sip_standard_headers import CallEndpointSipStandardHeaders
+
+
+T = TypeVar("T", bound="CallEndpointSip")
+
+
+@_attrs_define
+class CallEndpointSip:
+    """Connect to a SIP Endpoint"""
+
+    uri: str
+    """ The SIP URI to connect to """
+    type_: CallEndpointSipType = "sip"
+    """ The type of connection. Must be `sip` """
+    headers: CallEndpointSipHeaders | Unset = UNSET
+    """ Metadata to include in the request. The headers are transmitted as part of the SIP INVITE as `X-key: value`
+    headers. """
+    standard_headers: CallEndpointSipStandardHeaders | Unset = UNSET
+    """ Standard SIP INVITE headers. Unlike the `headers` property, these are not prepended with `X-`. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_: str = self.type_
+
+        uri = self.uri
+
+        headers: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.headers, Unset):
+            headers = self.headers.to_dict()
+
+        standard_headers: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.standard_headers, Unset):
+            standard_headers = self.standard_headers.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "uri": uri,
+            }
+        )
+        if headers is not UNSET:
+            field_dict["headers"] = headers
+        if standard_headers is not UNSET:
+            field_dict["standard_headers"] = standard_headers
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        type_ = check_call_endpoint_sip_type(d.pop("type"))
+
+        uri = d.pop("uri")
+
+        _headers = d.pop("headers", UNSET)
+        headers: CallEndpointSipHeaders | Unset
+        if isinstance(_headers, Unset):
+            headers = UNSET
+        else:
+            headers = CallEndpointSipHeaders.from_dict(_headers)
+
+        _standard_headers = d.pop("standard_headers", UNSET)
+        standard_headers: CallEndpointSipStandardHeaders | Unset
+        if isinstance(_standard_headers, Unset):
+            standard_headers = UNSET
+        else:
+            standard_headers = CallEndpointSipStandardHeaders.from_dict(_standard_headers)
+
+        call_endpoint_sip = cls(
+            type_=type_,
+            uri=uri,
+            headers=headers,
+            standard_headers=standard_headers,
+        )
+
+        call_endpoint_sip.additional_properties = d
+        return call_endpoint_sip
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported after the class, once: these modules may import this one (see the custom template's header).
+from ..models.call_endpoint_sip_headers import CallEndpointSipHeaders  # noqa: E402
+from ..models.call_endpoint_sip_standard_headers import CallEndpointSipStandardHeaders  # noqa: E402

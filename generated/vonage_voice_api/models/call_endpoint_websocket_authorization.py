@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.call_endpoint_websocket_authorization_type import (
+    CallEndpointWebsocketAuthorizationType,
+)
+from ..types import UNSET, Unset, read_optional_str
+
+T = TypeVar("T", bound="CallEndpointWebsocketAuthorization")
+
+
+@_attrs_define
+class CallEndpointWebsocketAuthorization:
+    """Optional configuration defining how the Authorization HTTP header is set in the WebSocket opening handshake."""
+
+    type_: CallEndpointWebsocketAuthorizationType | str | Unset = "vonage"
+    """ Defines the authorization mode. "vonage" – the Voice API includes the same JWT used for signed webhooks in
+    the Authorization header ('Bearer {JWT}'). "custom" – a developer-supplied Authorization header value is sent
+    verbatim. """
+    value: str | Unset = UNSET
+    """ Required only when authorization.type = "custom". The raw header value to include, e.g. "Bearer abc123" or
+    "ApiKey X9Z...". Ignored when authorization.type = "vonage". """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_
+
+        value = self.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if value is not UNSET:
+            field_dict["value"] = value
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        type_ = read_optional_str(d.pop("type", UNSET), "type")
+
+        value = d.pop("value", UNSET)
+
+        call_endpoint_websocket_authorization = cls(
+            type_=type_,
+            value=value,
+        )
+
+        call_endpoint_websocket_authorization.additional_properties = d
+        return call_endpoint_websocket_authorization
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
