@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.generate import Layout, build, differences, tree_files
+from tools.generate import Layout, PipelineError, build, differences, tree_files
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -18,6 +18,9 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("repo")
     for folder in ("openapi", "overlays", "generated"):
         shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    rules = Layout(REPO).retry_rules
+    (root / rules.relative_to(REPO)).parent.mkdir(parents=True)
+    shutil.copyfile(rules, root / rules.relative_to(REPO))
     return root
 
 
@@ -57,3 +60,18 @@ def test_an_overlay_change_not_regenerated_is_caught(repo: Layout) -> None:
     overlay.write_text(overlay.read_text().replace("Start time", "When it began"))
     diff = "".join(differences(repo))
     assert "openapi/voice-v1.patched.yaml" in diff and "When it began" in diff
+
+
+def test_a_retry_rule_changed_in_an_overlay_but_not_regenerated_is_caught(repo: Layout) -> None:
+    overlay = repo.overlays / "29-retry-rules.yaml"
+    text = overlay.read_text()
+    overlay.write_text(text.replace("update: {x-vvc-retry: once}", "update: {x-vvc-retry: repeatable}", 1))
+    diff = "".join(differences(repo))
+    assert "src/vonage_voice_client/_retry_rules.py" in diff and '"POST", "/v1/calls$", "repeatable"' in diff
+
+
+def test_a_retry_rule_that_is_not_a_rule_stops_generation(repo: Layout, tmp_path: Path) -> None:
+    overlay = repo.overlays / "29-retry-rules.yaml"
+    overlay.write_text(overlay.read_text().replace("update: {x-vvc-retry: once}", "update: {x-vvc-retry: maybe}", 1))
+    with pytest.raises(PipelineError, match=r"POST /v1/calls: x-vvc-retry is 'maybe'"):
+        build(repo, tmp_path)

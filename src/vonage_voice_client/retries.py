@@ -1,15 +1,19 @@
 """Retries, below authentication: a transport that re-sends a request when doing so cannot duplicate an effect.
 
-The rule (DESIGN.md):
-* GET, PUT, DELETE (idempotent) retry on 429, 502, 503, 504 and on any transport error.
-* POST /v1/calls creates a billable call and the API has no idempotency key, so POST retries only when the API
-  certainly did not act: on 429 (refused unprocessed) and when the connection was never made. Never after the
-  request may have reached the server (read timeouts, dropped connections, 5xx).
+The rule is decided by effect, not by HTTP verb, and declared in the spec: each operation (and each updateCall
+action) is ``repeatable`` or ``once`` (overlays/29-retry-rules.yaml, turned into ``_retry_rules.py`` by
+`make generate`). This module applies the table without naming any operation:
+* every request is re-sent on 429 (the API refused it unprocessed) and when the connection was never made;
+* a ``repeatable`` request (reads, stops, mute/earmuff switches) is also re-sent on 502, 503, 504 and after any
+  network failure;
+* a ``once`` request (create, talk, stream, DTMF, DTMF subscription, transfer, hangup), or one the table does not
+  know, is never re-sent once it may have reached the server: a second copy would repeat its effect (a PIN typed
+  twice) or turn its success into an error (a second hangup).
 * Retry-After (seconds or an HTTP date) is honoured up to ``max_retry_after``; otherwise capped exponential backoff
   with jitter. ``max_retries=0`` disables retries.
 
-Why our own transport rather than httpx-retries: its policy decides on the status code without seeing the method,
-so it cannot say "POST retries on 429 only" while GET also retries on 502-504 (DESIGN.md asks for exactly that).
+Why our own transport rather than httpx-retries: its policy decides on the method and status code, without seeing
+the path or body, so it cannot tell a mute (safe to repeat) from a transfer (not) on the same PUT.
 
 Each attempt is logged at DEBUG on the ``vonage_voice_client`` logger: method, path, status, time, trace id and
 attempt number. Headers are never logged, so no token is.
@@ -18,20 +22,24 @@ attempt number. Headers are never logged, so no token is.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import random
+import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import httpx
 
+from ._retry_rules import RETRY_RULES
 from .errors import TRACE_HEADER, parse_retry_after
 
 logger = logging.getLogger("vonage_voice_client")
 
-IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
-RETRY_STATUSES = frozenset({429, 502, 503, 504})
+REPEATABLE = "repeatable"
+RETRY_STATUSES = frozenset({502, 503, 504})  # retried for repeatable requests; 429 is retried for all
 # Raised before a single byte of the request left this machine: safe to retry even for POST.
 NOT_SENT_ERRORS: tuple[type[httpx.TransportError], ...] = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 # Errors about the request itself, not the network: retrying cannot help.
@@ -57,15 +65,13 @@ class RetryPolicy:
         if not isinstance(self.max_retries, int) or isinstance(self.max_retries, bool) or self.max_retries < 0:
             raise ValueError(f"max_retries must be an integer >= 0, not {self.max_retries!r}")
 
-    def retries_status(self, method: str, status: int) -> bool:
-        if status == 429:
-            return True
-        return method in IDEMPOTENT_METHODS and status in RETRY_STATUSES
+    def retries_status(self, rule: str, status: int) -> bool:
+        return status == 429 or (rule == REPEATABLE and status in RETRY_STATUSES)
 
-    def retries_error(self, method: str, error: httpx.TransportError) -> bool:
+    def retries_error(self, rule: str, error: httpx.TransportError) -> bool:
         if isinstance(error, NEVER_RETRY_ERRORS):
             return False
-        return method in IDEMPOTENT_METHODS or isinstance(error, NOT_SENT_ERRORS)
+        return rule == REPEATABLE or isinstance(error, NOT_SENT_ERRORS)
 
     def delay(self, attempt: int, response: httpx.Response | None) -> float:
         """Seconds to wait before attempt ``attempt + 1``."""
@@ -145,10 +151,11 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         _log(request, attempt, started, response=response, error=error)
         if attempt > self.policy.max_retries:
             return None
+        rule = retry_rule(request)
         if response is not None:
-            again = self.policy.retries_status(request.method, response.status_code)
+            again = self.policy.retries_status(rule, response.status_code)
         else:
-            again = error is not None and self.policy.retries_error(request.method, error)
+            again = error is not None and self.policy.retries_error(rule, error)
         return self.policy.delay(attempt, response) if again else None
 
     def close(self) -> None:
@@ -158,6 +165,34 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         if self._async is not None:
             await self._async.aclose()
+
+
+_Compiled = tuple[str, re.Pattern[str], str, str | None, dict[str, str]]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[_Compiled, ...]:
+    return tuple((method, re.compile(path), rule, field, values) for method, path, rule, field, values in RETRY_RULES)
+
+
+def retry_rule(request: httpx.Request) -> str:
+    """``repeatable`` or ``once`` for this request, from the spec's rule table (``once`` when it has no rule)."""
+    path = request.url.path
+    for method, pattern, rule, field_name, by_value in _rules():
+        if method == request.method and pattern.search(path):
+            if field_name is None:
+                return rule
+            return by_value.get(_body_field(request, field_name) or "", "once")
+    return "once"
+
+
+def _body_field(request: httpx.Request, name: str) -> str | None:
+    try:
+        body = json.loads(request.content)
+    except (ValueError, httpx.RequestNotRead):
+        return None
+    value = body.get(name) if isinstance(body, dict) else None
+    return value if isinstance(value, str) else None
 
 
 def _log(
