@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import typing
 import uuid
 from typing import Any
 
 import httpx
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
+from vonage_voice_api.api.calls import get_calls
 
 from tests.runtime_support import call_record, mock_client
 from vonage_voice_client import aiter_calls, iter_calls
@@ -82,3 +84,13 @@ def test_an_empty_page_ends_the_walk(rsa_key: rsa.RSAPrivateKey) -> None:
     with mock_client(rsa_key, handler) as client:
         assert list(iter_calls(client)) == []
     assert len(requests) == 1
+
+
+def test_the_walkers_take_exactly_the_get_calls_filters_with_their_types() -> None:
+    """A spec update that adds, renames or retypes a getCalls filter fails here, naming it."""
+    operation = typing.get_type_hints(get_calls.sync)
+    for walker in (iter_calls, aiter_calls):
+        params = typing.get_type_hints(walker)
+        assert set(params) == set(operation), f"{walker.__name__} and getCalls differ: {set(params) ^ set(operation)}"
+        for name in set(operation) - {"client", "page_size", "record_index", "return"}:
+            assert params[name] == operation[name], name
