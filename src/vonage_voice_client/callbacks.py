@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, overload
 from urllib.parse import parse_qsl
 
 from vonage_voice_api.models import (
@@ -74,9 +74,8 @@ class UnknownEvent:
 QueryInput = str | bytes | Mapping[str, str] | Iterable[tuple[str, str]]
 """A raw query string (a leading ``?`` is ignored), a mapping, or a sequence of ``(name, value)`` pairs."""
 CallbackKind = Literal["answer", "event", "notify"]
-Callback = (
-    AnswerWebhook
-    | AnsweredEvent
+CallEvent = (
+    AnsweredEvent
     | BusyEvent
     | CancelledEvent
     | CompletedEvent
@@ -86,7 +85,6 @@ Callback = (
     | HumanEvent
     | InputEvent
     | MachineEvent
-    | NotifyEvent
     | RecordEvent
     | RejectedEvent
     | RingingEvent
@@ -96,6 +94,10 @@ Callback = (
     | UnansweredEvent
     | UnknownEvent
 )
+"""What an event webhook (``kind="event"``) parses to: a status event, input, record, transfer, error, or an
+event of a kind this client does not know yet."""
+Callback = AnswerWebhook | NotifyEvent | CallEvent
+"""What :func:`parse_callback` may return."""
 
 
 STATUS_EVENTS: dict[str, type[Callback]] = {
@@ -119,6 +121,22 @@ class CallbackParseError(ValueError):
     """The payload is not a Voice callback this client knows, or does not match its schema."""
 
 
+@overload
+def parse_callback(
+    body: bytes | str | Mapping[str, Any] | None = None, *, query: QueryInput | None = None, kind: Literal["answer"]
+) -> AnswerWebhook: ...
+@overload
+def parse_callback(
+    body: bytes | str | Mapping[str, Any] | None = None, *, query: QueryInput | None = None, kind: Literal["notify"]
+) -> NotifyEvent: ...
+@overload
+def parse_callback(
+    body: bytes | str | Mapping[str, Any] | None = None, *, query: QueryInput | None = None, kind: Literal["event"]
+) -> CallEvent: ...
+@overload
+def parse_callback(
+    body: bytes | str | Mapping[str, Any] | None = None, *, query: QueryInput | None = None, kind: None = None
+) -> Callback: ...
 def parse_callback(
     body: bytes | str | Mapping[str, Any] | None = None,
     *,
