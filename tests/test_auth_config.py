@@ -99,9 +99,12 @@ CONFIG_ERRORS: list[tuple[str, Callable[[Keys], object], str]] = [
 
 @pytest.mark.parametrize(("call", "message"), [c[1:] for c in CONFIG_ERRORS], ids=[c[0] for c in CONFIG_ERRORS])
 def test_configuration_error_names_the_problem(keys: Keys, call: Callable[[Keys], object], message: str) -> None:
-    with pytest.raises(ConfigurationError, match=message.replace("<tmp>", re.escape(str(keys.tmp)))):
+    with pytest.raises(ConfigurationError, match=message.replace("<tmp>", re.escape(str(keys.tmp)))) as caught:
         call(keys)
-    assert issubclass(ConfigurationError, ValueError)
+    # Ours, raised by our code, with no library exception chained: a library may echo its input (the key).
+    assert type(caught.value) is ConfigurationError
+    assert caught.value.__cause__ is None and caught.value.__context__ is None
+    assert Path(caught.traceback[-1].path).parent.name == "vonage_voice_client"
 
 
 # --- secrecy --------------------------------------------------------------------------------------------------------
