@@ -74,6 +74,7 @@ CONFIG_ERRORS: list[tuple[str, Callable[[Keys], object], str]] = [
     ("missing file", lambda k: make(k.tmp / "no.key"), "^private key points to '<tmp>/no.key' which does not exist$"),
     ("str not pem, not a file", lambda k: make("no.key"), "^private key points to 'no.key' which does not exist$"),
     ("directory", lambda k: make(k.tmp), "^cannot read private key '<tmp>': Is a directory$"),
+    ("path with a NUL", lambda k: make("app\x00.key"), r"^private key 'app\\x00.key' is not a valid path$"),
     ("wrong type", lambda k: make(42), "^private_key must be PEM bytes or text, a path, or an RSAPrivateKey, not int$"),
     ("bad application id", lambda k: VonageJWT("app", k.pem), "^application_id must be a UUID like .*, got 'app'$"),
     ("pem as application id", lambda k: VonageJWT(k.pem.decode(), k.pem), r"got a \d+-character string \(not shown\)$"),
@@ -148,3 +149,35 @@ def test_no_key_material_in_logs_reprs_or_errors(
     assert leaks == []
     tokens_in_logs = [record for record in caplog.records if auth.token() in record.getMessage()]
     assert tokens_in_logs == []
+
+
+def local_reprs(exc: BaseException) -> Iterator[str]:
+    """What an error tracker recording locals (Sentry's default) stores for the frames of our package: repr() of
+    every local, which must not raise either."""
+    tb = exc.__traceback__
+    while tb is not None:
+        frame = tb.tb_frame
+        if "vonage_voice_client" in frame.f_code.co_filename:
+            yield from (f"{frame.f_code.co_name}.{name}={value!r}" for name, value in frame.f_locals.items())
+        tb = tb.tb_next
+
+
+def test_no_frame_of_a_configuration_error_holds_key_material(keys: Keys, key_password: bytes) -> None:
+    wrong_password = key_password.decode() + " (wrong)"
+    calls = [call for _, call, _ in CONFIG_ERRORS]
+    calls.append(lambda k: make(k.encrypted, private_key_password=wrong_password))
+    calls.append(lambda k: env(VONAGE_PRIVATE_KEY=k.encrypted.decode(), VONAGE_PRIVATE_KEY_PASSWORD=wrong_password))
+    calls.append(lambda k: VonageJWT(k.encrypted.decode(), k.pem))  # a PEM where the application id goes
+    texts: list[str] = []
+    for call in calls:
+        with pytest.raises(ConfigurationError) as caught:
+            call(keys)
+        texts.extend(local_reprs(caught.value))
+    assert any(text.startswith("_parse_pem.") for text in texts), "no frame of the PEM parser was inspected"
+    assert any(text.startswith("__init__.self=VonageJWT(") for text in texts), "no half-built VonageJWT was shown"
+    secrets = [*key_fragments(keys.pem, keys.encrypted, keys.short, keys.ec), wrong_password]
+    assert [secret for secret in secrets for text in texts if secret in text] == []
+
+
+def test_repr_of_a_half_built_instance_does_not_raise() -> None:
+    assert repr(VonageJWT.__new__(VonageJWT)) == "VonageJWT(application_id=None, ttl=None)"
