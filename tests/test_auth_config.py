@@ -149,6 +149,7 @@ def test_no_key_material_in_logs_reprs_or_errors(
     assert leaks == []
     tokens_in_logs = [record for record in caplog.records if auth.token() in record.getMessage()]
     assert tokens_in_logs == []
+    assert auth.token() not in repr(vars(auth)), "the cached token shows in the instance's state"
 
 
 def local_reprs(exc: BaseException) -> Iterator[str]:
