@@ -2,6 +2,8 @@
 
 * Tests talk only to loopback: a guard refuses any connection or name lookup for another host, unless a live run
   was asked for (CONTRACT_BASE_URL set, as ``make contract BASE_URL=...`` does).
+* The live-call guard sits on the transport for the whole session: no request that could create or change a call
+  reaches anything that is not our sandbox unless the guard of its run allows it.
 * The provider contract's summary (operations x checks x cases, failures with curl, skips) is printed at the end
   of the session and written to contract_tests/reports/summary.txt.
 """
@@ -17,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from contract_tests.support import credentials, known_issues, profile, targets
+from contract_tests.support import credentials, known_issues, profile, targets, wire
 from contract_tests.support.results import RunResults
 from contract_tests.support.runner import ProviderRun
 from contract_tests.support.sandbox import sandbox_target
@@ -71,6 +73,13 @@ def loopback_only() -> Iterator[None]:
     finally:
         socket.socket.connect = original_connect  # type: ignore[method-assign]
         socket.getaddrinfo = original_getaddrinfo
+
+
+@pytest.fixture(scope="session", autouse=True)
+def guarded_transport() -> Iterator[None]:
+    """The live-call guard on the transport for the session (see support/wire.py), and off again after it."""
+    with wire.enforced():
+        yield
 
 
 @pytest.fixture(scope="session")

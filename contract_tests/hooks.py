@@ -4,23 +4,26 @@
   VONAGE_APPLICATION_ID and VONAGE_PRIVATE_KEY_PATH (or VONAGE_PRIVATE_KEY), as ``make sandbox`` prints them.
 * Checks: our custom checks (``links_resolve``, ``undocumented_response_fields``,
   ``state_refusal_blames_no_parameter``) join the built-in ones.
-* Safety: the CLI has no live-call guard of its own, so any request that could create or change a call is refused
-  before it leaves unless it goes to a loopback host (a local sandbox). Use ``make contract BASE_URL=...`` for a
-  live or staging API: it knows VOICE_CONTRACT_ALLOW_CALLS_TO.
+* Safety: the CLI has no allow-list, so it sends no request that could create or change a call to anything but our
+  sandbox. A base URL is our sandbox only if ``GET /_sandbox/info`` says so (asked once per base URL); anything else
+  is live, loopback or not. ``before_call`` refuses such a case with the reason, and the same guard is enforced on
+  the transport for every request the CLI sends, including those Schemathesis' checks send themselves. Use
+  ``make contract BASE_URL=...`` for a live or staging API: it knows VOICE_CONTRACT_ALLOW_CALLS_TO.
 """
 
 from __future__ import annotations
 
-import ipaddress
 from typing import Any
-from urllib.parse import urlsplit
 
 import schemathesis
+from schemathesis.core import NotSet
 
 from contract_tests.support import checks as _checks  # noqa: F401 - registers the custom checks
-from contract_tests.support.guard import SAFE_METHODS
+from contract_tests.support import wire
 from contract_tests.support.types import StCase
 from vonage_voice_client import VonageJWT
+
+wire.enforce()  # the CLI process: every request it sends passes the guard first
 
 
 @schemathesis.auth(refresh_interval=None)  # VonageJWT caches and renews the token itself
@@ -40,24 +43,27 @@ class VonageApplicationJWT:
 
 
 class RefusedByHooks(RuntimeError):
-    """A request that could create or change a call, aimed at a host that is not loopback."""
+    """A request that could create or change a call, aimed at something that is not our sandbox."""
 
 
 @schemathesis.hook
 def before_call(context: schemathesis.HookContext, case: StCase, kwargs: dict[str, Any]) -> None:
-    if case.method.upper() in SAFE_METHODS:
-        return
-    base_url = kwargs.get("base_url") or case.operation.base_url or ""
-    host = urlsplit(str(base_url)).hostname or ""
-    if host not in ("localhost", "testserver") and not _is_loopback(host):
+    base_url = str(kwargs.get("base_url") or case.operation.base_url or "")
+    guard = wire.TARGETS.decide(base_url)
+    if guard is None:
+        return  # our sandbox: anything goes
+    reason, _ = guard.admit(
+        case.method,
+        case.formatted_path,
+        None if isinstance(case.body, NotSet) else case.body,
+        negative=False,
+        media_type=case.media_type,
+        query=case.query if isinstance(case.query, dict) else {},
+        headers=case.headers if isinstance(case.headers, dict) else {},
+    )
+    if reason is not None:
         raise RefusedByHooks(
-            f"{case.method} {case.formatted_path} refused: only a loopback sandbox may receive requests that could "
-            "create or change a call from the CLI; use `make contract BASE_URL=...` for other hosts"
+            f"{case.method} {case.formatted_path} refused: {base_url} is not a vonage-voice-client sandbox "
+            f"(GET /_sandbox/info), so it is treated as the live API, and the CLI has no allow-list ({reason}); "
+            "use `make contract BASE_URL=...` for other hosts"
         )
-
-
-def _is_loopback(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False

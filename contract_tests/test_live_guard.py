@@ -2,17 +2,21 @@
 changes no call unless VOICE_CONTRACT_ALLOW_CALLS_TO allows it (and then only to those numbers, and only calls it
 created), and reports what it skipped. Without credentials, a live run is skipped with the reason.
 
-The "live API" here is a recording server on 127.0.0.1: what it recorded is what a real API would have received.
+The "live API" here is a recording server on loopback: what it recorded is what a real API would have received.
+The guard holds below Schemathesis too: requests it sends on its own, without the run's session, are checked.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
+import requests
 from schemathesis import GenerationMode
+from schemathesis.specs.openapi._auth_retry import build_retry_transport_kwargs
 
-from contract_tests.support import credentials, guard, profile, targets
+from contract_tests.support import credentials, guard, profile, targets, wire
 from contract_tests.support.recording_server import RecordingAPI, serving
 from contract_tests.support.runner import ProviderRun
 from vonage_voice_client import VonageJWT
@@ -114,3 +118,52 @@ def test_the_wire_check_refuses_what_the_guard_would_not_send() -> None:
     with pytest.raises(guard.GuardRefused):
         watch.check_wire(delete.prepare())
     watch.check_wire(requests.Request("GET", "https://api.example/v1/calls").prepare())
+
+
+def test_a_loopback_api_that_is_not_our_sandbox_is_live(auth: VonageJWT) -> None:
+    """127.0.0.2 is loopback, and could be an SSH tunnel to the real API: only /_sandbox/info decides."""
+    recording = RecordingAPI()
+    with serving(recording, host="127.0.0.2") as base_url:
+        target = targets.at_url(base_url, auth, environ={})
+        assert not target.is_sandbox and target.guard is not None
+        assert wire.TARGETS.decide(base_url) is target.guard
+        _full_run(target, only=("createCall", "updateCall", "startTalk"))
+    assert recording.writes() == [], f"writes reached the API: {recording.writes()[:3]}"
+    assert [r.path for r in recording.requests].count(wire.INFO_PATH) == 1, "probed more than once"
+
+
+def test_requests_sent_around_the_runner_are_guarded(api: tuple[RecordingAPI, str], auth: VonageJWT) -> None:
+    """Schemathesis' checks re-send cases without the run's session (``ignored_auth`` strips it, then calls the
+    schema's transport): the transport itself refuses what the guard would not send."""
+    recording, base_url = api
+    target = targets.at_url(base_url, auth, environ={guard.ENV_ALLOW: ",".join(ALLOWED)})
+    run = ProviderRun(target, PROFILE)
+    anyone = {"type": "phone", "number": "447700900000"}
+    body: Any = {"to": [anyone], "ncco": [{"action": "connect", "endpoint": [anyone]}]}
+    case = run.operation("createCall").Case(body=body, media_type="application/json")
+    retry_kwargs = build_retry_transport_kwargs(target.call_kwargs(), [])
+    assert "session" not in retry_kwargs
+    with pytest.raises(guard.GuardRefused):
+        case.operation.schema.transport.send(case, headers=target.headers(), **retry_kwargs)
+    with pytest.raises(guard.GuardRefused):
+        case.call(base_url=base_url, headers=target.headers())
+    with pytest.raises(guard.GuardRefused):
+        requests.put(f"{base_url}/v1/calls/{OTHER_CALL}", json={"action": "TRANSFER"}, timeout=5)
+    assert recording.writes() == []
+
+
+OTHER_CALL = "aaaaaaaa-4a51-4f6b-86e1-46edebcf9356"
+
+
+def test_an_unknown_base_url_is_probed_once_and_treated_as_live() -> None:
+    probed: list[str] = []
+
+    def probe(base_url: str) -> None:
+        probed.append(base_url)
+
+    decisions = wire.Targets(probe=probe)
+    first = decisions.decide("http://127.0.0.1:9/v1/calls/abc/talk")
+    assert first is not None and not first.allowed
+    assert decisions.decide("http://127.0.0.1:9") is first
+    assert decisions.decide("http://127.0.0.1:9/proxy/v1/calls") is not first  # another base: a proxy's prefix
+    assert probed == ["http://127.0.0.1:9", "http://127.0.0.1:9/proxy"]

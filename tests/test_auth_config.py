@@ -74,6 +74,7 @@ CONFIG_ERRORS: list[tuple[str, Callable[[Keys], object], str]] = [
     ("missing file", lambda k: make(k.tmp / "no.key"), "^private key points to '<tmp>/no.key' which does not exist$"),
     ("str not pem, not a file", lambda k: make("no.key"), "^private key points to 'no.key' which does not exist$"),
     ("directory", lambda k: make(k.tmp), "^cannot read private key '<tmp>': Is a directory$"),
+    ("path with a NUL", lambda k: make("app\x00.key"), r"^private key 'app\\x00.key' is not a valid path$"),
     ("wrong type", lambda k: make(42), "^private_key must be PEM bytes or text, a path, or an RSAPrivateKey, not int$"),
     ("bad application id", lambda k: VonageJWT("app", k.pem), "^application_id must be a UUID like .*, got 'app'$"),
     ("pem as application id", lambda k: VonageJWT(k.pem.decode(), k.pem), r"got a \d+-character string \(not shown\)$"),
@@ -99,9 +100,12 @@ CONFIG_ERRORS: list[tuple[str, Callable[[Keys], object], str]] = [
 
 @pytest.mark.parametrize(("call", "message"), [c[1:] for c in CONFIG_ERRORS], ids=[c[0] for c in CONFIG_ERRORS])
 def test_configuration_error_names_the_problem(keys: Keys, call: Callable[[Keys], object], message: str) -> None:
-    with pytest.raises(ConfigurationError, match=message.replace("<tmp>", re.escape(str(keys.tmp)))):
+    with pytest.raises(ConfigurationError, match=message.replace("<tmp>", re.escape(str(keys.tmp)))) as caught:
         call(keys)
-    assert issubclass(ConfigurationError, ValueError)
+    # Ours, raised by our code, with no library exception chained: a library may echo its input (the key).
+    assert type(caught.value) is ConfigurationError
+    assert caught.value.__cause__ is None and caught.value.__context__ is None
+    assert Path(caught.traceback[-1].path).parent.name == "vonage_voice_client"
 
 
 # --- secrecy --------------------------------------------------------------------------------------------------------
@@ -145,3 +149,36 @@ def test_no_key_material_in_logs_reprs_or_errors(
     assert leaks == []
     tokens_in_logs = [record for record in caplog.records if auth.token() in record.getMessage()]
     assert tokens_in_logs == []
+    assert auth.token() not in repr(vars(auth)), "the cached token shows in the instance's state"
+
+
+def local_reprs(exc: BaseException) -> Iterator[str]:
+    """What an error tracker recording locals (Sentry's default) stores for the frames of our package: repr() of
+    every local, which must not raise either."""
+    tb = exc.__traceback__
+    while tb is not None:
+        frame = tb.tb_frame
+        if "vonage_voice_client" in frame.f_code.co_filename:
+            yield from (f"{frame.f_code.co_name}.{name}={value!r}" for name, value in frame.f_locals.items())
+        tb = tb.tb_next
+
+
+def test_no_frame_of_a_configuration_error_holds_key_material(keys: Keys, key_password: bytes) -> None:
+    wrong_password = key_password.decode() + " (wrong)"
+    calls = [call for _, call, _ in CONFIG_ERRORS]
+    calls.append(lambda k: make(k.encrypted, private_key_password=wrong_password))
+    calls.append(lambda k: env(VONAGE_PRIVATE_KEY=k.encrypted.decode(), VONAGE_PRIVATE_KEY_PASSWORD=wrong_password))
+    calls.append(lambda k: VonageJWT(k.encrypted.decode(), k.pem))  # a PEM where the application id goes
+    texts: list[str] = []
+    for call in calls:
+        with pytest.raises(ConfigurationError) as caught:
+            call(keys)
+        texts.extend(local_reprs(caught.value))
+    assert any(text.startswith("_parse_pem.") for text in texts), "no frame of the PEM parser was inspected"
+    assert any(text.startswith("__init__.self=VonageJWT(") for text in texts), "no half-built VonageJWT was shown"
+    secrets = [*key_fragments(keys.pem, keys.encrypted, keys.short, keys.ec), wrong_password]
+    assert [secret for secret in secrets for text in texts if secret in text] == []
+
+
+def test_repr_of_a_half_built_instance_does_not_raise() -> None:
+    assert repr(VonageJWT.__new__(VonageJWT)) == "VonageJWT(application_id=None, ttl=None)"

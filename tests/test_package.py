@@ -2,15 +2,38 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
+import inspect
 import subprocess
 import sys
 
 import vonage_voice_client
 
 
-def test_every_public_name_resolves() -> None:
-    for name in vonage_voice_client.__all__:
-        assert getattr(vonage_voice_client, name) is not None, name
+def test_every_public_name_resolves_to_what_type_checkers_see() -> None:
+    """A name users import is the object type checkers were told about (the ``TYPE_CHECKING`` re-exports), and
+    both lists hold the same names: a name added to one of them only breaks someone's imports or their mypy run."""
+    tree = ast.parse(inspect.getsource(vonage_voice_client))
+    declared = {
+        alias.asname or alias.name: f"vonage_voice_client.{node.module}.{alias.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module
+        for alias in node.names
+    }
+    assert sorted(declared) == sorted(set(vonage_voice_client.__all__) - {"__version__"})
+    for name, origin in declared.items():
+        module, _, attribute = origin.rpartition(".")
+        assert getattr(vonage_voice_client, name) is getattr(importlib.import_module(module), attribute), name
+
+
+def test_star_import_binds_every_public_name() -> None:
+    probe = (
+        "from vonage_voice_client import *; import vonage_voice_client as v; bound = dir();"
+        "print(sorted(set(v.__all__) - set(bound)))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
+    assert result.stdout.strip() == "[]"
 
 
 def test_importing_the_sandbox_loads_neither_the_runtime_nor_the_generated_package() -> None:

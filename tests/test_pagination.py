@@ -94,3 +94,20 @@ def test_the_walkers_take_exactly_the_get_calls_filters_with_their_types() -> No
         assert set(params) == set(operation), f"{walker.__name__} and getCalls differ: {set(params) ^ set(operation)}"
         for name in set(operation) - {"client", "page_size", "record_index", "return"}:
             assert params[name] == operation[name], name
+
+
+def test_a_page_without_a_next_link_is_the_last(rsa_key: rsa.RSAPrivateKey) -> None:
+    """The API omits ``next`` on the last page; the walk trusts that over a ``count`` that says more remain."""
+    server = CallsServer(250, omit_next=True)
+    with mock_client(rsa_key, server) as client:
+        seen = [str(call.uuid) for call in iter_calls(client, page_size=100)]
+    assert seen == [r["uuid"] for r in server.records[:100]]
+    assert [q["record_index"] for q in server.requests] == ["0"]
+
+
+async def test_a_page_without_a_next_link_is_the_last_async(rsa_key: rsa.RSAPrivateKey) -> None:
+    server = CallsServer(250, omit_next=True)
+    async with mock_client(rsa_key, server) as client:
+        seen = [str(call.uuid) async for call in aiter_calls(client, page_size=100)]
+    assert seen == [r["uuid"] for r in server.records[:100]]
+    assert [q["record_index"] for q in server.requests] == ["0"]

@@ -6,6 +6,7 @@ import httpx
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from vonage_voice_api.api.calls import get_call
+from vonage_voice_api.models import Call
 
 from tests.runtime_support import CALL_UUID, call_record, mock_client, problem
 from vonage_voice_client import (
@@ -113,7 +114,7 @@ def test_malformed_200_raises_a_clear_error_with_the_raw_body(rsa_key: rsa.RSAPr
 def test_success_returns_the_model_itself(rsa_key: rsa.RSAPrivateKey) -> None:
     with mock_client(rsa_key, lambda r: httpx.Response(200, json=call_record())) as client:
         call = get_call.sync(CALL_UUID, client=client)
-    assert type(call).__name__ != "NoneType"
+    assert isinstance(call, Call)
     assert str(call.uuid) == CALL_UUID
     assert call.to_dict()["conversation_uuid"] == "CON-f972836a-550f-45fa-956c-12a2ab5b7d22"
 

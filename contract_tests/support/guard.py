@@ -1,17 +1,20 @@
-"""The live-call guard: against anything that is not a sandbox, never create or change a call unless allowed.
+"""The live-call guard: against anything that is not our sandbox, never create or change a call unless allowed.
 
 VOICE_CONTRACT_ALLOW_CALLS_TO lists the destination numbers a run may call (comma or space separated, E.164
-without '+'). Without it, every request that could create or change a call is skipped. With it:
+without '+'). Without it, every request that could create or change a call is refused. With it:
 
 * POST /v1/calls (positive cases only) is rewritten so that the allowed numbers are the only destinations: ``to``
   becomes phone endpoints to those numbers, the NCCO becomes a single talk action (a generated NCCO could ``connect``
-  anyone), and generated URLs (``event_url``...) are dropped; a case with ``answer_url`` is skipped (the NCCO it
+  anyone), and generated URLs (``event_url``...) are dropped; a case with ``answer_url`` is refused (the NCCO it
   fetched would decide whom to call);
-* PUT and DELETE reach only calls this run created, and never carry a generated URL (which the API would fetch or
-  post to) or a transfer (whose NCCO could connect anyone).
+* PUT and DELETE (no other method) reach only calls this run created, and carry no URL (which the API would fetch
+  or post to), no NCCO or transfer destination (which could connect anyone) and no ``action`` but hangup, mute,
+  unmute, earmuff and unearmuff, whatever their case or spelling.
 
-Every skip is counted by reason and shown in the summary. The same rules are enforced again on the wire by
-:class:`GuardedSession`, so a request sent by a check (Schemathesis re-sends some) cannot slip past.
+A body must be JSON to be sent at all: a form or text body is something the guard cannot read the way the API
+might. :meth:`Guard.admit` applies these rules to a case before it is sent; :meth:`Guard.check_wire` applies the
+same rule to the bytes about to leave (every request ``requests`` sends, see :mod:`.wire`), refusing anything
+``admit`` would not have let through unchanged.
 """
 
 from __future__ import annotations
@@ -21,18 +24,26 @@ import os
 import re
 import threading
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any, Final
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import requests
 
 SAFE_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS"})
 ENV_ALLOW: Final = "VOICE_CONTRACT_ALLOW_CALLS_TO"
 CALLS_PATH: Final = "/v1/calls"
-_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+JSON: Final = "application/json"
+HARMLESS_ACTIONS: Final = frozenset({"hangup", "mute", "unmute", "earmuff", "unearmuff"})
+_NCCO_KEYS: Final = frozenset({"ncco", "destination"})
+METHOD_OVERRIDES: Final = frozenset({"x-http-method-override", "x-http-method", "x-method-override"})
+# Anything an API could contact: a scheme URL, a scheme-relative //host, a UNC path, or a SIP/tel/websocket URI.
+_URL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*://|//|\\\\|(?:sips?|tel|wss?|https?):)", re.IGNORECASE)
 _NUMBER = re.compile(r"^[1-9][0-9]{6,14}$")
+_SEGMENT = re.compile(r"^[A-Za-z0-9_-]+$")
 _KEPT_OPTIONS: Final = ("from", "random_from_number", "length_timer", "ringing_timer", "machine_detection")
+TALK_ONLY: Final = ({"action": "talk", "text": "Vonage voice client contract test."},)
 
 
 class GuardRefused(requests.exceptions.RequestException):
@@ -48,8 +59,21 @@ def allowed_numbers(environ: Mapping[str, str] | None = None) -> tuple[str, ...]
     return numbers
 
 
+@dataclass(frozen=True)
+class Outgoing:
+    """A request as the guard sees it, read from a Schemathesis case before sending or from the wire."""
+
+    method: str
+    path: str  # relative to the API's base URL: /v1/calls...
+    body: Any = None  # the JSON value; None when there is no body
+    media_type: str | None = JSON
+    query: tuple[tuple[str, str], ...] = ()
+    header_names: frozenset[str] = frozenset()  # lower case
+    unreadable: str | None = None  # why the bytes on the wire could not be read as one JSON value
+
+
 class Guard:
-    """Decides, case by case, what a run against a non-sandbox target may send; remembers the calls it created."""
+    """Decides what a run against a non-sandbox target may send; remembers the calls it created."""
 
     def __init__(self, allowed: tuple[str, ...]) -> None:
         self.allowed = allowed
@@ -58,26 +82,66 @@ class Guard:
         self.sent_creations = 0
         self._lock = threading.Lock()
 
-    def admit(self, method: str, path: str, body: Any, *, negative: bool) -> tuple[str | None, Any]:
+    def admit(
+        self,
+        method: str,
+        path: str,
+        body: Any,
+        *,
+        negative: bool,
+        media_type: str | None = JSON,
+        query: Mapping[str, Any] | Iterable[tuple[str, Any]] = (),
+        headers: Iterable[str] = (),
+    ) -> tuple[str | None, Any]:
         """(None, the body to send) to send, possibly rewritten; or (the reason to skip, None)."""
-        reason, rewritten = self._decide(method.upper(), path, body, negative)
+        pairs = query.items() if isinstance(query, Mapping) else query
+        outgoing = Outgoing(
+            method.upper(),
+            path,
+            body,
+            media_type,
+            tuple((str(name), str(value)) for name, value in pairs),
+            frozenset(str(name).lower() for name in headers),
+        )
+        reason, rewritten = self.decide(outgoing, negative)
         if reason is not None:
             with self._lock:
                 self.skipped[reason] += 1
         return reason, rewritten
 
-    def _decide(self, method: str, path: str, body: Any, negative: bool) -> tuple[str | None, Any]:
+    def check_wire(self, request: requests.PreparedRequest, base_path: str = "") -> None:
+        """Refuse, at the transport, anything :meth:`admit` would not have let through unchanged."""
+        outgoing = read_wire(request, base_path)
+        reason, admitted = self.decide(outgoing, negative=False)
+        if reason is None and admitted != outgoing.body:
+            reason = "a body the guard would have rewritten (creations go to the allowed numbers, talk only)"
+        if reason is not None:
+            raise GuardRefused(f"refused on the wire: {outgoing.method} {outgoing.path}: {reason}")
+
+    def decide(self, outgoing: Outgoing, negative: bool) -> tuple[str | None, Any]:
+        """The one rule, for a case and for the wire alike."""
+        method, path, body = outgoing.method, outgoing.path, outgoing.body
+        if outgoing.header_names & METHOD_OVERRIDES:
+            return "a method-override header (the API might act on another method)", None
         if method in SAFE_METHODS:
             return None, body
+        if outgoing.unreadable is not None:
+            return f"{method} with {outgoing.unreadable}", None
+        if body is not None and not _is_json(outgoing.media_type):
+            return f"{method} with a {outgoing.media_type} body (only JSON bodies are read by the guard)", None
+        danger = next((found for pair in outgoing.query if (found := _danger(dict([pair]))) is not None), None)
+        if danger is not None:
+            return f"{method} with a query {danger}", None
         if path.rstrip("/") == CALLS_PATH and method == "POST":
             return self._creation(body, negative)
+        if method not in ("PUT", "DELETE"):
+            return f"{method} (the API changes calls with PUT and DELETE only; anything else is not sent)", None
         uuid = _call_uuid(path)
         if uuid is None or uuid not in self.created:
             return f"{method} on a call this run did not create", None
-        if _has_url(body):
-            return f"{method} with a generated URL the API would contact", None
-        if isinstance(body, dict) and body.get("action") == "transfer":
-            return "transfer (its NCCO could connect anyone)", None
+        danger = _danger(body)
+        if danger is not None:
+            return f"{method} {danger}", None
         return None, body
 
     def _creation(self, body: Any, negative: bool) -> tuple[str | None, Any]:
@@ -87,10 +151,11 @@ class Guard:
             return f"negative POST {CALLS_PATH} (it could still create a call)", None
         if "answer_url" in body:
             return f"POST {CALLS_PATH} with answer_url (the fetched NCCO would decide whom to call)", None
-        rewritten = {key: body[key] for key in _KEPT_OPTIONS if key in body}
-        count = max(1, len(body.get("to") or []))
+        rewritten = {key: body[key] for key in _KEPT_OPTIONS if key in body and _danger(body[key]) is None}
+        targets = body.get("to")
+        count = len(targets) if isinstance(targets, list) and targets else 1
         rewritten["to"] = [{"type": "phone", "number": self.allowed[i % len(self.allowed)]} for i in range(count)]
-        rewritten["ncco"] = [{"action": "talk", "text": "Vonage voice client contract test."}]
+        rewritten["ncco"] = [dict(action) for action in TALK_ONLY]
         return None, rewritten
 
     def observe(self, method: str, path: str, status: int, payload: Any) -> None:
@@ -101,67 +166,91 @@ class Guard:
                 if isinstance(payload, dict) and isinstance(payload.get("uuid"), str):
                     self.created.add(payload["uuid"])
 
-    def check_wire(self, request: requests.PreparedRequest) -> None:
-        """Refuse, at the transport, anything :meth:`admit` would not have let through unchanged."""
-        method = str(request.method or "GET").upper()
-        if method in SAFE_METHODS:
-            return
-        path = urlsplit(str(request.url)).path
-        body = _json(request.body if isinstance(request.body, bytes | str) else None)
-        if path.rstrip("/") == CALLS_PATH and method == "POST":
-            if not self.allowed or not _only_allowed(body, self.allowed):
-                raise GuardRefused(f"refused on the wire: POST {CALLS_PATH} to numbers outside {ENV_ALLOW}")
-            return
-        uuid = _call_uuid(path)
-        if uuid is None or uuid not in self.created or _has_url(body):
-            raise GuardRefused(f"refused on the wire: {method} {path} (not a call this run created)")
+
+def read_wire(request: requests.PreparedRequest, base_path: str = "") -> Outgoing:
+    """What is about to leave, as the guard reads it: the path below the API's base, the one JSON value of the body
+    (or why there is none), the query and the header names."""
+    url = urlsplit(str(request.url))
+    path = url.path
+    if base_path and (path == base_path or path.startswith(base_path + "/")):
+        path = path[len(base_path) :] or "/"
+    headers = {
+        name.lower(): value.decode("latin-1") if isinstance(value, bytes) else str(value)
+        for name, value in request.headers.items()
+    }
+    body, unreadable = _wire_body(request.body, headers)
+    return Outgoing(
+        method=str(request.method or "GET").upper(),
+        path=path,
+        body=body,
+        media_type=headers.get("content-type"),
+        query=tuple(parse_qsl(url.query, keep_blank_values=True)),
+        header_names=frozenset(headers),
+        unreadable=unreadable,
+    )
 
 
-class GuardedSession(requests.Session):
-    """A requests session that asks the guard before anything leaves (see :meth:`Guard.check_wire`)."""
+def _wire_body(raw: Any, headers: Mapping[str, str]) -> tuple[Any, str | None]:
+    if raw is None or raw in (b"", ""):
+        return None, None
+    if headers.get("content-encoding"):
+        return None, f"a body encoded as {headers['content-encoding']}"
+    if not isinstance(raw, bytes | str):
+        return None, "a streamed body"
+    try:
+        text = raw if isinstance(raw, str) else raw.decode("utf-8")
+        return json.loads(text, object_pairs_hook=_unique_keys), None
+    except _DuplicateKey as duplicate:
+        return None, f"a JSON body naming {duplicate.args[0]!r} twice"
+    except (ValueError, RecursionError):
+        return None, "a body that is not JSON"
 
-    def __init__(self, guard: Guard) -> None:
-        super().__init__()
-        self.guard = guard
 
-    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
-        self.guard.check_wire(request)
-        return super().send(request, **kwargs)
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _DuplicateKey(key)
+        found[key] = value
+    return found
+
+
+def _is_json(media_type: str | None) -> bool:
+    essence = (media_type or "").split(";")[0].strip().lower()
+    return essence == JSON or (essence.startswith("application/") and essence.endswith("+json"))
 
 
 def _call_uuid(path: str) -> str | None:
-    parts = path.rstrip("/").split("/")
-    prefix = CALLS_PATH.strip("/").split("/")
-    if parts[1 : 1 + len(prefix)] != prefix or len(parts) <= 1 + len(prefix):
+    """The uuid of /v1/calls/{uuid}[/...]; None for any other path, or one with dot, empty or encoded segments."""
+    if not path.startswith(CALLS_PATH + "/"):
         return None
-    return parts[1 + len(prefix)]
+    segments = path[len(CALLS_PATH) + 1 :].removesuffix("/").split("/")
+    if not all(_SEGMENT.match(segment) for segment in segments):
+        return None
+    return segments[0]
 
 
-def _has_url(value: Any) -> bool:
+def _danger(value: Any) -> str | None:
+    """What in ``value`` (a body, at any depth) could reach or connect anyone, or None."""
     if isinstance(value, str):
-        return bool(_URL.match(value))
-    if isinstance(value, dict):
-        return any(_has_url(item) for item in value.values())
+        return "with a URL the API would contact" if _URL.match(value) else None
     if isinstance(value, list):
-        return any(_has_url(item) for item in value)
-    return False
-
-
-def _json(body: bytes | str | None) -> Any:
-    if not body:
+        return next((found for item in value if (found := _danger(item)) is not None), None)
+    if not isinstance(value, dict):
         return None
-    try:
-        return json.loads(body)
-    except ValueError:
-        return None
-
-
-def _only_allowed(body: Any, allowed: tuple[str, ...]) -> bool:
-    if not isinstance(body, dict) or _has_url(body):
-        return False
-    targets = body.get("to")
-    if not isinstance(targets, list) or not targets:
-        return False
-    if any(action.get("action") != "talk" for action in body.get("ncco", []) if isinstance(action, dict)):
-        return False
-    return all(isinstance(t, dict) and t.get("type") == "phone" and t.get("number") in allowed for t in targets)
+    for key, item in value.items():
+        name = str(key).strip().lower()
+        if name in _NCCO_KEYS:
+            return f"with {name!r} (an NCCO could connect anyone)"
+        if name.endswith("url"):
+            return f"with {name!r} (a URL the API would contact)"
+        if name == "action" and not (isinstance(item, str) and item in HARMLESS_ACTIONS):
+            return f"with action {item!r} (only {', '.join(sorted(HARMLESS_ACTIONS))} reach a live API)"
+        found = _danger(item)
+        if found is not None:
+            return found
+    return None

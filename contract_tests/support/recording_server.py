@@ -86,11 +86,11 @@ def _problem(status: int, title: str) -> Response:
 
 
 @contextlib.contextmanager
-def serving(api: RecordingAPI) -> Iterator[str]:
-    """Serve ``api`` with uvicorn on 127.0.0.1 (a free port) in a thread; yield its base URL."""
+def serving(api: RecordingAPI, host: str = "127.0.0.1") -> Iterator[str]:
+    """Serve ``api`` with uvicorn on ``host`` (loopback; a free port) in a thread; yield its base URL."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
+    sock.bind((host, 0))
     server = uvicorn.Server(uvicorn.Config(api.app(), log_level="warning", access_log=False, lifespan="off"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -100,7 +100,7 @@ def serving(api: RecordingAPI) -> Iterator[str]:
             raise RuntimeError("the recording server did not start")
         time.sleep(0.01)
     try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+        yield f"http://{host}:{sock.getsockname()[1]}"
     finally:
         server.should_exit = True
         thread.join(10)

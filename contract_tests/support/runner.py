@@ -158,7 +158,15 @@ class ProviderRun:
         skip = known_issues.reason_to_skip(case)
         if skip is None and self.target.guard is not None:
             negative = case.meta is not None and not case.meta.generation.mode.is_positive
-            skip, sent_body = self.target.guard.admit(case.method, case.formatted_path, body, negative=negative)
+            skip, sent_body = self.target.guard.admit(
+                case.method,
+                case.formatted_path,
+                body,
+                negative=negative,
+                media_type=_media_type(case),
+                query=case.query if isinstance(case.query, dict) else {},
+                headers=case.headers if isinstance(case.headers, dict) else {},
+            )
             if skip is None and sent_body is not body:
                 case.body = sent_body
         if skip is not None:
@@ -205,6 +213,13 @@ def _can_be_negative(operation: StOperation) -> bool:
 
 
 _PLAIN_STRING = frozenset({"type", "description", "example", "title"})
+
+
+def _media_type(case: StCase) -> str | None:
+    """The Content-Type the case will be sent with: a header the case sets (coverage probes do), else its own."""
+    headers: dict[Any, Any] = case.headers if isinstance(case.headers, dict) else {}
+    declared = next((str(value) for name, value in headers.items() if str(name).lower() == "content-type"), None)
+    return declared or case.media_type
 
 
 def _phase(case: StCase) -> str:

@@ -1,6 +1,7 @@
 """What a provider run talks to: the sandbox in-process (ASGI), or a URL (a served sandbox, staging, production).
 
-A URL counts as a sandbox only if ``GET /_sandbox/info`` says so; anything else gets the live-call guard.
+A URL counts as a sandbox only if ``GET /_sandbox/info`` says so; anything else gets the live-call guard, enforced on
+the transport for the rest of the process (:mod:`.wire`), whatever sends the request.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ import requests
 
 from vonage_voice_client import VonageJWT
 
-from .guard import Guard, GuardedSession, allowed_numbers
+from .guard import Guard, allowed_numbers
+from .wire import SANDBOX_NAME, TARGETS, enforce, probe_sandbox
 
-SANDBOX_NAME: Final = "vonage-voice-client"
+__all__ = ["ENV_BASE_URL", "LOCAL_SANDBOX_URL", "SANDBOX_NAME", "Target", "at_url", "in_process", "probe_sandbox"]
+
 ENV_BASE_URL: Final = "CONTRACT_BASE_URL"
 # Where `make sandbox` serves by default: reproducing curl commands of in-process runs point here.
 LOCAL_SANDBOX_URL: Final = "http://127.0.0.1:8000"
@@ -32,6 +35,7 @@ class Target:
     base_url: str | None = None
     is_sandbox: bool = False
     guard: Guard | None = None
+    # Connection reuse only: the guard does not depend on it (Schemathesis re-sends some requests without it).
     session: requests.Session | None = field(default=None, repr=False)
     # Moves a sandbox's virtual clock (None: real time, or not a sandbox): scenarios let new calls be answered.
     advance: Callable[[float], object] | None = field(default=None, repr=False)
@@ -72,25 +76,22 @@ def in_process(
     return Target(name=name, auth=auth, app=app, is_sandbox=True, advance=advance)
 
 
-def probe_sandbox(base_url: str, timeout: float = 10.0) -> dict[str, Any] | None:
-    """The ``/_sandbox/info`` document when ``base_url`` serves our sandbox, else None (any error counts as no)."""
-    try:
-        response = requests.get(f"{base_url.rstrip('/')}/_sandbox/info", timeout=timeout, allow_redirects=False)
-        info = response.json() if response.status_code == 200 else None
-    except (requests.RequestException, ValueError):
-        return None
-    return info if isinstance(info, dict) and info.get("sandbox") == SANDBOX_NAME else None
-
-
 def at_url(base_url: str, auth: VonageJWT, *, environ: dict[str, str] | None = None) -> Target:
-    """A target at ``base_url``: unguarded if it is a sandbox, else guarded by the allow-list in the environment."""
+    """A target at ``base_url``: unguarded if it is our sandbox, else guarded by the allow-list in the environment.
+
+    Probes ``base_url`` afresh (a new run: a port may now serve something else) and records the decision for the
+    transport-level guard, which it turns on for the rest of the process.
+    """
     base_url = base_url.rstrip("/")
+    enforce()
     info = probe_sandbox(base_url)
     if info is not None:
+        TARGETS.register(base_url, None)
         advance = _remote_advance(base_url) if info.get("clock") == "virtual" else None
         return Target(name=f"sandbox at {base_url}", auth=auth, base_url=base_url, is_sandbox=True, advance=advance)
     guard = Guard(allowed_numbers(environ if environ is not None else dict(os.environ)))
-    return Target(name=base_url, auth=auth, base_url=base_url, guard=guard, session=GuardedSession(guard))
+    TARGETS.register(base_url, guard)
+    return Target(name=base_url, auth=auth, base_url=base_url, guard=guard, session=requests.Session())
 
 
 def _remote_advance(base_url: str) -> Callable[[float], None]:

@@ -9,6 +9,8 @@ described by its length only.
 
 from __future__ import annotations
 
+from typing import Any, Generic, TypeVar
+
 MAX_SHOWN = 64
 """Longest value shown verbatim; far shorter than any RSA key or PEM block."""
 
@@ -22,3 +24,31 @@ def describe(value: object, *, limit: int = MAX_SHOWN) -> str:
     if len(value) > limit or "\n" in value or "\r" in value or "-----" in value:
         return f"a {len(value)}-character string (not shown)"
     return repr(value)
+
+
+T = TypeVar("T", covariant=True)
+
+
+class Hidden(Generic[T]):
+    """A secret (key material, a password, a signature secret, a token) that no repr, str or pickle shows.
+
+    Error-tracking tools record the local variables of every frame of a traceback (Sentry does by default), using
+    ``repr()``. Functions that handle a secret keep it in a ``Hidden`` and call :meth:`reveal` only inside the
+    expression that needs the value, so no frame holds it in the clear.
+    """
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: T) -> None:
+        self._value = value
+
+    def reveal(self) -> T:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "<hidden>"
+
+    __str__ = __repr__
+
+    def __reduce__(self) -> str | tuple[Any, ...]:
+        raise TypeError("a hidden value cannot be pickled")

@@ -9,7 +9,12 @@ framework, so it fits any of them::
     claims = verify_callback(request.headers.get("Authorization"), b"", secret, query=request.url.query)  # GET
 
 Every refusal raises a subclass of :class:`WebhookVerificationError` (a ``ValueError``), so a handler can answer
-401 on the base class and still log the precise reason. Messages never contain the secret.
+401 on the base class and still log the precise reason. Messages never contain the secret, and no frame of a
+traceback holds it or the token in the clear (error trackers record every frame's locals).
+
+A payload must have one reading: a query naming a parameter twice, or a JSON body with a duplicate key, is refused
+(frameworks disagree on which value counts). Pass ``replay_cache=JtiCache()`` (or a shared store, see ``replay``) to
+accept each token once.
 
 :func:`parse_callback` (from ``callbacks``) turns a verified payload into its generated model::
 
@@ -18,9 +23,7 @@ Every refusal raises a subclass of :class:`WebhookVerificationError` (a ``ValueE
 
 from __future__ import annotations
 
-import hashlib
 import hmac
-import json
 import logging
 import time
 from collections.abc import Callable, Mapping
@@ -28,20 +31,26 @@ from typing import Any, Final
 
 import jwt
 
-from ._redact import describe
-from .callbacks import CallbackParseError, QueryInput, parse_callback, query_object
+from ._payload import UnreadablePayload, payload_hashes
+from ._redact import Hidden, describe
+from .callbacks import CallbackParseError, QueryInput, parse_callback
 from .errors import ConfigurationError
+from .replay import JtiCache, ReplayCache
 
 __all__ = [
     "AlgorithmNotAllowedError",
     "CallbackParseError",
     "InvalidIssuerError",
     "InvalidSignatureError",
+    "JtiCache",
+    "MalformedPayloadError",
     "MalformedTokenError",
     "MissingPayloadHashError",
     "MissingTokenError",
     "PayloadHashMismatchError",
     "QueryInput",
+    "ReplayCache",
+    "ReplayedTokenError",
     "TokenExpiredError",
     "TokenNotYetValidError",
     "WebhookVerificationError",
@@ -97,6 +106,14 @@ class PayloadHashMismatchError(WebhookVerificationError):
     """The payload received is not the payload that was signed."""
 
 
+class MalformedPayloadError(WebhookVerificationError):
+    """The payload has no single reading: a name given twice, or text that is not valid Unicode."""
+
+
+class ReplayedTokenError(WebhookVerificationError):
+    """The token's ``jti`` was seen before: the callback is a replay (only with a ``replay_cache``)."""
+
+
 def verify_callback(
     authorization: str | bytes | None,
     body: bytes | str,
@@ -106,6 +123,7 @@ def verify_callback(
     max_age: float | None = DEFAULT_MAX_AGE,
     leeway: float = DEFAULT_LEEWAY,
     clock: Callable[[], float] = time.time,
+    replay_cache: ReplayCache | None = None,
 ) -> dict[str, Any]:
     """Verify a signed callback and return its token's claims.
 
@@ -118,18 +136,28 @@ def verify_callback(
             documents no expiry for these tokens; a bound limits how long a captured callback can be replayed.
         leeway: seconds of clock difference tolerated on every time check.
         clock: returns the current Unix time; injectable for tests.
+        replay_cache: remembers the ``jti`` of every token accepted (:class:`JtiCache`, or a shared store), so each
+            token is accepted once; needs ``max_age``.
 
     Checks, in order: a Bearer token is present; its header says HS256 (checked before any verification, so
     ``none`` and other algorithms are refused by name); the signature matches ``secret``; ``iss`` is ``Vonage``;
-    ``iat`` is within ``max_age`` and not in the future, and ``exp``/``nbf`` if present hold; ``payload_hash``
-    matches the payload. Raises :class:`ConfigurationError` for an empty secret.
+    ``iat`` is within ``max_age`` and not in the future, and ``exp``/``nbf`` if present hold; the payload has a
+    single reading and ``payload_hash`` matches it; with a ``replay_cache``, the ``jti`` is new. Raises
+    :class:`ConfigurationError` for an empty secret, or a ``replay_cache`` without ``max_age``.
     """
-    key = _secret_bytes(secret)
+    # First, so that no frame of an error below holds the secret or the token in the clear.
+    key, header = Hidden(secret), Hidden(authorization)
+    del secret, authorization
+    signing_key = _secret_bytes(key)
+    if replay_cache is not None and max_age is None:
+        raise ConfigurationError("replay protection needs max_age: a jti must be remembered as long as its token")
     try:
-        claims = _verified_claims(_bearer_token(authorization), key)
+        claims = _verified_claims(_bearer_token(header), signing_key)
         _check_issuer(claims)
         _check_times(claims, clock(), max_age, leeway)
         _check_payload_hash(claims, body, query)
+        if replay_cache is not None and max_age is not None:
+            _check_replay(claims, replay_cache, max_age, leeway)
     except WebhookVerificationError as exc:
         logger.debug("signed callback rejected (%s): %s", type(exc).__name__, exc)
         raise
@@ -141,33 +169,59 @@ def verify_callback(
 # Library exceptions are turned into ours outside their `except` blocks, so none is chained to what we raise.
 
 
-def _secret_bytes(secret: str | bytes) -> bytes:
-    key = secret.encode("utf-8") if isinstance(secret, str) else secret
-    if not isinstance(key, bytes):
-        raise ConfigurationError(f"the signature secret must be str or bytes, not {type(secret).__name__}")
-    if not key:
+def _secret_bytes(secret: Hidden[object]) -> Hidden[bytes]:
+    if not isinstance(secret.reveal(), str | bytes):
+        raise ConfigurationError(f"the signature secret must be str or bytes, not {type(secret.reveal()).__name__}")
+    key = _encoded(secret)
+    if key is None:
+        raise ConfigurationError("the signature secret is not valid Unicode (it holds a lone surrogate)")
+    if not key.reveal():
         raise ConfigurationError("the signature secret is empty")
     return key
 
 
-def _bearer_token(authorization: str | bytes | None) -> str:
-    if isinstance(authorization, bytes):
-        authorization = authorization.decode("latin-1")  # header bytes as an ASGI server hands them over
-    if authorization is None or not authorization.strip():
+def _encoded(secret: Hidden[object]) -> Hidden[bytes] | None:
+    """The secret as bytes, or None if a str cannot be encoded (never raises: its frame holds the secret)."""
+    value = secret.reveal()
+    if not isinstance(value, str):
+        return Hidden(value) if isinstance(value, bytes) else None
+    try:
+        return Hidden(value.encode("utf-8"))
+    except UnicodeEncodeError:
+        return None
+
+
+def _bearer_token(header: Hidden[str | bytes | None]) -> Hidden[str]:
+    """The token of ``Bearer <token>``; a JWT is ASCII (base64url and dots), so anything else is malformed."""
+    if header.reveal() is None or not _header_text(header).reveal().strip():
         raise MissingTokenError("no Authorization header: the callback is not signed")
-    scheme, _, token = authorization.strip().partition(" ")
-    if scheme.lower() != "bearer":
+    is_bearer, token = _split(_header_text(header))
+    if not is_bearer:
         raise MalformedTokenError("the Authorization header is not 'Bearer <token>'")
-    if not token.strip():
+    if not token.reveal():
         raise MissingTokenError("the Authorization header has the Bearer scheme but no token")
-    return token.strip()
+    if not token.reveal().isascii():
+        raise MalformedTokenError("the token is not a JWT (it holds characters other than ASCII)")
+    return token
 
 
-def _verified_claims(token: str, key: bytes) -> dict[str, Any]:
+def _header_text(header: Hidden[str | bytes | None]) -> Hidden[str]:
+    value = header.reveal()
+    # Header bytes as an ASGI server hands them over are latin-1.
+    return Hidden(value.decode("latin-1") if isinstance(value, bytes) else value or "")
+
+
+def _split(header: Hidden[str]) -> tuple[bool, Hidden[str]]:
+    """Whether the scheme is Bearer, and the token (a token sent without a scheme would be the "scheme")."""
+    scheme, _, token = header.reveal().strip().partition(" ")
+    return scheme.lower() == "bearer", Hidden(token.strip())
+
+
+def _verified_claims(token: Hidden[str], key: Hidden[bytes]) -> dict[str, Any]:
     """Check the header's alg, then the signature; return the (signed, so trustworthy) claims."""
     problem: Exception
     try:
-        alg = jwt.get_unverified_header(token).get("alg")
+        alg = jwt.get_unverified_header(token.reveal()).get("alg")
     except jwt.InvalidTokenError:
         problem = MalformedTokenError("the token is not a JWT (three base64url parts with a JSON header)")
     else:
@@ -178,13 +232,13 @@ def _verified_claims(token: str, key: bytes) -> dict[str, Any]:
     raise problem
 
 
-def _decode(token: str, key: bytes) -> dict[str, Any]:
+def _decode(token: Hidden[str], key: Hidden[bytes]) -> dict[str, Any]:
     problem: Exception
     try:
         # Only the signature is checked here; the claims are checked below, against an injectable clock.
         return jwt.decode(
-            token,
-            key,
+            token.reveal(),
+            key.reveal(),
             algorithms=[ALGORITHM],
             options={
                 "verify_exp": False,
@@ -234,7 +288,7 @@ def _number_claim(claims: Mapping[str, Any], name: str) -> float | None:
     raise MalformedTokenError(f"the {name} claim is not a number")
 
 
-# --- the payload ----------------------------------------------------------------------------------------------------
+# --- the payload and replays ---------------------------------------------------------------------------------------
 
 
 def _check_payload_hash(claims: Mapping[str, Any], body: bytes | str, query: QueryInput | None) -> None:
@@ -243,45 +297,25 @@ def _check_payload_hash(claims: Mapping[str, Any], body: bytes | str, query: Que
         raise MissingPayloadHashError("the token has no payload_hash claim, so the payload cannot be checked")
     if not isinstance(claimed, str):
         raise MalformedTokenError("the payload_hash claim is not a string")
-    wanted = claimed.lower().encode("utf-8")  # bytes: compare_digest refuses non-ASCII str
-    if not any(hmac.compare_digest(wanted, candidate) for candidate in _payload_hashes(body, query)):
-        raise PayloadHashMismatchError("the payload does not match the token's payload_hash")
-
-
-def _payload_hashes(body: bytes | str, query: QueryInput | None) -> set[bytes]:
-    """Every hex SHA-256 a genuine ``payload_hash`` for this payload may have.
-
-    The payload is the body when it is not empty, otherwise the query parameters. Facts 4.2 says Vonage hashes
-    an object built from the payload in received order and serialised without whitespace; it does not say whether
-    non-ASCII characters are escaped (JavaScript and Jackson write them raw, Python escapes them by default), nor
-    whether numbers keep their written form (``1.0`` vs ``1``). So a hash is accepted if it matches the body bytes as
-    received (right whenever Vonage sent the compact form it hashed, whatever its escaping or number style), or the
-    compact re-serialisation with non-ASCII raw or escaped (right when the body was reformatted on the way). All
-    candidates encode the same received value, so accepting several lets no altered payload through.
-    """
-    raw = body.encode("utf-8") if isinstance(body, str) else body
-    if raw.strip():
-        return _body_hashes(raw)
-    if query is None:  # nothing was received: the payload is the empty body, or the empty object
-        return {_sha256(raw)} | _compact_hashes({})
-    return _compact_hashes(query_object(query))
-
-
-def _body_hashes(raw: bytes) -> set[bytes]:
-    hashes = {_sha256(raw)}
+    problem: WebhookVerificationError
     try:
-        value = json.loads(raw)  # dicts keep the received property order
-    except (ValueError, RecursionError):  # not JSON (or absurdly nested): only the raw bytes can match
-        return hashes
-    return hashes | _compact_hashes(value)
+        candidates = payload_hashes(body, query)
+    except UnreadablePayload as exc:
+        problem = MalformedPayloadError(str(exc))
+    else:
+        wanted = claimed.lower().encode("utf-8", "replace")  # bytes: compare_digest refuses non-ASCII str
+        if any(hmac.compare_digest(wanted, candidate) for candidate in candidates):
+            return
+        problem = PayloadHashMismatchError("the payload does not match the token's payload_hash")
+    raise problem
 
 
-def _compact_hashes(value: object) -> set[bytes]:
-    return {
-        _sha256(json.dumps(value, separators=(",", ":"), ensure_ascii=escaped).encode("utf-8"))
-        for escaped in (False, True)
-    }
-
-
-def _sha256(data: bytes) -> bytes:
-    return hashlib.sha256(data).hexdigest().encode("ascii")
+def _check_replay(claims: Mapping[str, Any], cache: ReplayCache, max_age: float, leeway: float) -> None:
+    """Accept the token's jti once, remembering it for as long as the token itself would be accepted."""
+    jti = claims.get("jti")
+    if not isinstance(jti, str) or not jti:
+        raise MalformedTokenError("the token has no jti claim (a string), so a replay cannot be told apart")
+    iat, exp = _number_claim(claims, "iat") or 0.0, _number_claim(claims, "exp")  # _check_times required iat
+    until = min(iat + max_age, exp if exp is not None else iat + max_age) + leeway
+    if cache.seen(jti, until):
+        raise ReplayedTokenError(f"the token jti={describe(jti)} was already used: the callback is a replay")
