@@ -14,6 +14,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from vonage_voice_client import connect
 from vonage_voice_client.auth import ConfigurationError, VonageJWT
 
 APP_ID = "c2d4e6f8-1a3b-4c5d-8e7f-9a0b1c2d3e4f"
@@ -169,6 +170,8 @@ def test_no_frame_of_a_configuration_error_holds_key_material(keys: Keys, key_pa
     calls.append(lambda k: make(k.encrypted, private_key_password=wrong_password))
     calls.append(lambda k: env(VONAGE_PRIVATE_KEY=k.encrypted.decode(), VONAGE_PRIVATE_KEY_PASSWORD=wrong_password))
     calls.append(lambda k: VonageJWT(k.encrypted.decode(), k.pem))  # a PEM where the application id goes
+    calls.append(lambda k: connect(application_id=APP_ID, private_key=k.encrypted, private_key_password=wrong_password))
+    calls.append(lambda k: connect(private_key=k.pem))  # half the credentials
     texts: list[str] = []
     for call in calls:
         with pytest.raises(ConfigurationError) as caught:
@@ -176,6 +179,7 @@ def test_no_frame_of_a_configuration_error_holds_key_material(keys: Keys, key_pa
         texts.extend(local_reprs(caught.value))
     assert any(text.startswith("_parse_pem.") for text in texts), "no frame of the PEM parser was inspected"
     assert any(text.startswith("__init__.self=VonageJWT(") for text in texts), "no half-built VonageJWT was shown"
+    assert any(text.startswith("connect.") for text in texts), "no frame of connect() was inspected"
     secrets = [*key_fragments(keys.pem, keys.encrypted, keys.short, keys.ec), wrong_password]
     assert [secret for secret in secrets for text in texts if secret in text] == []
 

@@ -12,13 +12,14 @@ The layers, outermost first (the same for the sync and the async client):
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import httpx
 from attrs import define, field
 from vonage_voice_api import AuthenticatedClient
 
 from . import __version__
+from ._redact import Hidden
 from .auth import PrivateKeyInput, VonageJWT
 from .errors import ConfigurationError, VoiceTransportError, error_for
 from .regions import resolve_base_url
@@ -163,10 +164,13 @@ def connect(
     sandbox). ``timeout`` may not be None: an unbounded request is never what production wants. ``transport``
     replaces the network (an ``httpx.MockTransport`` in tests); retries, auth and errors still apply.
     """
+    # Key material leaves this frame at once: error trackers record the locals of every frame of a traceback.
+    key, password = Hidden(private_key), Hidden(private_key_password)
+    del private_key, private_key_password
     if timeout is None:
         raise ConfigurationError("timeout=None would let a request wait forever; pass seconds or an httpx.Timeout")
     policy = retry_policy or _policy(max_retries)
-    settings = _Settings(_auth(application_id, private_key, private_key_password, auth), policy, transport, limits)
+    settings = _Settings(_auth(application_id, key, password, auth), policy, transport, limits)
     return VoiceClient(
         base_url=resolve_base_url(region=region, base_url=base_url),
         token="",  # unused: VonageJWT sets the Authorization header per request
@@ -185,20 +189,23 @@ def _policy(max_retries: int) -> RetryPolicy:
 
 def _auth(
     application_id: str | None,
-    private_key: PrivateKeyInput | None,
-    password: str | bytes | None,
+    key: Hidden[PrivateKeyInput | None],
+    password: Hidden[str | bytes | None],
     auth: VonageJWT | None,
 ) -> VonageJWT:
+    has_key = key.reveal() is not None
     if auth is not None:
-        if application_id is not None or private_key is not None:
+        if application_id is not None or has_key:
             raise ConfigurationError("pass auth, or application_id and private_key, not both")
         return auth
-    if application_id is None and private_key is None:
-        return VonageJWT.from_env() if password is None else VonageJWT.from_env(private_key_password=password)
-    if application_id is None or private_key is None:
+    if application_id is None and not has_key:
+        if password.reveal() is None:
+            return VonageJWT.from_env()
+        return VonageJWT.from_env(private_key_password=password.reveal())
+    if application_id is None or not has_key:
         missing = "application_id" if application_id is None else "private_key"
         raise ConfigurationError(
             f"{missing} is missing: pass application_id and private_key together, or neither to read "
             "VONAGE_APPLICATION_ID and VONAGE_PRIVATE_KEY / VONAGE_PRIVATE_KEY_PATH"
         )
-    return VonageJWT(application_id, private_key, private_key_password=password)
+    return VonageJWT(application_id, cast(PrivateKeyInput, key.reveal()), private_key_password=password.reveal())
