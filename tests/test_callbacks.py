@@ -60,3 +60,9 @@ def test_notify_is_parsed_only_when_asked_for() -> None:
 def test_bad_payloads_get_clear_errors(body: bytes | None, fragment: str) -> None:
     with pytest.raises(CallbackParseError, match=fragment):
         parse_callback(body)
+
+
+def test_a_query_naming_a_parameter_twice_is_refused() -> None:
+    # Frameworks disagree on which value wins; the parser must not pick one that verification did not see.
+    with pytest.raises(CallbackParseError, match="more than once"):
+        parse_callback(query="status=completed&uuid=a&status=answered&conversation_uuid=CON-x")

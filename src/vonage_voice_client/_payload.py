@@ -15,7 +15,9 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from ._redact import describe
-from .callbacks import QueryInput
+
+QueryInput = str | bytes | Mapping[str, str] | Iterable[tuple[str, str]]
+"""A raw query string (a leading ``?`` is ignored), a mapping, or a sequence of ``(name, value)`` pairs."""
 
 
 class UnreadablePayload(ValueError):
@@ -38,7 +40,7 @@ def payload_hashes(body: bytes | str, query: QueryInput | None) -> set[bytes]:
         return _body_hashes(raw)
     if query is None:  # nothing was received: the payload is the empty body, or the empty object
         return {_sha256(raw)} | _compact_hashes({})
-    return _compact_hashes(_unique(query_pairs(query), "the query"))
+    return _compact_hashes(unique(query_pairs(query), "the query"))
 
 
 def query_pairs(query: QueryInput) -> list[tuple[str, str]]:
@@ -66,7 +68,7 @@ def _mapping_pairs(query: Mapping[Any, Any]) -> list[tuple[str, str]]:
     return [(str(name), str(value)) for name, value in pairs]
 
 
-def _unique(pairs: Iterable[tuple[str, Any]], where: str) -> dict[str, Any]:
+def unique(pairs: Iterable[tuple[str, Any]], where: str) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for name, value in pairs:
         if name in found:
@@ -88,7 +90,7 @@ def _body_hashes(raw: bytes) -> set[bytes]:
     hashes = {_sha256(raw)}
     try:
         # dicts keep the received property order; a repeated key raises UnreadablePayload from the hook
-        value = json.loads(raw, object_pairs_hook=lambda pairs: _unique(pairs, "the JSON body"))
+        value = json.loads(raw, object_pairs_hook=lambda pairs: unique(pairs, "the JSON body"))
     except UnreadablePayload:
         raise
     except (ValueError, RecursionError):  # not JSON (or absurdly nested): only the raw bytes can match

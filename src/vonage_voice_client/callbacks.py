@@ -16,10 +16,9 @@ fields and the whole payload.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, overload
-from urllib.parse import parse_qsl
 
 from vonage_voice_api.models import (
     AnsweredEvent,
@@ -42,6 +41,8 @@ from vonage_voice_api.models import (
     TransferEvent,
     UnansweredEvent,
 )
+
+from ._payload import QueryInput, UnreadablePayload, query_pairs, unique
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,6 @@ class UnknownEvent:
         return dict(self.payload)
 
 
-QueryInput = str | bytes | Mapping[str, str] | Iterable[tuple[str, str]]
-"""A raw query string (a leading ``?`` is ignored), a mapping, or a sequence of ``(name, value)`` pairs."""
 CallbackKind = Literal["answer", "event", "notify"]
 CallEvent = (
     AnsweredEvent
@@ -196,16 +195,9 @@ def _model_for(payload: Mapping[str, Any], kind: CallbackKind | None) -> type[Ca
 
 
 def query_object(query: QueryInput) -> dict[str, Any]:
-    """A GET callback's query as an object, parameters in received order (a repeated name keeps its last value)."""
-    if isinstance(query, bytes):
-        query = query.decode("utf-8", "replace")  # percent-encoded ASCII, normally; UTF-8 if a client sent it raw
-    if isinstance(query, str):
-        pairs: Iterable[tuple[str, Any]] = parse_qsl(query.removeprefix("?"), keep_blank_values=True)
-    elif isinstance(query, Mapping):
-        pairs = query.items()
-    else:
-        pairs = query
-    result: dict[str, Any] = {}
-    for name, value in pairs:
-        result[name] = value
-    return result
+    """A GET callback's query as an object, parameters in received order. A name given twice is refused, as
+    :func:`~vonage_voice_client.webhooks.verify_callback` refuses it: frameworks disagree on which value wins."""
+    try:
+        return unique(query_pairs(query), "the query")
+    except UnreadablePayload as exc:
+        raise CallbackParseError(str(exc)) from None

@@ -31,9 +31,9 @@ from typing import Any, Final
 
 import jwt
 
-from ._payload import UnreadablePayload, payload_hashes
+from ._payload import QueryInput, UnreadablePayload, payload_hashes
 from ._redact import Hidden, describe
-from .callbacks import CallbackParseError, QueryInput, parse_callback
+from .callbacks import CallbackParseError, parse_callback
 from .errors import ConfigurationError
 from .replay import JtiCache, ReplayCache
 
