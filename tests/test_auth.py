@@ -335,3 +335,12 @@ def test_from_env_reads_os_environ_by_default(rsa_pem: bytes, monkeypatch: pytes
     monkeypatch.delenv("VONAGE_PRIVATE_KEY_PASSWORD", raising=False)
 
     assert VonageJWT.from_env().application_id == APP_ID
+
+
+@pytest.mark.parametrize("as_bytes", [False, True], ids=["str", "bytes"])
+def test_a_one_line_pem_is_accepted_as_the_argument_as_from_the_environment(
+    rsa_key: rsa.RSAPrivateKey, rsa_pem: bytes, as_bytes: bool
+) -> None:
+    one_line = rsa_pem.decode().replace("\n", "\\n")  # as .env files and CI secret stores hold it
+    auth = VonageJWT(APP_ID, one_line.encode() if as_bytes else one_line)
+    assert decode(auth.token(), rsa_key)["application_id"] == APP_ID

@@ -73,7 +73,11 @@ CONFIG_ERRORS: list[tuple[str, Callable[[Keys], object], str]] = [
     ("ec key object", lambda k: make(serialization.load_pem_private_key(k.ec, None)), "^private key is an EC key; "),
     ("1024-bit key", lambda k: make(k.short), "^private key is 1024-bit RSA; at least 2048 bits are required$"),
     ("missing file", lambda k: make(k.tmp / "no.key"), "^private key points to '<tmp>/no.key' which does not exist$"),
-    ("str not pem, not a file", lambda k: make("no.key"), "^private key points to 'no.key' which does not exist$"),
+    (
+        "str not pem, not a file",
+        lambda k: make("no.key"),
+        r"^private key is neither PEM text \(no '-----BEGIN' line\) nor an existing file: 'no.key'$",
+    ),
     ("directory", lambda k: make(k.tmp), "^cannot read private key '<tmp>': Is a directory$"),
     ("path with a NUL", lambda k: make("app\x00.key"), r"^private key 'app\\x00.key' is not a valid path$"),
     ("wrong type", lambda k: make(42), "^private_key must be PEM bytes or text, a path, or an RSAPrivateKey, not int$"),

@@ -124,3 +124,13 @@ async def test_async_errors_are_typed_the_same_way(rsa_key: rsa.RSAPrivateKey) -
         with pytest.raises(NotFoundError) as caught:
             await get_call.asyncio(CALL_UUID, client=client)
     assert caught.value.trace_id == "trace-404"
+
+
+def test_the_message_keeps_title_and_detail_apart(rsa_key: rsa.RSAPrivateKey) -> None:
+    detail = f"Call {CALL_UUID} was not found"
+    with (
+        mock_client(rsa_key, lambda request: problem(404, "Not Found", detail=detail)) as client,
+        pytest.raises(NotFoundError) as caught,
+    ):
+        get_call.sync(CALL_UUID, client=client)
+    assert f"HTTP 404 from GET /v1/calls/{CALL_UUID}: Not Found: {detail} (trace id trace-404)" == str(caught.value)

@@ -38,7 +38,7 @@ def load_private_key(key: Hidden[object], password: Hidden[object], source: KeyS
     path = _key_path(key)
     if path is not None:
         shown = describe(path, limit=_MAX_PATH_SHOWN)
-        key = _read_key_file(path, shown, source.label)
+        key = _read_key_file(path, shown, source.label, is_text=isinstance(key.reveal(), str))
         source = source._replace(label=f"{source.label} file {shown}")
     pem = _pem_bytes(key)
     if pem is not None:
@@ -62,8 +62,15 @@ def _pem_bytes(key: Hidden[object]) -> Hidden[bytes] | None:
     """PEM text or bytes as bytes (never raises: a character UTF-8 cannot encode makes the PEM invalid, later)."""
     value = key.reveal()
     if isinstance(value, str):
-        return Hidden(value.encode("utf-8", "replace"))
-    return Hidden(value) if isinstance(value, bytes) else None
+        return _one_line_pem(Hidden(value.encode("utf-8", "replace")))
+    return _one_line_pem(Hidden(value)) if isinstance(value, bytes) else None
+
+
+def _one_line_pem(pem: Hidden[bytes]) -> Hidden[bytes]:
+    """A PEM written on one line with literal ``\\n`` (.env files, CI secrets, JSON configs) as real lines; the
+    same from the argument as from VONAGE_PRIVATE_KEY. Never raises, so its frame is in no traceback."""
+    data = pem.reveal()
+    return pem if b"\n" in data else Hidden(data.replace(b"\\n", b"\n"))
 
 
 def _password_bytes(password: Hidden[object]) -> Hidden[bytes | None]:
@@ -84,12 +91,14 @@ def looks_like_pem(text: str) -> bool:
     return "-----BEGIN" in text
 
 
-def _read_key_file(path: str, shown: str, label: str) -> Hidden[object]:
+def _read_key_file(path: str, shown: str, label: str, *, is_text: bool) -> Hidden[object]:
     problem: str
     try:
         return Hidden(Path(path).read_bytes())
     except FileNotFoundError:
         problem = f"{label} points to {shown} which does not exist"
+        if is_text:  # a str is either PEM text or a path: say both, the user may have meant either
+            problem = f"{label} is neither PEM text (no '-----BEGIN' line) nor an existing file: {shown}"
     except OSError as exc:
         problem = f"cannot read {label} {shown}: {exc.strerror}"
     except ValueError:  # a NUL, or a character the file system cannot encode

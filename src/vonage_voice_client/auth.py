@@ -261,16 +261,7 @@ def _key_from_env(pem: Hidden[str], path: str, password: Hidden[object]) -> rsa.
                 f"{ENV_PRIVATE_KEY} does not hold PEM text (no '-----BEGIN' line); "
                 f"to name a key file use {ENV_PRIVATE_KEY_PATH}"
             )
-        return load_private_key(_env_pem(pem), password, KeySource(ENV_PRIVATE_KEY, hint))
+        return load_private_key(pem, password, KeySource(ENV_PRIVATE_KEY, hint))
     if path:
         return load_private_key(Hidden(Path(path)), password, KeySource(ENV_PRIVATE_KEY_PATH, hint))
     raise ConfigurationError(f"neither {ENV_PRIVATE_KEY} nor {ENV_PRIVATE_KEY_PATH} is set")
-
-
-def _env_pem(pem: Hidden[str]) -> Hidden[object]:
-    """The PEM of VONAGE_PRIVATE_KEY; a value on one line with literal ``\\n`` (.env files, CI secrets) is accepted.
-
-    Helpers like this one may hold a secret in a local: they never raise, so their frame is in no traceback.
-    """
-    text = pem.reveal()
-    return Hidden(text if "\n" in text else text.replace("\\n", "\n"))

@@ -90,7 +90,8 @@ class VoiceAPIError(APIResponseError):
         return self.status_code
 
     def _message(self) -> str:
-        summary = " ".join(part for part in (self.title, self.detail) if part)
+        # "Not Found: Call 63f6... was not found", not "Not Found Call 63f6... was not found".
+        summary = ": ".join(part for part in (self.title, self.detail) if part)
         if not summary:
             summary = self.text[:300] if self.content else "(empty body)"
         names = ", ".join(f"{p.name}: {p.reason}" for p in self.invalid_parameters)
