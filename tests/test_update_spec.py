@@ -142,6 +142,34 @@ def test_spec_diff_reports_a_reshaped_node_once_and_an_added_subtree_at_its_root
     assert [(c.what, c.where) for c in changed(add_object)] == [("field", "Order.extra")]
 
 
+def test_spec_diff_reads_a_body_split_over_allof_parts_as_one_object() -> None:
+    """1.3.7 writes createCall's bodies as allOf parts (one requires `ncco`, the next defines it, none says `type`);
+    1.10.0 as one typed part. Nothing changed for a caller, so nothing may be reported."""
+    base = {"type": "object", "properties": {"to": {"type": "string"}}}
+    pieces = {
+        "allOf": [
+            {"required": ["n"]},
+            {"properties": {"n": {"type": "integer"}}},
+            {"$ref": "#/components/schemas/Base"},
+        ]
+    }
+    whole = {
+        "allOf": [
+            {"$ref": "#/components/schemas/Base"},
+            {"type": "object", "required": ["n"], "properties": {"n": {"type": "integer"}}},
+        ]
+    }
+    assert diff_specs(spec(Thing=THING, Order=pieces, Base=base), spec(Thing=THING, Order=whole, Base=base)) == []
+
+
+def test_spec_diff_reports_a_new_discriminator_as_breaking_for_requests() -> None:
+    def with_discriminator(doc: dict[str, Any]) -> None:
+        doc["components"]["schemas"]["Order"]["properties"]["mode"]["discriminator"] = {"propertyName": "kind"}
+
+    change = find(changed(with_discriminator), "discriminator", "Order.mode")
+    assert change.kind == "added" and change.breaking and "`kind` picks the variant" in change.detail
+
+
 # ---- Python API comparison, versions, files -------------------------------------------------------------------
 
 
