@@ -52,6 +52,15 @@ def test_a_yaml_file_is_kept_byte_for_byte(tmp_path: Path) -> None:
     assert not new.provenance.named_by_archive and not new.provenance.dated_by_archive
 
 
+def test_a_source_name_that_would_break_the_table_is_recorded_readably(tmp_path: Path) -> None:
+    spec = tmp_path / "voice.yaml"
+    spec.write_text(
+        "# x-archived-from: a|b`c.yml\nopenapi: 3.0.0\ninfo: {title: t, version: '2'}\npaths: {}\n", "utf-8"
+    )
+    record = provenance.read(read_spec(spec).provenance.render())
+    assert (record.source, record.named_by_archive, record.archived_on) == ("a/b'c.yml", True, None)
+
+
 def test_a_json_file_is_converted_and_the_record_says_so(tmp_path: Path) -> None:
     source = tmp_path / "voice.json"
     document = yaml.safe_load(SPEC.read_text(encoding="utf-8"))

@@ -61,14 +61,19 @@ class Provenance:
             )
         rows = [
             ("file", f"`{SPEC_FILE}`"),
-            ("source", f"Vonage's published Voice API v1 OpenAPI file, {how}: `{self.source}`"),
-            ("version", f"`{self.version}` (its `info.version`)"),
+            ("source", f"Vonage's published Voice API v1 OpenAPI file, {how}: `{_cell(self.source)}`"),
+            ("version", f"`{_cell(self.version)}` (its `info.version`)"),
             ("sha256", f"`{self.sha256}`"),
             ("archived on", date),
             ("stored", stored),
         ]
         lines = [START, "| field | value |", "|---|---|", *(f"| {name} | {value} |" for name, value in rows), END]
         return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    """``text`` as one code span in a table cell: no backtick, pipe or line break can end it early."""
+    return " ".join(text.replace("`", "'").replace("|", "/").split())
 
 
 def sha256(data: bytes) -> str:
