@@ -399,8 +399,8 @@ def test_create_call_links_to_every_operation_on_the_call() -> None:
 
 
 def test_the_create_call_example_is_valid_gives_from_alone_and_calls_another_number() -> None:
-    """The published file has no createCall request example; 12-caller-id.yaml adds one made of the field examples
-    (the contract suite places it to read a call): valid, `from` alone, the caller not the callee."""
+    """The published file has no createCall request example; 12-caller-id.yaml adds the reference page's, made of
+    the field examples (the contract suite places it to read a call): valid, `from` alone, the caller not the callee."""
     schemas = SPEC["components"]["schemas"]
     example = SPEC["paths"]["/v1/calls"]["post"]["requestBody"]["content"]["application/json"]["example"]
     assert "random_from_number" not in example and example["from"]["number"] != example["to"][0]["number"]
