@@ -30,7 +30,7 @@ from vonage_voice_api.models import (
     TalkAction,
 )
 
-from tests.spec_examples import PATCHED, load
+from tests.spec_examples import PATCHED, load, resolve
 
 SPEC = load(PATCHED)
 API = OpenAPI.from_dict(SPEC)
@@ -408,7 +408,12 @@ def test_create_call_links_to_every_operation_on_the_call() -> None:
     assert all(link["parameters"] == {"uuid": "$response.body#/uuid"} for link in links.values())
 
 
-def test_the_create_call_request_example_is_valid() -> None:
+def test_the_create_call_example_is_valid_gives_from_alone_and_calls_another_number() -> None:
+    """The published file has no createCall request example; 12-caller-id.yaml adds the reference page's, made of
+    the field examples (the contract suite places it to read a call): valid, `from` alone, the caller not the callee."""
+    schemas = SPEC["components"]["schemas"]
     example = SPEC["paths"]["/v1/calls"]["post"]["requestBody"]["content"]["application/json"]["example"]
     assert "random_from_number" not in example and example["from"]["number"] != example["to"][0]["number"]
+    assert example["to"][0]["number"] == resolve(SPEC, schemas["EndpointPhoneTo"]["properties"]["number"])["example"]
+    assert example["from"]["number"] == schemas["EndpointPhoneFrom"]["properties"]["number"]["example"]
     assert request_errors("post", "/v1/calls", example) == []

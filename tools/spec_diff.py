@@ -1,14 +1,15 @@
 """Spec-level changes between two OpenAPI documents, each classified breaking or not for a client user.
 
 Compared: operations (operationId, tag), parameters, request bodies, responses, and every node of every schema
-(named or inline): fields, required-ness, type, format, enum values, limits, patterns, defaults, nullability and
-oneOf/allOf composition. Descriptions, titles and examples are not: they change no contract.
+(named or inline): fields, required-ness, type, format, enum values, limits, patterns, defaults, nullability,
+oneOf/allOf composition and discriminators. Descriptions, titles and examples are not: they change no contract.
 
 Whether a change breaks depends on the direction data flows. A named schema's direction is where operations use
 it (request, response or both, following ``$ref``s); a change that breaks in either direction breaks. The rules:
 
 * request: a new required field or parameter, a removed field, a narrowed enum or limit, a new or changed pattern,
-  a changed default and an optional-to-required switch all break; additions and widenings do not.
+  a new discriminator (a value it does not map is refused), a changed default and an optional-to-required switch
+  all break; additions and widenings do not.
 * response: a removed field, a narrowed enum and a required-to-optional switch break (client code relied on the
   value); new fields, new enum values and changed limits do not.
 * both: a changed type, a reshaped node (an object that became a oneOf, a ``$ref`` to another object), a format
@@ -23,48 +24,25 @@ from dataclasses import dataclass
 from typing import Any
 
 from tools.change_report import Change
+from tools.spec_nodes import LOWER_BOUNDS, REQUEST, RESPONSE, UPPER_BOUNDS, Node, Path, nodes, operations, parameters
 
 JSON = Any
-Path = tuple[str, ...]
-REQUEST, RESPONSE = "request", "response"
-METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 # Formats for which openapi-python-client generates a type other than str.
 TYPED_FORMATS = {"date-time", "date", "uuid", "binary"}
-LOWER_BOUNDS = ("minimum", "minLength", "minItems")
-UPPER_BOUNDS = ("maximum", "maxLength", "maxItems")
-SCALAR_FACTS = ("type", "format", "enum", "pattern", "nullable", *LOWER_BOUNDS, *UPPER_BOUNDS)
-
-
-@dataclass
-class Node:
-    """The contract facts of one schema node, and the directions it is used in."""
-
-    facts: dict[str, Any]
-    directions: frozenset[str]
-    named: bool = False  # the root of a components.schemas entry (other roots belong to an operation)
 
 
 def diff_specs(old: JSON, new: JSON) -> list[Change]:
     """Every spec-level change from ``old`` to ``new``, breaking ones first."""
     changes = list(_operation_changes(old, new))
-    changes += _node_changes(_nodes(old), _nodes(new))
+    changes += _node_changes(nodes(old), nodes(new))
     return sorted(changes, key=lambda change: (not change.breaking, change.where, change.what, change.kind))
 
 
 # ---- operations, parameters, bodies, responses --------------------------------------------------------------
 
 
-def _operations(doc: JSON) -> dict[str, dict[str, Any]]:
-    found = {}
-    for path, item in (doc.get("paths") or {}).items():
-        for method in METHODS:
-            if isinstance(item, dict) and method in item:
-                found[f"{method.upper()} {path}"] = {"op": item[method], "path_params": item.get("parameters", [])}
-    return found
-
-
 def _operation_changes(old: JSON, new: JSON) -> Iterator[Change]:
-    old_ops, new_ops = _operations(old), _operations(new)
+    old_ops, new_ops = operations(old), operations(new)
     for key in sorted(new_ops.keys() - old_ops.keys()):
         op = new_ops[key]["op"]
         yield Change("added", "operation", key, f"{op.get('operationId')} ({op.get('summary', 'no summary')})", False)
@@ -82,7 +60,7 @@ def _same_operation_changes(key: str, old: JSON, new: JSON, old_doc: JSON, new_d
     if before.get("tags") != after.get("tags"):
         detail = f"{_tags(before)} → {_tags(after)} (the generated module moves)"
         yield Change("changed", "tag", key, detail, True)
-    yield from _parameter_changes(key, _parameters(old, old_doc), _parameters(new, new_doc))
+    yield from _parameter_changes(key, parameters(old, old_doc), parameters(new, new_doc))
     yield from _body_changes(key, before.get("requestBody"), after.get("requestBody"))
     old_codes, new_codes = set(before.get("responses", {})), set(after.get("responses", {}))
     for code in sorted(new_codes - old_codes):
@@ -93,14 +71,6 @@ def _same_operation_changes(key: str, old: JSON, new: JSON, old_doc: JSON, new_d
 
 def _tags(op: JSON) -> str:
     return ", ".join(op.get("tags", [])) or "none"
-
-
-def _parameters(entry: JSON, doc: JSON) -> dict[str, JSON]:
-    merged = {}
-    for param in [*entry["path_params"], *entry["op"].get("parameters", [])]:
-        param = _deref(doc, param)
-        merged[f"{param.get('in')} {param.get('name')}"] = param
-    return merged
 
 
 def _parameter_changes(key: str, old: dict[str, JSON], new: dict[str, JSON]) -> Iterator[Change]:
@@ -129,134 +99,6 @@ def _body_changes(key: str, old: JSON, new: JSON) -> Iterator[Change]:
 
 
 # ---- schema nodes -------------------------------------------------------------------------------------------
-
-
-def _nodes(doc: JSON) -> dict[Path, Node]:
-    """Flatten every schema of ``doc`` into nodes keyed by path: (root label, property, ``[]``, ...)."""
-    nodes: dict[Path, Node] = {}
-    usage = _schema_usage(doc)
-    for name, schema in ((doc.get("components") or {}).get("schemas") or {}).items():
-        _flatten(doc, schema, (name,), usage.get(name, frozenset({REQUEST, RESPONSE})), nodes)
-        nodes[(name,)].named = True
-    for key, entry in _operations(doc).items():
-        for name, param in _parameters(entry, doc).items():
-            _flatten(doc, param.get("schema", {}), (f"{key} {name}",), frozenset({REQUEST}), nodes)
-        for label, schema in _operation_schemas(entry["op"]):
-            direction = REQUEST if label == "request body" else RESPONSE
-            _flatten(doc, schema, (f"{key} {label}",), frozenset({direction}), nodes)
-    return nodes
-
-
-def _operation_schemas(op: JSON) -> Iterator[tuple[str, JSON]]:
-    body = (op.get("requestBody") or {}).get("content", {}).get("application/json", {})
-    if "schema" in body:
-        yield "request body", body["schema"]
-    for code, response in (op.get("responses") or {}).items():
-        content = (response or {}).get("content", {}).get("application/json", {})
-        if "schema" in content:
-            yield f"→ {code}", content["schema"]
-
-
-def _flatten(doc: JSON, schema: JSON, path: Path, directions: frozenset[str], nodes: dict[Path, Node]) -> None:
-    facts: dict[str, Any] = {}
-    node = Node(facts, directions)
-    nodes[path] = node
-    if not isinstance(schema, dict):
-        return
-    if "$ref" in schema:
-        facts["ref"] = _ref_name(schema["$ref"])
-        target = _deref(doc, schema)
-        if _is_scalar(target):  # compared by value when a field moves between a $ref and an inline scalar
-            facts["resolved"] = {key: _fact(target, key) for key in SCALAR_FACTS if key in target}
-        return
-    _collect(doc, schema, path, node, nodes)
-
-
-def _collect(doc: JSON, schema: JSON, path: Path, node: Node, nodes: dict[Path, Node]) -> None:
-    facts = node.facts
-    facts.update({key: _fact(schema, key) for key in (*SCALAR_FACTS, "default") if key in schema})
-    for part in schema.get("allOf", []):
-        if "$ref" in part:
-            facts["extends"] = (*facts.get("extends", ()), _ref_name(part["$ref"]))
-        else:  # inline allOf parts are the node's own properties, written in pieces
-            _collect(doc, part, path, node, nodes)
-    for keyword in ("oneOf", "anyOf"):
-        if keyword in schema:
-            facts["oneOf"] = tuple(_variant(doc, part, path, i, node, nodes) for i, part in enumerate(schema[keyword]))
-    required = set(schema.get("required", []))
-    for name, prop in (schema.get("properties") or {}).items():
-        _flatten(doc, prop, (*path, name), node.directions, nodes)
-        nodes[(*path, name)].facts["required"] = name in required
-    if "items" in schema:
-        _flatten(doc, schema["items"], (*path, "[]"), node.directions, nodes)
-
-
-def _variant(doc: JSON, part: JSON, path: Path, index: int, node: Node, nodes: dict[Path, Node]) -> str:
-    if isinstance(part, dict) and "$ref" in part:
-        return _ref_name(part["$ref"])
-    label = f"(variant {index + 1})"
-    _flatten(doc, part, (*path, label), node.directions, nodes)
-    return label
-
-
-def _fact(schema: JSON, key: str) -> Any:
-    return tuple(schema[key]) if key == "enum" else schema[key]
-
-
-def _is_scalar(schema: JSON) -> bool:
-    shape_keys = {"properties", "items", "oneOf", "anyOf", "allOf", "$ref"}
-    return isinstance(schema, dict) and schema.get("type") not in ("object", "array") and not shape_keys & set(schema)
-
-
-def _ref_name(ref: str) -> str:
-    return ref.rsplit("/", 1)[-1]
-
-
-def _deref(doc: JSON, node: JSON) -> JSON:
-    seen = 0
-    while isinstance(node, dict) and "$ref" in node and seen < 20:
-        target: JSON = doc
-        for part in node["$ref"].lstrip("#/").split("/"):
-            target = target.get(part.replace("~1", "/").replace("~0", "~"), {}) if isinstance(target, dict) else {}
-        node, seen = target, seen + 1
-    return node
-
-
-def _schema_usage(doc: JSON) -> dict[str, frozenset[str]]:
-    """For each named schema, the directions in which operations use it (directly or through other schemas)."""
-    schemas = (doc.get("components") or {}).get("schemas") or {}
-    usage: dict[str, set[str]] = {}
-    for entry in _operations(doc).values():
-        roots = [(p.get("schema", {}), REQUEST) for p in _parameters(entry, doc).values()]
-        roots += [(s, REQUEST if label == "request body" else RESPONSE) for label, s in _operation_schemas(entry["op"])]
-        for schema, direction in roots:
-            for name in _reachable(schemas, schema):
-                usage.setdefault(name, set()).add(direction)
-    return {name: frozenset(directions) for name, directions in usage.items()}
-
-
-def _reachable(schemas: Mapping[str, JSON], schema: JSON) -> set[str]:
-    found: set[str] = set()
-    pending = [schema]
-    while pending:
-        for ref in _refs(pending.pop()):
-            name = _ref_name(ref)
-            if name not in found:
-                found.add(name)
-                pending.append(schemas.get(name, {}))
-    return found
-
-
-def _refs(node: JSON) -> Iterator[str]:
-    if isinstance(node, dict):
-        if isinstance(node.get("$ref"), str):
-            yield node["$ref"]
-        for value in node.values():
-            yield from _refs(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _refs(value)
-
 
 # ---- comparing nodes ----------------------------------------------------------------------------------------
 
@@ -333,6 +175,7 @@ def _compare(site: Site, old: Node, new: Node) -> Iterator[Change]:
         yield site.change("added", "variant", name, False)
     for name in sorted(set(before.get("oneOf", ())) - set(after.get("oneOf", ()))):
         yield site.change("removed", "variant", name, True)
+    yield from _discriminator_changes(site, before.get("discriminator"), after.get("discriminator"))
     yield from _enum_changes(site, before.get("enum"), after.get("enum"))
     for key in LOWER_BOUNDS + UPPER_BOUNDS:
         yield from _limit_change(site, key, before.get(key), after.get(key))
@@ -341,7 +184,16 @@ def _compare(site: Site, old: Node, new: Node) -> Iterator[Change]:
 
 def _shape(facts: Mapping[str, Any]) -> tuple[Any, ...]:
     ref = facts.get("ref") if "resolved" not in facts else None
-    return ref, bool(facts.get("oneOf")), facts.get("extends"), facts.get("type", facts.get("resolved", {}).get("type"))
+    return ref, bool(facts.get("oneOf")), facts.get("extends"), _type(facts)
+
+
+def _type(facts: Mapping[str, Any]) -> Any:
+    """The node's type; a node with properties or an allOf base but no `type` is an object all the same (1.3.7's
+    createCall bodies have no `type: object`, 1.10.0's have), so adding or dropping that line is no reshape."""
+    declared = facts.get("type", facts.get("resolved", {}).get("type"))
+    if declared is None and (facts.get("properties") or facts.get("extends")):
+        return "object"
+    return declared
 
 
 def _describe(facts: Mapping[str, Any]) -> str:
@@ -349,7 +201,7 @@ def _describe(facts: Mapping[str, Any]) -> str:
         return f"$ref {facts['ref']}"
     if facts.get("oneOf"):
         return "one of " + " | ".join(facts["oneOf"])
-    return str(facts.get("type", facts.get("resolved", {}).get("type", "untyped")))
+    return str(_type(facts) or "untyped")
 
 
 def _required_change(site: Site, was: Any, now: Any) -> Iterator[Change]:
@@ -382,6 +234,24 @@ def _scalar_changes(site: Site, old: Mapping[str, Any], new: Mapping[str, Any]) 
         now = bool(new.get("nullable"))
         breaking = site.response if now else site.request
         yield site.change("changed", "nullable", "now nullable" if now else "no longer nullable", breaking)
+
+
+def _discriminator_changes(site: Site, old: Any, new: Any) -> Iterator[Change]:
+    if old == new:
+        return
+    if old is None:  # like an enum on a free string: a request whose value is not mapped is refused
+        yield site.change("added", "discriminator", _show_discriminator(new), site.request)
+    elif new is None:
+        yield site.change("removed", "discriminator", _show_discriminator(old), False)
+    else:
+        gone = old[0] != new[0] or bool(set(old[1]) - set(new[1]))
+        detail = f"{_show_discriminator(old)} → {_show_discriminator(new)}"
+        yield site.change("changed", "discriminator", detail, gone and site.request)
+
+
+def _show_discriminator(value: tuple[str, tuple[tuple[str, str], ...]]) -> str:
+    name, mapping = value
+    return f"`{name}` picks the variant" + (": " + ", ".join(f"{k} → {v}" for k, v in mapping) if mapping else "")
 
 
 def _enum_changes(site: Site, old: Any, new: Any) -> Iterator[Change]:

@@ -1,19 +1,24 @@
 """`make update-spec SPEC=path`: install a new upstream spec, regenerate, check, and report what changed.
 
-    python -m tools.update_spec path/to/voice-v1.yaml|.json [--mypy] [--dry-run] [--root DIR]
+    python -m tools.update_spec path/to/voice-v1.yaml|.json [--archived-on YYYY-MM-DD] [--mypy] [--dry-run]
+                                [--root DIR]
 
-1. The new document (YAML kept verbatim, JSON converted to YAML) gets a header naming its source file and
-   info.version. The overlays are applied to it; when one no longer matches, the update stops and says which
-   overlay, which action, what it fixed and what the new spec has near its target.
-2. The patched spec is validated and the package generated (tools.generate.build), then imported in a fresh
+1. The new document becomes openapi/voice-v1.yaml as published: a YAML file byte for byte (its comment lines, such
+   as an archive's ``# x-archived-from`` / ``# x-archived-on``, included; nothing of ours is added), a JSON file
+   converted to YAML (the name is .yaml), key order kept. Its provenance (source name, info.version, sha256,
+   archive date; for JSON, the published file's sha256 too) is written to openapi/README.md (tools.provenance).
+   The same document as the vendored one is a no-op: nothing is written, not even the provenance record.
+2. The overlays are applied to it; when one no longer matches, the update stops and says which overlay, which
+   action, what it fixed and what the new spec has near its target.
+3. The patched spec is validated and the package generated (tools.generate.build), then imported in a fresh
    interpreter (every module; SPEC_VERSION must be the new info.version) and, with ``--mypy``, type-checked.
-3. The change report: spec-level changes (tools.spec_diff, on the two upstream documents as published, so it
+4. The change report: spec-level changes (tools.spec_diff, on the two upstream documents as published, so it
    does not depend on the overlays) and Python API changes of vonage_voice_api (tools.api_diff), each breaking
    or not, and the package version bump that follows: any breaking change -> major, any addition -> minor,
    otherwise patch (``__version__`` in src/vonage_voice_client/__init__.py).
-4. Everything above happens in a temporary folder. Only at the end are the spec, the patched spec, the generated
-   package, the report, CHANGELOG.md and the version moved into place, and any failure while moving puts the
-   originals back: a stopped update leaves the repository byte-identical.
+5. Everything above happens in a temporary folder. Only at the end are the spec, its provenance record, the
+   patched spec, the generated package, the report, CHANGELOG.md and the version moved into place, and any failure
+   while moving puts the originals back: a stopped update leaves the repository byte-identical.
 
 Where the report goes: printed, saved as ``openapi/CHANGES-<old>-to-<new>.md`` next to the spec it describes (so
 the pull request shows it), and summarised in a new CHANGELOG.md entry (breaking changes and spec changes in full,
@@ -31,7 +36,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import os
 import re
 import shutil
@@ -42,25 +46,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from tools import baseline, change_report
+from tools import baseline, change_report, provenance
 from tools.api_diff import diff_packages
 from tools.change_report import Change
-from tools.generate import PACKAGE, ROOT, Layout, PipelineError, build, dump_yaml
+from tools.generate import PACKAGE, ROOT, Layout, PipelineError, build
+from tools.new_spec import NewSpec, Unchanged, UpdateStopped, current_document, read_spec, unchanged
 from tools.overlay import DeadTargetError, Overlay, OverlayError, apply, load_overlays
 from tools.spec_diff import diff_specs
 
 JSON = Any
-MARKER = "make update-spec SPEC=path"
-HEADER = """\
-# Vonage Voice API v1: the upstream OpenAPI document, as published.
-#
-# Source:      {source}, info.version {version} (openapi: {openapi}){how}.
-# Defects:     upstream defects are kept here on purpose; the overlays (overlays/*.yaml) fix them in
-#              openapi/voice-v1.patched.yaml.
-# Changes:     never edit by hand. This file is replaced only by `{marker}`.
-"""
 IMPORT_CHECK = """\
 import importlib, pkgutil, vonage_voice_api as package
 for module in pkgutil.walk_packages(package.__path__, "vonage_voice_api."):
@@ -68,21 +62,6 @@ for module in pkgutil.walk_packages(package.__path__, "vonage_voice_api."):
 print(package.SPEC_VERSION)
 print(package.__file__)
 """
-
-
-class UpdateStopped(Exception):
-    """The update cannot go on; the message is the report to show. The repository is unchanged."""
-
-
-@dataclass(frozen=True)
-class NewSpec:
-    document: JSON
-    text: str  # what openapi/voice-v1.yaml becomes
-    source: str
-
-    @property
-    def version(self) -> str:
-        return str(self.document["info"]["version"])
 
 
 @dataclass(frozen=True)
@@ -104,35 +83,8 @@ def changelog_file(layout: Layout) -> Path:
     return layout.root / "CHANGELOG.md"
 
 
-# ---- reading the new spec -----------------------------------------------------------------------------------
-
-
-def read_spec(path: Path) -> NewSpec:
-    """Load ``path`` (YAML or JSON) and return it with the text that replaces openapi/voice-v1.yaml."""
-    raw = path.read_text(encoding="utf-8")
-    is_json = path.suffix.lower() == ".json" or raw.lstrip().startswith("{")
-    try:
-        document = json.loads(raw) if is_json else yaml.safe_load(raw)
-    except (ValueError, yaml.YAMLError) as exc:
-        raise UpdateStopped(f"{path} is not valid {'JSON' if is_json else 'YAML'}: {exc}") from None
-    if not isinstance(document, dict) or not str(document.get("openapi", "")).startswith("3."):
-        raise UpdateStopped(f"{path} is not an OpenAPI 3 document (no `openapi: 3.x`)")
-    info = document.get("info")
-    if not isinstance(info, dict) or "version" not in info or not isinstance(document.get("paths"), dict):
-        raise UpdateStopped(f"{path} has no info.version or no paths")
-    how = "; converted from JSON, key order kept" if is_json else ""
-    header = HEADER.format(
-        source=path.name, version=info["version"], openapi=document["openapi"], how=how, marker=MARKER
-    )
-    body = dump_yaml(document) if is_json else _without_old_header(raw)
-    return NewSpec(document, header + body, path.name)
-
-
-def _without_old_header(text: str) -> str:
-    """Drop a leading comment block written by an earlier update, so that headers do not pile up."""
-    lines = text.splitlines(keepends=True)
-    end = next((i for i, line in enumerate(lines) if line.strip() and not line.startswith("#")), len(lines))
-    return "".join(lines[end:]) if MARKER in "".join(lines[:end]) else text
+def provenance_file(layout: Layout) -> Path:
+    return layout.spec.parent / "README.md"
 
 
 # ---- overlays -----------------------------------------------------------------------------------------------
@@ -174,7 +126,7 @@ def stage(layout: Layout, spec: NewSpec, folder: Path) -> Layout:
     if layout.templates.is_dir():
         shutil.copytree(layout.templates, staged.templates)
     shutil.copytree(layout.overlays, staged.overlays)
-    staged.spec.write_text(spec.text, encoding="utf-8")
+    staged.spec.write_bytes(spec.data)
     return staged
 
 
@@ -239,13 +191,20 @@ def read_version(layout: Layout) -> str:
 
 
 def update(
-    layout: Layout, spec_path: Path, *, mypy: bool = False, dry_run: bool = False, today: datetime.date | None = None
-) -> Result | None:
-    """Run the whole update (module docstring); None when the new spec is the one already vendored."""
-    spec = read_spec(spec_path)
-    old_spec = yaml.safe_load(layout.spec.read_text(encoding="utf-8"))
-    if old_spec == spec.document:
-        return None
+    layout: Layout,
+    spec_path: Path,
+    *,
+    archived_on: str | None = None,
+    mypy: bool = False,
+    dry_run: bool = False,
+    today: datetime.date | None = None,
+) -> Result | Unchanged:
+    """Run the whole update (module docstring); Unchanged, having written nothing, when the spec is the vendored one."""
+    spec = read_spec(spec_path, archived_on)
+    same = unchanged(layout, spec)
+    if same is not None:
+        return same
+    old_spec = current_document(layout)
     old_version = read_version(layout)
     check_overlays(spec, layout.overlays)
     with tempfile.TemporaryDirectory(prefix="vvc-update-") as tmp:
@@ -295,24 +254,26 @@ def install(
     report: str,
     entry: str,
 ) -> None:
-    """Stage the text files next to the build, then move every output into place at once."""
+    """Stage the files next to the build, then move every output into place at once."""
     out = work / "out"
     out.mkdir()
     report_path = layout.spec.parent / change_report.report_name(facts)
-    changelog = changelog_file(layout)
+    changelog, readme = changelog_file(layout), provenance_file(layout)
     current = changelog.read_text(encoding="utf-8") if changelog.is_file() else None
+    record = readme.read_text(encoding="utf-8") if readme.is_file() else None
     texts = {
-        layout.spec: spec.text,
         report_path: report,
         changelog: change_report.prepend_entry(current, entry, facts),
+        readme: provenance.rewrite(record, spec.provenance),
         version_file(layout): VERSION_LINE.sub(
             f'__version__ = "{facts.new_version}"', version_file(layout).read_text(encoding="utf-8"), count=1
         ),
     }
+    contents = {layout.spec: spec.data, **{path: text.encode("utf-8") for path, text in texts.items()}}
     moves = [(built[0], layout.patched), (built[1], layout.package)]
-    for index, (destination, text) in enumerate(texts.items()):
+    for index, (destination, data) in enumerate(contents.items()):
         staged = out / str(index)
-        staged.write_text(text, encoding="utf-8")
+        staged.write_bytes(data)
         moves.append((staged, destination))
     move_into_place(moves, work / "backup")
 
@@ -343,29 +304,36 @@ def move_into_place(moves: list[tuple[Path, Path]], backup: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("spec", type=Path, help="the new upstream spec, YAML or JSON")
+    parser.add_argument(
+        "--archived-on",
+        metavar="YYYY-MM-DD",
+        help="the archive date to record when the file has no `# x-archived-on` line (never today by default)",
+    )
     parser.add_argument("--mypy", action="store_true", help="also run mypy --strict on the generated package")
     parser.add_argument("--dry-run", action="store_true", help="print the report; change nothing")
     parser.add_argument("--root", type=Path, default=ROOT, help="repository root (default: this checkout)")
     args = parser.parse_args(argv)
     if not args.spec.is_file():
         parser.error(f"{args.spec}: no such file (usage: make update-spec SPEC=path/to/spec.yaml)")
+    layout = Layout(args.root.resolve())
     try:
-        result = update(Layout(args.root.resolve()), args.spec, mypy=args.mypy, dry_run=args.dry_run)
+        result = update(layout, args.spec, archived_on=args.archived_on, mypy=args.mypy, dry_run=args.dry_run)
     except UpdateStopped as exc:
         unchanged = (
             "" if "Nothing in the repository was changed" in str(exc) else "\nNothing in the repository was changed."
         )
         print(f"error: update stopped.\n\n{exc}{unchanged}", file=sys.stderr)
         return 1
-    if result is None:
-        print(f"openapi/voice-v1.yaml already holds {args.spec.name}: nothing to do")
+    if isinstance(result, Unchanged):
+        print(f"Nothing changed: openapi/voice-v1.yaml already holds {args.spec.name}, {result.how}. No file written.")
         return 0
     print(result.report)
     if args.dry_run:
         print(f"dry run: would bump vonage-voice-client {result.old_version} -> {result.new_version} ({result.level})")
     else:
         print(f"bumped vonage-voice-client {result.old_version} -> {result.new_version} ({result.level}); report saved")
-        print("as openapi/" + result.report_name + ", CHANGELOG.md updated. Review the diff, then commit.")
+        print("as openapi/" + result.report_name + ", provenance in openapi/README.md, CHANGELOG.md updated.")
+        print("Review the diff, then commit.")
     return 0
 
 
