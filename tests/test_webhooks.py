@@ -6,7 +6,7 @@ import base64
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,7 +90,7 @@ def unsigned(header: dict[str, Any], payload: object = None, signature: str = ""
     return bearer(f"{b64(header)}.{b64(payload if payload is not None else claims())}.{signature}")
 
 
-def verify(authorization: str | bytes | None, body: bytes | str = BODY, **options: Any) -> dict[str, Any]:
+def verify(authorization: str | bytes | None, body: bytes | str = BODY, **options: Any) -> Mapping[str, Any]:
     return verify_callback(authorization, body, SECRET, clock=lambda: NOW, **options)
 
 

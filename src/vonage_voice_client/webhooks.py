@@ -1,12 +1,16 @@
 """Signed Voice callbacks: verify that an answer, event or fallback webhook really comes from Vonage.
 
-Vonage sends ``Authorization: Bearer <JWT>`` with its callbacks (facts 4.2): an HS256 token keyed with the account's
+Vonage sends ``Authorization: Bearer <JWT>`` with its callbacks : an HS256 token keyed with the account's
 signature secret, with ``iss: "Vonage"``, ``iat`` and ``payload_hash``, the hex SHA-256 of the payload.
 :func:`verify_callback` checks all of it and returns the claims. It takes strings and bytes and imports no web
 framework, so it fits any of them::
 
     claims = verify_callback(request.headers.get("Authorization"), await request.body(), secret)          # POST
     claims = verify_callback(request.headers.get("Authorization"), b"", secret, query=request.url.query)  # GET
+
+To verify and parse in one call, from what a web framework hands you, use
+:func:`vonage_voice_client.events.construct_event` (or, with Starlette and FastAPI,
+:func:`vonage_voice_client.starlette.event_from_request`).
 
 Every refusal raises a subclass of :class:`WebhookVerificationError` (a ``ValueError``), so a handler can answer
 401 on the base class and still log the precise reason. Messages never contain the secret, and no frame of a
@@ -26,7 +30,7 @@ from __future__ import annotations
 import hmac
 import logging
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final
 
 import jwt
@@ -53,6 +57,7 @@ __all__ = [
     "ReplayedTokenError",
     "TokenExpiredError",
     "TokenNotYetValidError",
+    "VerifiedClaims",
     "WebhookVerificationError",
     "parse_callback",
     "verify_callback",
@@ -114,6 +119,53 @@ class ReplayedTokenError(WebhookVerificationError):
     """The token's ``jti`` was seen before: the callback is a replay (only with a ``replay_cache``)."""
 
 
+class VerifiedClaims(Mapping[str, Any]):
+    """The claims of a verified callback token, as typed attributes and as the mapping of every claim."""
+
+    def __init__(self, claims: Mapping[str, Any]) -> None:
+        self._claims = dict(claims)
+
+    @property
+    def issuer(self) -> str:
+        return str(self._claims["iss"])
+
+    @property
+    def issued_at(self) -> float:
+        return float(self._claims["iat"])
+
+    @property
+    def payload_hash(self) -> str:
+        return str(self._claims["payload_hash"])
+
+    @property
+    def jti(self) -> str | None:
+        return self._text("jti")
+
+    @property
+    def application_id(self) -> str | None:
+        return self._text("application_id")
+
+    @property
+    def api_key(self) -> str | None:
+        return self._text("api_key")
+
+    def _text(self, name: str) -> str | None:
+        value = self._claims.get(name)
+        return None if value is None else str(value)
+
+    def __getitem__(self, name: str) -> Any:
+        return self._claims[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._claims)
+
+    def __len__(self) -> int:
+        return len(self._claims)
+
+    def __repr__(self) -> str:
+        return f"VerifiedClaims({self._claims!r})"
+
+
 def verify_callback(
     authorization: str | bytes | None,
     body: bytes | str,
@@ -124,8 +176,8 @@ def verify_callback(
     leeway: float = DEFAULT_LEEWAY,
     clock: Callable[[], float] = time.time,
     replay_cache: ReplayCache | None = None,
-) -> dict[str, Any]:
-    """Verify a signed callback and return its token's claims.
+) -> VerifiedClaims:
+    """Verify a signed callback and return its token's claims (typed attributes, and a mapping of every claim).
 
     Args:
         authorization: the ``Authorization`` header value, ``"Bearer <JWT>"`` (``None`` if absent).
@@ -162,7 +214,7 @@ def verify_callback(
         logger.debug("signed callback rejected (%s): %s", type(exc).__name__, exc)
         raise
     logger.debug("signed callback verified, jti=%s", describe(claims.get("jti")))
-    return claims
+    return VerifiedClaims(claims)
 
 
 # --- the token ------------------------------------------------------------------------------------------------------
