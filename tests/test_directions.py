@@ -4,6 +4,8 @@ and what the generated package does with them. The raising docs and the client s
 from __future__ import annotations
 
 import inspect
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -62,3 +64,25 @@ def test_operation_docs_name_what_a_connect_client_raises() -> None:
 
 def test_the_generated_client_has_no_flag_that_changes_nothing() -> None:
     assert "raise_on_unexpected_status" not in {field.name for field in attrs.fields(Client)}
+
+
+def test_models_are_imported_on_first_use_with_every_import_path_unchanged() -> None:
+    code = (
+        "import sys\n"
+        "from vonage_voice_api.models import Call\n"
+        "loaded = {m for m in sys.modules if m.startswith('vonage_voice_api.models.')}\n"
+        "assert 'vonage_voice_api.models.talk_action' not in loaded, sorted(loaded)\n"
+        "from vonage_voice_api.models import TalkAction\n"
+        "from vonage_voice_api.models.talk_action import TalkAction as Direct\n"
+        "assert TalkAction is Direct\n"
+        "import vonage_voice_api.models as models\n"
+        "assert set(models.__all__) <= set(dir(models))\n"
+        "try:\n"
+        "    models.NoSuchModel\n"
+        "except AttributeError:\n"
+        "    pass\n"
+        "else:\n"
+        "    raise SystemExit('a misspelt model name must raise AttributeError')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
