@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 SPEC ?=
 BASE_URL ?=
-LINT_PATHS := src tools tests contract_tests benchmarks
+LINT_PATHS := src tools tests contract_tests benchmarks examples
 CONTRACT_MAX_EXAMPLES ?=
 CONTRACT_PYTEST := $(PY) -m pytest contract_tests -q --junitxml contract_tests/reports/junit.xml
 
@@ -42,10 +42,10 @@ contract: $(STAMP)
 	CONTRACT_PROFILE=long CONTRACT_MAX_EXAMPLES="$(CONTRACT_MAX_EXAMPLES)" CONTRACT_BASE_URL="$(BASE_URL)" $(CONTRACT_PYTEST)
 
 demo: $(STAMP)
-	$(PY) -m vonage_voice_client.demo
+	$(PY) examples/demo.py
 
 sandbox: $(STAMP)
-	$(PY) -m vonage_voice_client.sandbox --host 127.0.0.1 --port $(PORT)
+	$(PY) -m vonage_voice_sandbox --host 127.0.0.1 --port $(PORT)
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.run

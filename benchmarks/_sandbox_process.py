@@ -2,7 +2,7 @@
 
     python -m benchmarks._sandbox_process        # reads {"application_id": ..., "private_key_pem": ...} on stdin
 
-It serves the sandbox as :func:`vonage_voice_client.sandbox.running_sandbox` does (``create_app``, ``bind``,
+It serves the sandbox as :func:`vonage_voice_sandbox.running_sandbox` does (``create_app``, ``bind``,
 ``uvicorn_server`` in a thread; event delivery off, as the benchmarks send no ``event_url``), prints its base URL on
 one line, and stops when its standard input closes.
 
@@ -66,8 +66,8 @@ def sandbox_process(application_id: str, private_key_pem: bytes) -> Iterator[San
 
 
 def main() -> None:
-    from vonage_voice_client.sandbox import create_app
-    from vonage_voice_client.sandbox.server import base_url, bind, uvicorn_server
+    from vonage_voice_sandbox import create_app
+    from vonage_voice_sandbox.server import base_url, bind, uvicorn_server
 
     settings = json.loads(sys.stdin.readline())
     app = create_app(

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis.config import SchemathesisConfig
 
 from vonage_voice_client import VonageJWT
-from vonage_voice_client.sandbox import create_app, generate_private_key, patched_spec_path
+from vonage_voice_sandbox import create_app, generate_private_key, patched_spec_path
 
 from ._common import median, side_by_side
 

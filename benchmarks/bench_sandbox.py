@@ -1,6 +1,6 @@
 """Sandbox throughput on loopback: requests per second for getCall (GET) and createCall (POST).
 
-The sandbox runs as ``make sandbox`` runs it, in its own process (``python -m vonage_voice_client.sandbox``: uvicorn,
+The sandbox runs as ``make sandbox`` runs it, in its own process (``python -m vonage_voice_sandbox``: uvicorn,
 one worker, on a virtual clock so that no ticker competes), and this process drives it with ``CONCURRENCY`` keep-alive
 connections. Every request is fully checked: JWT signature, spec validation, state, and for POST an event logged.
 
@@ -36,7 +36,7 @@ CALL = {
 @contextmanager
 def served_sandbox() -> Iterator[tuple[str, dict[str, str]]]:
     """Start the CLI on a free port; yield its base URL and an Authorization header."""
-    command = [sys.executable, "-m", "vonage_voice_client.sandbox", "--port", "0", "--virtual-clock"]
+    command = [sys.executable, "-m", "vonage_voice_sandbox", "--port", "0", "--virtual-clock"]
     command += ["--log-level", "error"]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)

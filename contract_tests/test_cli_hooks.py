@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives import serialization
 from contract_tests.support import credentials, wire
 from contract_tests.support.recording_server import RecordingAPI, serving
 from contract_tests.support.spec import PATCHED_SPEC, ROOT
-from vonage_voice_client.sandbox import running_sandbox
+from vonage_voice_sandbox import running_sandbox
 
 TUNNEL_HOST = "127.0.0.2"  # loopback, and not our sandbox
 

@@ -20,7 +20,7 @@ from contract_tests.support import credentials, guard, profile, targets, wire
 from contract_tests.support.recording_server import RecordingAPI, serving
 from contract_tests.support.runner import ProviderRun
 from vonage_voice_client import VonageJWT
-from vonage_voice_client.sandbox import running_sandbox
+from vonage_voice_sandbox import running_sandbox
 
 ALLOWED = ("15550000001", "15550000002")
 # Small: what is under test is what reaches the API, not how much is generated.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.generate import Layout, PipelineError, build, differences, tree_files
+from tools.generate import Layout, PipelineError, build, differences, generate, tree_files
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -21,6 +21,9 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     rules = Layout(REPO).retry_rules
     (root / rules.relative_to(REPO)).parent.mkdir(parents=True)
     shutil.copyfile(rules, root / rules.relative_to(REPO))
+    sandbox_spec = Layout(root).sandbox_spec
+    sandbox_spec.parent.mkdir(parents=True)
+    shutil.copyfile(Layout(REPO).sandbox_spec, sandbox_spec)
     return root
 
 
@@ -75,3 +78,16 @@ def test_a_retry_rule_that_is_not_a_rule_stops_generation(repo: Layout, tmp_path
     overlay.write_text(overlay.read_text().replace("update: {x-vvc-retry: once}", "update: {x-vvc-retry: maybe}", 1))
     with pytest.raises(PipelineError, match=r"POST /v1/calls: x-vvc-retry is 'maybe'"):
         build(repo, tmp_path)
+
+
+def test_a_stale_sandbox_copy_of_the_patched_spec_is_caught(repo: Layout) -> None:
+    # The sandbox serves its own copy; a copy left behind by a spec change would serve the old contract.
+    repo.sandbox_spec.write_text(repo.sandbox_spec.read_text().replace("Start time", "When it began"))
+    diff = "".join(differences(repo))
+    assert "src/vonage_voice_sandbox/_spec/voice-v1.patched.yaml" in diff and "When it began" in diff
+
+
+def test_generate_writes_the_sandbox_copy(repo: Layout) -> None:
+    repo.sandbox_spec.unlink()
+    generate(repo)
+    assert repo.sandbox_spec.read_bytes() == repo.patched.read_bytes()

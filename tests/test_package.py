@@ -36,11 +36,16 @@ def test_star_import_binds_every_public_name() -> None:
     assert result.stdout.strip() == "[]"
 
 
-def test_importing_the_sandbox_loads_neither_the_runtime_nor_the_generated_package() -> None:
+def test_the_exports_are_plain_imports_so_type_checkers_see_misspelt_names() -> None:
+    # A module-level __getattr__ makes mypy accept `from vonage_voice_client import Anything`.
+    assert "__getattr__" not in vars(vonage_voice_client)
+
+
+def test_the_sandbox_loads_neither_the_runtime_nor_the_generated_package() -> None:
     probe = (
-        "import sys, vonage_voice_client.sandbox;"
-        "loaded = [m for m in ('vonage_voice_api', 'vonage_voice_client.client', 'vonage_voice_client.auth')"
-        " if m in sys.modules]; print(','.join(loaded))"
+        "import sys, vonage_voice_sandbox as s; s.create_app, s.running_sandbox;"
+        "import vonage_voice_sandbox.__main__;"
+        "print(','.join(m for m in sys.modules if m.startswith(('vonage_voice_client', 'vonage_voice_api'))))"
     )
     result = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
     assert result.stdout.strip() == ""

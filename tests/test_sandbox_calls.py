@@ -192,7 +192,7 @@ async def test_virtual_time_moved_directly_is_seen_by_the_next_request(sandbox: 
 
 
 async def test_a_real_clock_cannot_be_advanced(rsa_key: rsa.RSAPrivateKey) -> None:
-    from vonage_voice_client.sandbox import RealClock
+    from vonage_voice_sandbox import RealClock
 
     async with harness(rsa_key, clock=RealClock()) as sandbox:
         response = await sandbox.client.post("/_sandbox/clock/advance", json={"seconds": 1})

@@ -18,8 +18,8 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 
 from tests.test_sandbox_support import CALLER, TALK, receiver
-from vonage_voice_client.sandbox import RealClock, RunningSandbox, running_sandbox
-from vonage_voice_client.sandbox.__main__ import main
+from vonage_voice_sandbox import RealClock, RunningSandbox, running_sandbox
+from vonage_voice_sandbox.__main__ import main
 
 CALL = {"to": [{"type": "phone", "number": "14155550100"}], "from": CALLER, "ncco": TALK}
 
@@ -134,7 +134,7 @@ def read_announcement(process: subprocess.Popen[str]) -> dict[str, str]:
 
 def test_the_cli_makes_keys_and_says_how_to_use_them(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    command = [sys.executable, "-m", "vonage_voice_client.sandbox", "--port", "0", "--log-level", "warning"]
+    command = [sys.executable, "-m", "vonage_voice_sandbox", "--port", "0", "--log-level", "warning"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
         exports = read_announcement(process)

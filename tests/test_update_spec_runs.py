@@ -200,6 +200,7 @@ def test_137_to_110_installs_the_file_byte_for_byte_with_its_provenance(
     assert result.new_version == update_spec.bump(old_version, "major") == update_spec.read_version(layout)
     assert 'SPEC_VERSION = "1.10.0"' in (layout.package / "__init__.py").read_text(encoding="utf-8")
     assert layout.patched.is_file()
+    assert layout.sandbox_spec.read_bytes() == layout.patched.read_bytes()
     report = layout.spec.parent / "CHANGES-1.3.7-to-1.10.0.md"
     assert report.read_text(encoding="utf-8") == result.report
     assert "- Source: `vonage-voice-openapi.yml` (info.version 1.10.0)" in result.report

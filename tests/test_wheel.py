@@ -1,4 +1,4 @@
-"""The built wheel carries both packages, their py.typed markers and the patched spec as a real file.
+"""The built wheel carries the three packages, their py.typed markers and the sandbox's patched spec as a real file.
 
 Installed from the wheel (not from this checkout), the sandbox's spec lookup must find the spec inside the package.
 """
@@ -32,14 +32,19 @@ def test_wheel_contents(wheel: Path) -> None:
     for required in (
         "vonage_voice_client/__init__.py",
         "vonage_voice_client/py.typed",
-        "vonage_voice_client/_spec/voice-v1.patched.yaml",
+        "vonage_voice_sandbox/__init__.py",
+        "vonage_voice_sandbox/pytest_plugin.py",
+        "vonage_voice_sandbox/py.typed",
+        "vonage_voice_sandbox/_spec/voice-v1.patched.yaml",
         "vonage_voice_api/__init__.py",
         "vonage_voice_api/py.typed",
         "vonage_voice_api/api/calls/create_call.py",
     ):
         assert required in names, required
-    assert not any(name.startswith(("tools/", "tests/", "contract_tests/")) for name in names)
-    spec = zipfile.ZipFile(wheel).read("vonage_voice_client/_spec/voice-v1.patched.yaml")
+    not_shipped = ("tools/", "tests/", "contract_tests/", "examples/", "benchmarks/")
+    assert not any(name.startswith(not_shipped) for name in names)
+    assert not any(name.startswith("vonage_voice_client/_spec/") for name in names), "the runtime reads no spec"
+    spec = zipfile.ZipFile(wheel).read("vonage_voice_sandbox/_spec/voice-v1.patched.yaml")
     assert spec == (ROOT / "openapi" / "voice-v1.patched.yaml").read_bytes(), "the spec is a copy, not a link"
 
 
@@ -52,16 +57,17 @@ def test_installed_wheel_finds_its_spec_without_the_checkout(wheel: Path, tmp_pa
     )
     probe = (
         "import sys, json; sys.path.insert(0, sys.argv[1]);"
-        "import vonage_voice_client, vonage_voice_api;"
-        "from vonage_voice_client.sandbox.spec import patched_spec_path;"
-        "print(json.dumps([vonage_voice_client.__file__, vonage_voice_api.__file__, str(patched_spec_path()),"
+        "import vonage_voice_client, vonage_voice_api, vonage_voice_sandbox;"
+        "from vonage_voice_sandbox.spec import patched_spec_path;"
+        "print(json.dumps([vonage_voice_client.__file__, vonage_voice_api.__file__, vonage_voice_sandbox.__file__,"
+        " str(patched_spec_path()),"
         " vonage_voice_api.SPEC_VERSION]))"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe, str(target)], check=True, capture_output=True, text=True, cwd=tmp_path
     )
-    client_file, api_file, spec_path, version = json.loads(result.stdout)
-    for path in (client_file, api_file, spec_path):
+    client_file, api_file, sandbox_file, spec_path, version = json.loads(result.stdout)
+    for path in (client_file, api_file, sandbox_file, spec_path):
         assert path.startswith(str(target)), f"{path} is not from the installed wheel"
     assert not Path(spec_path).is_symlink()
     assert version == "1.10.0"

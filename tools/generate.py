@@ -1,6 +1,7 @@
 """The build pipeline: upstream spec + overlays -> patched spec -> generated client.
 
-    python -m tools.generate           # rewrite openapi/voice-v1.patched.yaml and generated/vonage_voice_api/
+    python -m tools.generate           # rewrite openapi/voice-v1.patched.yaml (and the sandbox's copy of it)
+                                       # and generated/vonage_voice_api/
     python -m tools.generate --check   # regenerate into a temporary folder; fail with a diff if anything differs
 
 Everything is produced in a temporary folder first and moved into place only when every step succeeded, so a
@@ -54,6 +55,11 @@ class Layout:
     @property
     def patched(self) -> Path:
         return self.root / "openapi" / "voice-v1.patched.yaml"
+
+    @property
+    def sandbox_spec(self) -> Path:
+        """The sandbox's own copy of the patched spec: package data, so the sandbox never reads the runtime's files."""
+        return self.root / "src" / "vonage_voice_sandbox" / "_spec" / "voice-v1.patched.yaml"
 
     @property
     def config(self) -> Path:
@@ -155,7 +161,9 @@ def generate(layout: Layout) -> None:
         if layout.package.exists():
             shutil.rmtree(layout.package)
         shutil.copytree(package, layout.package)
-        shutil.copyfile(patched, layout.patched)
+        for destination in (layout.patched, layout.sandbox_spec):
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(patched, destination)
         layout.retry_rules.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(Path(tmp) / RETRY_RULES, layout.retry_rules)
 
@@ -172,7 +180,8 @@ def differences(layout: Layout) -> list[str]:
     """Regenerate in a temporary folder and return a unified diff against the committed files (empty: in sync)."""
     with tempfile.TemporaryDirectory(prefix="vvc-check-") as tmp:
         patched, package = build(layout, Path(tmp))
-        expected = {"openapi/voice-v1.patched.yaml": patched.read_text(encoding="utf-8")}
+        spec_text = patched.read_text(encoding="utf-8")
+        expected = {"openapi/voice-v1.patched.yaml": spec_text, _relative(layout, layout.sandbox_spec): spec_text}
         expected[RETRY_RULES_NAME] = (Path(tmp) / RETRY_RULES).read_text(encoding="utf-8")
         expected |= {f"generated/{PACKAGE}/{k}": v for k, v in tree_files(package).items()}
     actual = (
@@ -180,8 +189,9 @@ def differences(layout: Layout) -> list[str]:
         if layout.package.exists()
         else {}
     )
-    if layout.patched.exists():
-        actual["openapi/voice-v1.patched.yaml"] = layout.patched.read_text(encoding="utf-8")
+    for path in (layout.patched, layout.sandbox_spec):
+        if path.exists():
+            actual[_relative(layout, path)] = path.read_text(encoding="utf-8")
     if layout.retry_rules.exists():
         actual[RETRY_RULES_NAME] = layout.retry_rules.read_text(encoding="utf-8")
     lines: list[str] = []
@@ -194,6 +204,10 @@ def differences(layout: Layout) -> list[str]:
                 tofile=f"regenerated/{name}" if name in expected else "/dev/null",
             )
     return lines
+
+
+def _relative(layout: Layout, path: Path) -> str:
+    return path.relative_to(layout.root).as_posix()
 
 
 def main(argv: list[str] | None = None) -> int:

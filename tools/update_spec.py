@@ -262,6 +262,7 @@ def install(
     current = changelog.read_text(encoding="utf-8") if changelog.is_file() else None
     record = readme.read_text(encoding="utf-8") if readme.is_file() else None
     texts = {
+        layout.sandbox_spec: built[0].read_text(encoding="utf-8"),  # the sandbox's copy of the patched spec
         report_path: report,
         changelog: change_report.prepend_entry(current, entry, facts),
         readme: provenance.rewrite(record, spec.provenance),

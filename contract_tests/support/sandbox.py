@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from vonage_voice_client import VonageJWT
-from vonage_voice_client.sandbox import VirtualClock, create_app
+from vonage_voice_sandbox import VirtualClock, create_app
 
 from . import credentials
 from .targets import Target, in_process

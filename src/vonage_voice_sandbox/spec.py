@@ -1,14 +1,14 @@
 """Find and read the patched Voice API spec, and turn its paths into a route table.
 
 The sandbox serves whatever the patched spec says: its operations, their paths and the server's path prefix are
-read here at start-up, never written down in code. The spec ships as package data
-(``vonage_voice_client/_spec/voice-v1.patched.yaml``), so an installed wheel needs no repository.
+read here at start-up, never written down in code. The spec ships as this package's data
+(``vonage_voice_sandbox/_spec/voice-v1.patched.yaml``, a copy kept identical to ``openapi/`` by the build), so an
+installed wheel needs no repository and the sandbox reads nothing of the client runtime.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,25 +19,17 @@ import yaml
 
 __all__ = ["Operation", "SpecInfo", "load_spec", "patched_spec_path"]
 
-_PACKAGE: Final = "vonage_voice_client"
-_RESOURCE: Final = ("_spec", "voice-v1.patched.yaml")
+_SPEC_FILE: Final = Path("_spec", "voice-v1.patched.yaml")
 _METHODS: Final = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 _PARAM = re.compile(r"\{([^{}/]+)\}")
 
 
 def patched_spec_path() -> Path:
-    """The patched spec's file: the package data first, then the checkout's ``openapi/`` folder."""
-    resource = importlib.resources.files(_PACKAGE).joinpath(*_RESOURCE)
-    if resource.is_file():
-        return Path(str(resource))
-    # A checkout where the package-data link was not made yet: src/vonage_voice_client/sandbox -> repository root.
-    checkout = Path(__file__).resolve().parents[3] / "openapi" / "voice-v1.patched.yaml"
-    if checkout.is_file():
-        return checkout
-    raise FileNotFoundError(
-        f"the patched Voice API spec is missing: looked for package data {_PACKAGE}/{'/'.join(_RESOURCE)} "
-        f"and for {checkout}"
-    )
+    """The patched spec this package carries (``make generate`` writes it; ``make check-generated`` compares it)."""
+    path = Path(__file__).resolve().parent / _SPEC_FILE
+    if not path.is_file():
+        raise FileNotFoundError(f"the patched Voice API spec is missing from the package: {path}")
+    return path
 
 
 @dataclass(frozen=True)

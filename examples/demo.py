@@ -1,5 +1,7 @@
 """`make demo`: place a call with a talk NCCO against the embedded sandbox and follow it to completed.
 
+Run it with ``python examples/demo.py`` (needs the ``sandbox`` extra).
+
 Everything runs on loopback: a sandbox on a free 127.0.0.1 port with a virtual clock, the generated client through
 `connect()`, and a small receiver for the signed events, each checked with `webhooks.verify_callback`.
 """
@@ -18,9 +20,9 @@ from typing import Any
 from vonage_voice_api.api.calls import create_call, get_call
 from vonage_voice_api.models import CreateCallRequestNcco, EndpointPhoneFrom, EndpointPhoneTo, TalkAction
 
-from . import connect
-from .sandbox import running_sandbox
-from .webhooks import WebhookVerificationError, parse_callback, verify_callback
+from vonage_voice_client import connect
+from vonage_voice_client.webhooks import WebhookVerificationError, parse_callback, verify_callback
+from vonage_voice_sandbox import running_sandbox
 
 TO, FROM = "14155550100", "14155550199"
 

@@ -1,4 +1,4 @@
-"""``python -m vonage_voice_client.sandbox``: serve the sandbox on loopback until interrupted.
+"""``python -m vonage_voice_sandbox``: serve the sandbox on loopback until interrupted.
 
 Without ``--public-key`` it makes a key pair, writes the private key to a 0600 temporary file (removed on exit)
 and prints what a client needs: the application id, the key's path and the base URL, as shell exports.
@@ -56,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m vonage_voice_client.sandbox", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m vonage_voice_sandbox", description=__doc__)
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
     parser.add_argument("--application-id", help="the application id tokens must carry (default: a new UUID)")
