@@ -10,9 +10,9 @@ faults on demand. It never imports the client runtime or the generated package, 
     with running_sandbox() as sandbox:                                          # uvicorn on a free loopback port
         print(sandbox.base_url, sandbox.application_id, sandbox.private_key_path)
 
-From a shell: ``python -m vonage_voice_sandbox --port 8000``. In pytest, the fixtures ``voice_sandbox``,
-``voice_client`` and ``voice_webhook_server`` (see :mod:`.pytest_plugin`). The README beside this file lists the
-scenarios, the fault rules and the ``/_sandbox/`` endpoints.
+From a shell: ``python -m vonage_voice_sandbox --port 8000``. In pytest, the fixtures ``voice_sandbox`` (a
+:class:`VoiceSandbox`), ``voice_client`` and ``voice_webhook_server`` (see :mod:`.pytest_plugin`). The README
+beside this file lists the scenarios, the fault rules and the ``/_sandbox/`` endpoints.
 
 The names below are imported on first use: the pytest plugin lives in this package, and a pytest session that uses
 none of its fixtures must not pay for Starlette, uvicorn and openapi-core (nor fail when the extra is missing).
@@ -38,6 +38,11 @@ if TYPE_CHECKING:  # ``X as X`` marks a re-export
     from .server import generate_private_key as generate_private_key
     from .server import running_sandbox as running_sandbox
     from .spec import patched_spec_path as patched_spec_path
+    from .testing import AppServers as AppServers
+    from .testing import DeliveredCallback as DeliveredCallback
+    from .testing import SandboxEvent as SandboxEvent
+    from .testing import ServeApp as ServeApp
+    from .testing import VoiceSandbox as VoiceSandbox
 
 _EXPORTS: dict[str, tuple[str, ...]] = {
     "app": ("ConnectionDropped", "SandboxApp", "create_app"),
@@ -46,6 +51,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "scenarios": ("SCENARIOS", "Scenario"),
     "server": ("RunningSandbox", "generate_private_key", "running_sandbox"),
     "spec": ("patched_spec_path",),
+    "testing": ("AppServers", "DeliveredCallback", "SandboxEvent", "ServeApp", "VoiceSandbox"),
 }
 _LAZY = {name: module for module, names in _EXPORTS.items() for name in names}
 __all__ = sorted(_LAZY)

@@ -2,10 +2,14 @@
 
 GET  /_sandbox/info                  what this server is (``{"sandbox": "vonage-voice-client", ...}``)
 GET  /_sandbox/events?call_uuid=&type=   every event produced, with its delivery outcome
+GET  /_sandbox/callbacks?call_uuid=&type=   every request sent to a webhook, with the application's answer
 GET  /_sandbox/calls, /_sandbox/calls/{uuid}   calls with their internal state (NCCO step, mute, controls...)
 POST /_sandbox/clock/advance {"seconds": N}    move the virtual clock, then run what fell due (409 on a real clock)
 GET, POST, DELETE /_sandbox/faults   list, add (one rule or a list), remove all fault rules
-POST /_sandbox/reset                 forget calls, events, faults and recorded errors
+POST /_sandbox/scenarios {"scenario": name, "dtmf": [...], "speech": [...]}   a number for a scripted callee
+PUT  /_sandbox/signature {"secret": S | null}   sign callbacks with S (null: unsigned) until the next reset
+POST /_sandbox/reset                 forget calls, events, callbacks, faults, registered numbers, recorded errors;
+                                     sign with the secret the sandbox started with
 GET  /_sandbox/errors                sandbox bugs caught while handling requests (answered 400, never 500)
 """
 
@@ -73,6 +77,7 @@ async def info(sandbox: Sandbox, request: Request) -> Response:
             "now": format_time(sandbox.clock.now()),
             "rate_limits": sandbox.rate_limiter is not None,
             "event_delivery": sandbox.deliverer.enabled,
+            "signed_callbacks": sandbox.deliverer.signing,
             "scenarios": {"default": DEFAULT.as_dict(), **{n: s.as_dict() for n, s in SCENARIOS.items()}},
             "internal_errors": len(sandbox.internal_errors),
         }
@@ -83,6 +88,39 @@ async def info(sandbox: Sandbox, request: Request) -> Response:
 async def events(sandbox: Sandbox, request: Request) -> Response:
     found = sandbox.store.events.query(request.query_params.get("call_uuid"), request.query_params.get("type"))
     return JSONResponse({"events": [event.as_dict() for event in found]})
+
+
+@_guarded
+async def callbacks(sandbox: Sandbox, request: Request) -> Response:
+    found = sandbox.store.callbacks.query(request.query_params.get("call_uuid"), request.query_params.get("type"))
+    return JSONResponse({"callbacks": [record.as_dict() for record in found]})
+
+
+@_guarded
+async def scenarios(sandbox: Sandbox, request: Request) -> Response:
+    body = parse_json(await request.body())
+    body = body if isinstance(body, dict) else {}
+    name = body.get("scenario", DEFAULT.name)
+    scripts = {key: body.get(key) or [] for key in ("dtmf", "speech")}
+    for key, script in scripts.items():
+        if not isinstance(script, list) or not all(isinstance(item, str) and item for item in script):
+            reason = InvalidParameter(key, "a list of non-empty strings")
+            raise Problem("bad-request", "Invalid callee script.", [reason])
+    try:
+        number = sandbox.store.scenarios.register(str(name), tuple(scripts["dtmf"]), tuple(scripts["speech"]))
+    except ValueError as exc:
+        raise Problem("bad-request", "Unknown scenario.", [InvalidParameter("scenario", str(exc))]) from None
+    return JSONResponse({"number": number}, status_code=201)
+
+
+@_guarded
+async def signature(sandbox: Sandbox, request: Request) -> Response:
+    body = parse_json(await request.body())
+    secret = body.get("secret") if isinstance(body, dict) else None
+    if not (secret is None or (isinstance(secret, str) and secret)):
+        raise Problem("bad-request", 'Give {"secret": S} or null.', [InvalidParameter("secret", "a string or null")])
+    sandbox.deliverer.sign_with(secret)
+    return JSONResponse({"signed": sandbox.deliverer.signing})
 
 
 @_guarded
@@ -134,6 +172,7 @@ async def reset(sandbox: Sandbox, request: Request) -> Response:
     sandbox.store.reset()
     sandbox.faults.clear()
     sandbox.internal_errors.clear()
+    sandbox.deliverer.sign_with(sandbox.deliverer.default_secret)
     return JSONResponse({"reset": True})
 
 
@@ -149,6 +188,9 @@ def admin_mount(prefix: str = "/_sandbox") -> Mount:
         routes=[
             Route("/info", info, methods=["GET"]),
             Route("/events", events, methods=["GET"]),
+            Route("/callbacks", callbacks, methods=["GET"]),
+            Route("/scenarios", scenarios, methods=["POST"]),
+            Route("/signature", signature, methods=["PUT"]),
             Route("/calls", calls, methods=["GET"]),
             Route("/calls/{uuid}", call, methods=["GET"]),
             Route("/clock/advance", advance, methods=["POST"]),

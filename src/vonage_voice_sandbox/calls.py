@@ -27,6 +27,7 @@ class Step:
     waiting: str  # "timer" (talk, stream, wait), "digits" (input), "reply" (event reply), "ncco" (fetch), "hold"
     ends_at: float | None = None
     digits: str = ""
+    speech: str | None = None  # what a scripted callee said during a speech input
     token: int = 0  # identifies this step, so a late webhook answer for an earlier step is ignored
 
     def as_dict(self) -> dict[str, Any]:
@@ -66,6 +67,8 @@ class Call:
     dtmf_listener: list[str] | None = None
     async_input: dict[str, Any] | None = None  # the asynchronous input action whose digits go out one by one
     recordings: list[dict[str, Any]] = field(default_factory=list)
+    callee_dtmf: list[str] = field(default_factory=list)  # what a scripted callee has left to press, input by input
+    callee_speech: list[str] = field(default_factory=list)  # and to say
 
     @property
     def active(self) -> bool:

@@ -8,12 +8,13 @@ retries. Every outcome (delivered, rejected with a status, failed with an error)
 With a signature secret, each request carries ``Authorization: Bearer <JWT>``: HS256 with ``iat``, ``jti``,
 ``iss: "Vonage"``, ``application_id`` and ``payload_hash``, the hex SHA-256 of the compact JSON payload (the body of
 a POST; for a GET, the query parameters as a JSON object in order). Deliveries go one at a time, in the order the
-events were produced.
+events were produced. Every request sent, and the application's answer, goes into the store's callback log.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import json
 import ssl
@@ -26,6 +27,7 @@ from urllib.parse import urlsplit
 import httpx
 import jwt
 
+from .callback_log import answer_of
 from .events import Event
 from .lifecycle import Fetch
 from .state import CallStore
@@ -58,6 +60,7 @@ class Deliverer:
     ) -> None:
         self.application_id = application_id
         self.enabled = enabled
+        self.default_secret = signature_secret
         self._secret = signature_secret
         # Vonage's defaults for event webhooks: 1 s to connect, 10 s to answer (facts 3.3).
         self._timeout = httpx.Timeout(timeout, connect=min(1.0, timeout))
@@ -65,6 +68,14 @@ class Deliverer:
         self._ssl: ssl.SSLContext | None = None
         self._lock: asyncio.Lock | None = None
         self._lock_loop: asyncio.AbstractEventLoop | None = None
+
+    @property
+    def signing(self) -> bool:
+        return bool(self._secret)
+
+    def sign_with(self, secret: str | None) -> None:
+        """Sign from now on with ``secret`` (None: unsigned), e.g. to check that an application refuses a forgery."""
+        self._secret = secret
 
     def can_contact(self, url: str | None) -> bool:
         return self.enabled and is_loopback(url)
@@ -130,7 +141,8 @@ class Deliverer:
             event.delivery = {"state": "not-contacted", "reason": "not a loopback address"}
         else:
             started = time.monotonic()
-            ncco, event.delivery = await self._send(client, event.url, event.method, event.payload)
+            about = {"call_uuid": event.call_uuid, "type": event.kind, "event_id": event.id}
+            ncco, event.delivery = await self._send(client, event.url, event.method, event.payload, store, about)
             if event.expects_reply:
                 store.reply(event, ncco, time.monotonic() - started)
 
@@ -139,15 +151,23 @@ class Deliverer:
             store.fetched(fetch, None, f"{fetch.url} could not be contacted", 0.0)
             return
         started = time.monotonic()
-        ncco, outcome = await self._send(client, fetch.url, fetch.method, fetch.payload)
+        about = {"call_uuid": fetch.call_uuid, "type": fetch.purpose}
+        ncco, outcome = await self._send(client, fetch.url, fetch.method, fetch.payload, store, about)
         error = None if ncco is not None else f"{fetch.url} did not return an NCCO ({_outcome_text(outcome)})"
         store.fetched(fetch, ncco, error, time.monotonic() - started)
 
     async def _send(
-        self, client: httpx.AsyncClient, url: str, method: str, payload: dict[str, Any]
+        self,
+        client: httpx.AsyncClient,
+        url: str,
+        method: str,
+        payload: dict[str, Any],
+        store: CallStore,
+        about: dict[str, Any],
     ) -> tuple[list[Any] | None, dict[str, Any]]:
-        """Send one webhook; return the NCCO it answered with (if any) and the delivery record."""
+        """Send one webhook and log it; return the NCCO it answered with (if any) and the delivery record."""
         headers = {"User-Agent": USER_AGENT}
+        log = functools.partial(store.callbacks.add, url=url, method=method, signed=self.signing, **about)
         try:
             if method == "GET":
                 query = {name: _query_value(value) for name, value in payload.items()}
@@ -159,7 +179,9 @@ class Deliverer:
                 headers["Content-Type"] = "application/json"
                 response = await client.request(method, url, content=body, headers=headers)
         except (httpx.HTTPError, ValueError, OSError) as exc:
+            log(status_code=None, answer=None, error=_describe(exc))
             return None, {"state": "failed", "error": _describe(exc)}
+        log(status_code=response.status_code, answer=answer_of(response.content))
         state = "delivered" if 200 <= response.status_code < 300 else "rejected"
         return _ncco_from(response), {"state": state, "status_code": response.status_code}
 

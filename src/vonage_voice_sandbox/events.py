@@ -15,6 +15,7 @@ from typing import Any, Final
 
 from .calls import NETWORK, RATE, Call, address
 from .clock import format_time
+from .scenarios import SPEECH_CONFIDENCE
 
 __all__ = ["Event", "EventLog", "input_payload", "status_payload"]
 
@@ -148,8 +149,11 @@ def _detection_payload(call: Call, status: str, at: float) -> dict[str, Any]:
     return payload
 
 
-def input_payload(call: Call, at: float, action: dict[str, Any], digits: str | None, timed_out: bool) -> dict[str, Any]:
-    """The input event: DTMF digits (or a time-out), and an empty speech result when speech was asked for."""
+def input_payload(
+    call: Call, at: float, action: dict[str, Any], digits: str | None, timed_out: bool, speech: str | None = None
+) -> dict[str, Any]:
+    """The input event: DTMF digits (or a time-out), and the speech result when speech was asked for: what a scripted
+    callee said, or nothing (``start_timeout``)."""
     payload: dict[str, Any] = {
         "from": address(call.from_),
         "to": address(call.to),
@@ -159,7 +163,10 @@ def input_payload(call: Call, at: float, action: dict[str, Any], digits: str | N
         "dtmf": {"digits": digits, "timed_out": timed_out},
     }
     kinds = action.get("type")
-    if isinstance(kinds, list) and "speech" in kinds:
+    if isinstance(kinds, list) and "speech" in kinds and speech is not None:
+        result = {"text": speech, "confidence": SPEECH_CONFIDENCE}
+        payload["speech"] = {"timeout_reason": "end_on_silence_timeout", "results": [result]}
+    elif isinstance(kinds, list) and "speech" in kinds:
         payload["speech"] = {"timeout_reason": "start_timeout", "results": []}
     return payload
 

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from . import events as payloads
+from .callback_log import CallbackLog
 from .calls import Call, Step, address
 from .clock import Clock, format_time
 from .events import Event, EventLog
-from .ncco import input_settings, plan
-from .scenarios import MACHINE_DETECTION_AFTER
+from .ncco import add_digits, input_settings, plan
+from .scenarios import CALLEE_INPUT_AFTER, MACHINE_DETECTION_AFTER, ScenarioRegistry
 
 __all__ = ["Fetch", "Lifecycle"]
 
@@ -39,6 +40,7 @@ class Fetch:
     token: int
     payload: dict[str, Any]
     sent_at: float
+    purpose: str = "answer"  # or "transfer": the callback log's type
 
 
 Outbox = list[Event | Fetch]
@@ -52,6 +54,8 @@ class Lifecycle:
         self.prefix = prefix  # the calls collection path, for record links
         self.calls: dict[str, Call] = {}
         self.events = EventLog()
+        self.callbacks = CallbackLog()  # what the application's webhooks answered
+        self.scenarios = ScenarioRegistry()  # numbers registered by tests
         self._can_contact = can_contact
         self._timers: list[tuple[float, int, str, str]] = []  # heap of (due, seq, call uuid, kind)
         self._seq = itertools.count(1)
@@ -103,6 +107,8 @@ class Lifecycle:
             self._detected(call, due)
         elif kind == "step":
             self._step_due(call, due)
+        elif kind == "callee_input":
+            self._callee_answers(call, due)
 
     def _answer(self, call: Call, at: float) -> None:
         self._cancel(call, "ring_timeout")
@@ -165,6 +171,8 @@ class Lifecycle:
                 step.ends_at = at + (step_plan.seconds or 0.0)
                 call.step = step
                 self._schedule(call, "step", step.ends_at)
+                if step_plan.waiting == "digits":
+                    self._script_input(call, step, at)
                 return
             if step_plan.waiting == "hold":
                 call.step = step
@@ -205,7 +213,7 @@ class Lifecycle:
         if step is None:
             return
         if step.waiting == "digits":
-            self._submit_input(call, at, timed_out=True)
+            self._submit_input(call, at, timed_out=step.speech is None)
         elif step.waiting == "timer":
             self._run(call, step.index + 1, at)
 
@@ -214,9 +222,8 @@ class Lifecycle:
         assert step is not None
         self._cancel(call, "step")
         settings = input_settings(step.action)
-        payload = payloads.input_payload(
-            call, at, step.action, (step.digits or None) if settings.dtmf else None, timed_out
-        )
+        digits = (step.digits or None) if settings.dtmf else None
+        payload = payloads.input_payload(call, at, step.action, digits, timed_out, step.speech)
         urls = _urls(step.action.get("eventUrl")) or call.event_url
         method = str(step.action.get("eventMethod") or "POST")
         waits = self._can_contact(urls[0] if urls else None)
@@ -226,6 +233,37 @@ class Lifecycle:
         else:
             self._run(call, step.index + 1, at)
 
+    def _keys(self, call: Call, digits: str, at: float) -> None:
+        """Keys pressed during a synchronous input: it completes, or waits ``timeOut`` from the last key."""
+        step = call.step
+        if step is None or step.waiting != "digits":
+            return
+        settings = input_settings(step.action)
+        step.digits, complete = add_digits(step.digits, digits, settings)
+        if complete:
+            self._submit_input(call, at, timed_out=False)
+        else:
+            step.ends_at = at + settings.timeout
+            self._schedule(call, "step", step.ends_at)
+
+    def _script_input(self, call: Call, step: Step, at: float) -> None:
+        """A scripted callee (a registered scenario) answers an input action it has an answer for."""
+        settings = input_settings(step.action)
+        if (settings.dtmf and call.callee_dtmf) or (settings.speech and call.callee_speech):
+            self._schedule(call, "callee_input", at + CALLEE_INPUT_AFTER)
+
+    def _callee_answers(self, call: Call, at: float) -> None:
+        step = call.step
+        if step is None or step.waiting != "digits":
+            return
+        settings = input_settings(step.action)
+        if settings.dtmf and call.callee_dtmf:
+            self._keys(call, call.callee_dtmf.pop(0), at)
+        elif settings.speech and call.callee_speech:
+            step.speech = call.callee_speech.pop(0)  # recognised once the callee has been silent for endOnSilence
+            step.ends_at = at + settings.end_on_silence
+            self._schedule(call, "step", step.ends_at)
+
     def _async_digits(self, call: Call, digits: str, at: float) -> None:
         action = call.async_input or {}
         urls = call.dtmf_listener or _urls(action.get("eventUrl")) or call.event_url
@@ -233,7 +271,7 @@ class Lifecycle:
             payload = payloads.input_payload(call, at, action, key, timed_out=False)
             self._emit("input", call, urls, "POST", payload, at)
 
-    def _fetch(self, call: Call, urls: list[str], method: Any, at: float) -> None:
+    def _fetch(self, call: Call, urls: list[str], method: Any, at: float, purpose: str = "answer") -> None:
         url = urls[0] if urls else None
         if url is None or not self._can_contact(url):
             call.ncco = [{"action": "talk", "text": UNFETCHED_TEXT}]
@@ -247,7 +285,7 @@ class Lifecycle:
             "uuid": call.uuid,
             "conversation_uuid": call.conversation_uuid,
         }
-        self._outbox.append(Fetch(call.uuid, url, str(method or "GET").upper(), step.token, payload, at))
+        self._outbox.append(Fetch(call.uuid, url, str(method or "GET").upper(), step.token, payload, at, purpose))
 
     def _resume(
         self,

@@ -35,6 +35,7 @@ class InputSettings:
     speech: bool
     max_digits: int
     timeout: float
+    end_on_silence: float
     submit_on_hash: bool
     asynchronous: bool
 
@@ -74,6 +75,7 @@ def input_settings(action: dict[str, Any]) -> InputSettings:
         speech="speech" in kinds,
         max_digits=int(_clamp(_number(dtmf.get("maxDigits"), 4.0), 1, 20)),
         timeout=_clamp(timeout, 0.0, 60.0),
+        end_on_silence=_clamp(_number(speech.get("endOnSilence"), 2.0), 0.4, 10.0),
         submit_on_hash=_flag(dtmf.get("submitOnHash")),
         asynchronous=action.get("mode") == "asynchronous",
     )

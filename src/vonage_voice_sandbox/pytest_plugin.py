@@ -1,31 +1,66 @@
-"""pytest plugin (entry point ``vonage_voice_sandbox``): a running Voice API sandbox and a client connected to it.
+"""pytest plugin (entry point ``vonage_voice_sandbox``): the Voice API sandbox as fixtures for an application's tests.
 
-Registered in every pytest session of every project that installs the package, so it imports nothing but pytest
-until a fixture is used.
+    def test_places_a_call(voice_sandbox, voice_client):
+        call = create_call.sync(client=voice_client, body=...)
+        voice_sandbox.advance(10)                  # the virtual clock: ringing, answered, the NCCO runs
+        assert [e.type for e in voice_sandbox.events(str(call.uuid))][:3] == ["started", "ringing", "answered"]
+
+- ``voice_sandbox``: a :class:`~vonage_voice_sandbox.testing.VoiceSandbox` with fresh state for every test; one
+  server serves the whole session. Every callback is signed with ``voice_sandbox.signature_secret``.
+- ``voice_client``: ``connect()`` to it with its credentials, retries off so a test sees each answer as it is.
+- ``voice_webhook_server``: ``voice_webhook_server(app)`` serves an ASGI app (the application's webhooks) on
+  127.0.0.1 for the test and returns its base URL, for ``answer_url`` and ``event_url``.
+
+The plugin is registered in every pytest session of every project that installs the package, so this module imports
+nothing but pytest until a fixture runs; the fixtures need the ``sandbox`` extra and say so when it is missing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 
 if TYPE_CHECKING:
     from vonage_voice_client import VoiceClient
 
+    from .testing import ServeApp, VoiceSandbox
+
+INSTALL: str = "pip install 'vonage-voice-client[sandbox]'"
+
+
+def _require_extra(fixture: str) -> None:
+    try:
+        import vonage_voice_sandbox.testing  # noqa: F401 - what every fixture needs: Starlette, uvicorn, openapi-core
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").startswith("vonage_voice"):
+            raise
+        missing = exc.name
+    else:
+        return
+    # Outside the except block, so that pytest shows this one line and not the chained ImportError.
+    pytest.fail(f"{fixture} needs the sandbox extra ({missing} is not installed): {INSTALL}", pytrace=False)
+
 
 @pytest.fixture(scope="session")
-def voice_sandbox() -> Iterator[Any]:
-    """A sandbox on a free loopback port, with a virtual clock; ``.base_url``, ``.application_id``, ``.app``."""
-    from .server import running_sandbox
+def _vonage_voice_sandbox_session() -> Iterator[VoiceSandbox]:
+    _require_extra("voice_sandbox")
+    from .testing import session_sandbox
 
-    with running_sandbox() as sandbox:
+    with session_sandbox() as sandbox:
         yield sandbox
 
 
 @pytest.fixture
-def voice_client(voice_sandbox: Any) -> Iterator[VoiceClient]:
+def voice_sandbox(_vonage_voice_sandbox_session: VoiceSandbox) -> VoiceSandbox:
+    """The Voice API sandbox on 127.0.0.1, with no calls, events, faults or registered numbers from earlier tests."""
+    _vonage_voice_sandbox_session.reset()
+    return _vonage_voice_sandbox_session
+
+
+@pytest.fixture
+def voice_client(voice_sandbox: VoiceSandbox) -> Iterator[VoiceClient]:
     """A client connected to ``voice_sandbox`` (closed after the test)."""
     from vonage_voice_client import connect  # the sandbox's one use of the runtime (import-linter ignore_imports)
 
@@ -37,3 +72,13 @@ def voice_client(voice_sandbox: Any) -> Iterator[VoiceClient]:
     )
     with client:
         yield client
+
+
+@pytest.fixture
+def voice_webhook_server() -> Iterator[ServeApp]:
+    """``voice_webhook_server(app) -> base URL``: serve ASGI apps on 127.0.0.1 until the test ends."""
+    _require_extra("voice_webhook_server")
+    from .testing import AppServers
+
+    with AppServers() as servers:
+        yield servers.serve

@@ -2,17 +2,25 @@
 
 A call to any other number, or to a non-phone endpoint, rings for 3 s and is answered; its NCCO then runs and the
 call completes when the NCCO ends. Timings are seconds on the sandbox clock.
+
+Besides the fixed numbers, a test can register a number (``POST /_sandbox/scenarios``) for a named scenario plus
+what the callee answers to ``input`` actions: keys pressed (``dtmf``) or words said (``speech``).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import itertools
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, replace
 from typing import Any, Final
 
-__all__ = ["DEFAULT", "SCENARIOS", "Scenario", "scenario_for"]
+__all__ = ["DEFAULT", "SCENARIOS", "Scenario", "ScenarioRegistry", "scenario_for"]
 
 RINGING_AFTER: Final = 1.0  # started -> ringing
 MACHINE_DETECTION_AFTER: Final = 2.0  # answered -> human/machine event, when detection was asked for
+CALLEE_INPUT_AFTER: Final = 1.0  # an input action starts -> the scripted callee presses keys or starts speaking
+SPEECH_CONFIDENCE: Final = "0.95"  # a string, as in the documented input events
+REGISTERED_PREFIX: Final = "155510"  # registered numbers: 155510 + 5 digits, apart from the fixed ones
 
 
 @dataclass(frozen=True)
@@ -27,6 +35,8 @@ class Scenario:
     machine: bool = False  # a machine answers: machine detection reports `machine` instead of `human`
     callee_hangs_up_after: float | None = None  # seconds after `answered`
     holds_line: bool = False  # the callee stays on after the NCCO ends: only a hangup or length_timer end it
+    dtmf: tuple[str, ...] = ()  # keys pressed at each DTMF input action in turn; later inputs time out
+    speech: tuple[str, ...] = ()  # words said at each speech input action in turn
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -53,8 +63,33 @@ SCENARIOS: Final[dict[str, Scenario]] = {
 }  # fmt: skip
 
 
-def scenario_for(endpoint: dict[str, Any]) -> Scenario:
-    """The scenario of a call to ``endpoint`` (the first item of ``to``)."""
+BY_NAME: Final[dict[str, Scenario]] = {DEFAULT.name: DEFAULT, **{s.name: s for s in SCENARIOS.values()}}
+
+
+def scenario_for(endpoint: dict[str, Any], registered: Mapping[str, Scenario] | None = None) -> Scenario:
+    """The scenario of a call to ``endpoint`` (the first item of ``to``); registered numbers first."""
     if endpoint.get("type") == "phone":
-        return SCENARIOS.get(str(endpoint.get("number", "")), DEFAULT)
+        number = str(endpoint.get("number", ""))
+        return (registered or {}).get(number) or SCENARIOS.get(number, DEFAULT)
     return DEFAULT
+
+
+class ScenarioRegistry:
+    """Numbers registered by tests, each bound to a named scenario with a scripted callee. Cleared on reset; the
+    numbers themselves are never reused in a process, so a late call to an old number cannot pick up a new script."""
+
+    _numbers = itertools.count(1)
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, Scenario] = {}
+
+    def register(self, name: str, dtmf: tuple[str, ...] = (), speech: tuple[str, ...] = ()) -> str:
+        base = BY_NAME.get(name)
+        if base is None:
+            raise ValueError(f"unknown scenario {name!r}; known: {', '.join(BY_NAME)}")
+        number = f"{REGISTERED_PREFIX}{next(self._numbers) % 100_000:05d}"
+        self.numbers[number] = replace(base, dtmf=dtmf, speech=speech)
+        return number
+
+    def clear(self) -> None:
+        self.numbers.clear()

@@ -1,4 +1,5 @@
-"""Serve the sandbox with uvicorn: in the foreground (the CLI) or in a background thread (``running_sandbox``).
+"""Serve the sandbox with uvicorn: in the foreground (the CLI) or in a background thread (``running_sandbox``);
+and serve any ASGI app, such as the webhooks of an application under test, in a background thread (``serving``).
 
 Both bind the socket themselves (port 0 picks a free port, with no race between choosing and binding) and wrap the
 app so that a fault rule's dropped connection closes the socket without an answer (see :class:`.ConnectionDropped`).
@@ -22,13 +23,21 @@ import httpx
 import uvicorn
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .app import ConnectionDropped, SandboxApp, create_app
 from .clock import Clock, VirtualClock
 from .faults import FaultRule
 
-__all__ = ["RunningSandbox", "bind", "generate_private_key", "running_sandbox", "uvicorn_server", "write_private_key"]
+__all__ = [
+    "RunningSandbox",
+    "bind",
+    "generate_private_key",
+    "running_sandbox",
+    "serving",
+    "uvicorn_server",
+    "write_private_key",
+]
 
 # uvicorn closes the connection without an answer when an ASGI app returns anything but None.
 _DROPPED: Final = "connection dropped by a sandbox fault rule"
@@ -172,7 +181,7 @@ def running_sandbox(
     )
     sock = bind(host, port)
     server = uvicorn_server(app)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="vonage-sandbox", daemon=True)
+    thread = _thread(server, sock, "vonage-sandbox")
     running = RunningSandbox(
         base_url(sock),
         application_id,
@@ -192,9 +201,31 @@ def running_sandbox(
         sock.close()
 
 
-def _wait_started(server: uvicorn.Server, thread: threading.Thread) -> None:
+@contextlib.contextmanager
+def serving(app: ASGIApp, *, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """Serve ``app`` (Starlette, FastAPI, any ASGI app) with uvicorn in a background thread until the block ends;
+    yield its base URL (``http://127.0.0.1:<free port>``). Its lifespan runs if it has one."""
+    sock = bind(host, port)
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="auto", timeout_graceful_shutdown=2)
+    server = uvicorn.Server(config)
+    thread = _thread(server, sock, "vonage-sandbox-webhooks")
+    thread.start()
+    try:
+        _wait_started(server, thread, "the application's ASGI app")
+        yield base_url(sock)
+    finally:
+        server.should_exit = True
+        thread.join(5.0)
+        sock.close()
+
+
+def _thread(server: uvicorn.Server, sock: socket.socket, name: str) -> threading.Thread:
+    return threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name=name, daemon=True)
+
+
+def _wait_started(server: uvicorn.Server, thread: threading.Thread, what: str = "the sandbox server") -> None:
     deadline = time.monotonic() + _START_TIMEOUT
     while not server.started:
         if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the sandbox server did not start")
+            raise RuntimeError(f"{what} did not start (see uvicorn's log above)")
         time.sleep(0.005)

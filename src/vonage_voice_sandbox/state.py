@@ -10,7 +10,7 @@ from .calls import BEFORE_ANSWER, RANDOM_FROM, Call
 from .clock import format_time
 from .events import Event
 from .lifecycle import Fetch, Lifecycle, Outbox
-from .ncco import add_digits, input_settings, plan
+from .ncco import plan
 from .problems import Problem
 from .scenarios import RINGING_AFTER, scenario_for
 
@@ -24,6 +24,8 @@ class CallStore(Lifecycle):
         with self.lock:
             self.calls.clear()
             self.events.clear()
+            self.callbacks.clear()
+            self.scenarios.clear()
             self._timers.clear()
             self._outbox.clear()
 
@@ -32,15 +34,18 @@ class CallStore(Lifecycle):
     def create(self, body: dict[str, Any]) -> Call:
         now = self.clock.now()
         to = dict(body["to"][0])
+        scenario = scenario_for(to, self.scenarios.numbers)
         call = Call(
             uuid=str(uuid.uuid4()),
             conversation_uuid=f"CON-{uuid.uuid4()}",
             to=to,
             from_=_caller(body),
-            scenario=scenario_for(to),
+            scenario=scenario,
             created_at=now,
             request=body,
             ncco=body.get("ncco"),
+            callee_dtmf=list(scenario.dtmf),
+            callee_speech=list(scenario.speech),
         )
         with self.lock:
             self.calls[call.uuid] = call
@@ -95,7 +100,7 @@ class CallStore(Lifecycle):
                 call.ncco = destination["ncco"]
                 self._run(call, 0, now)
             else:
-                self._fetch(call, list(destination.get("url") or []), "GET", now)
+                self._fetch(call, list(destination.get("url") or []), "GET", now, "transfer")
 
     def send_dtmf(self, call_uuid: str, digits: str) -> None:
         """Digits sent with PUT .../dtmf reach the NCCO as if the callee pressed them."""
@@ -105,16 +110,7 @@ class CallStore(Lifecycle):
             self.control(call, "dtmf", digits=digits)
             if call.async_input is not None:
                 self._async_digits(call, digits, now)
-            step = call.step
-            if step is None or step.waiting != "digits":
-                return
-            settings = input_settings(step.action)
-            step.digits, complete = add_digits(step.digits, digits, settings)
-            if complete:
-                self._submit_input(call, now, timed_out=False)
-            else:
-                step.ends_at = now + settings.timeout  # the time-out counts from the last key
-                self._schedule(call, "step", step.ends_at)
+            self._keys(call, digits, now)
 
     def set_flag(self, call_uuid: str, action: str) -> None:
         """mute, unmute, earmuff, unearmuff: recorded, and shown at /_sandbox/calls/{uuid}."""

@@ -1,0 +1,70 @@
+"""The record of every HTTP request the sandbox made to an application's webhooks, and what the application answered.
+
+Events say what happened to a call; this log says what the application under test saw and did: the URL, the status
+code of its answer and the answer itself (an NCCO, usually). Read at ``GET /_sandbox/callbacks``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+from collections import deque
+from dataclasses import asdict, dataclass
+from typing import Any, Final
+
+__all__ = ["CallbackLog", "CallbackRecord", "answer_of"]
+
+MAX_RECORDS: Final = 50_000  # oldest dropped first, as for events
+MAX_TEXT: Final = 2_000  # a non-JSON answer is kept up to this many characters
+
+
+@dataclass(frozen=True)
+class CallbackRecord:
+    id: int
+    call_uuid: str | None
+    type: str  # "answer" (answer_url), "transfer" (a transfer's NCCO url), or the event's type
+    method: str
+    url: str
+    signed: bool
+    status_code: int | None  # None: no HTTP answer (``error`` says why)
+    answer: Any  # the JSON answer, else its text; None without an answer or with an empty body
+    error: str | None = None
+    event_id: int | None = None  # the event delivered, for event callbacks
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class CallbackLog:
+    """Thread-safe, like the event log: deliveries run in the server's loop while tests read from theirs."""
+
+    def __init__(self) -> None:
+        self._records: deque[CallbackRecord] = deque(maxlen=MAX_RECORDS)
+        self._ids = itertools.count(1)
+        self._lock = threading.Lock()
+
+    def add(self, **fields: Any) -> CallbackRecord:
+        with self._lock:
+            record = CallbackRecord(id=next(self._ids), **fields)
+            self._records.append(record)
+        return record
+
+    def query(self, call_uuid: str | None = None, kind: str | None = None) -> list[CallbackRecord]:
+        with self._lock:
+            records = list(self._records)
+        return [r for r in records if call_uuid in (None, r.call_uuid) and kind in (None, r.type)]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._records.clear()
+
+
+def answer_of(body: bytes) -> Any:
+    """An answer body as the log keeps it: parsed JSON when it is JSON, else (truncated) text."""
+    if not body:
+        return None
+    try:
+        return json.loads(body)
+    except (ValueError, RecursionError):
+        return body[:MAX_TEXT].decode("utf-8", errors="replace")

@@ -1,0 +1,215 @@
+"""What the pytest fixtures hand to a test: :class:`VoiceSandbox`, and a loopback server for the application's app.
+
+Usable without pytest too::
+
+    with session_sandbox() as sandbox, AppServers() as servers:
+        base = servers.serve(my_app)          # the application's webhooks on 127.0.0.1
+        ...                                   # create calls with answer_url/event_url under `base`
+        sandbox.advance(10)
+        sandbox.callbacks()                   # what the app was sent, and what it answered
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, fields
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Final, Self
+
+import httpx
+from starlette.types import ASGIApp
+
+from .app import SandboxApp
+from .scenarios import BY_NAME, SCENARIOS
+from .server import RunningSandbox, running_sandbox, serving
+
+__all__ = ["ANSWERED_NUMBER", "AppServers", "DeliveredCallback", "SandboxEvent", "ServeApp", "VoiceSandbox"]
+
+ANSWERED_NUMBER: Final = "14155550100"  # not a scenario number: the call rings, is answered and runs its NCCO
+ServeApp = Callable[[ASGIApp], str]  # the voice_webhook_server fixture: serve an app, get its base URL
+
+
+@dataclass(frozen=True)
+class SandboxEvent:
+    """One event the sandbox produced, as ``/_sandbox/events`` lists it."""
+
+    id: int
+    type: str  # a status (started, ringing, answered, completed, busy, machine, ...) or input, notify, transfer, ...
+    call_uuid: str | None
+    url: str | None  # where it was sent (None: the call has no event_url)
+    method: str
+    created_at: str  # on the sandbox clock
+    payload: dict[str, Any]
+    delivery: dict[str, Any]  # {"state": "delivered" | "rejected" | "failed" | "not-contacted" | ..., ...}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> SandboxEvent:
+        return cls(**_known(cls, data))
+
+    @property
+    def status(self) -> str | None:
+        """The payload's ``status`` (None for input, notify, transfer and record events)."""
+        status = self.payload.get("status")
+        return status if isinstance(status, str) else None
+
+
+@dataclass(frozen=True)
+class DeliveredCallback:
+    """One request the sandbox sent to a webhook of the application, and the application's answer."""
+
+    id: int
+    call_uuid: str | None
+    type: str  # "answer" (answer_url), "transfer" (a transfer's NCCO url), or the event's type
+    method: str
+    url: str
+    signed: bool
+    status_code: int | None  # None: no HTTP answer; ``error`` says why
+    answer: Any  # the JSON answer (an NCCO is a list), else its text; None when the body was empty
+    error: str | None = None
+    event_id: int | None = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DeliveredCallback:
+        return cls(**_known(cls, data))
+
+
+class VoiceSandbox:
+    """A Voice API sandbox on 127.0.0.1 with a virtual clock, as the ``voice_sandbox`` fixture gives it to a test.
+
+    Every callback (answer_url fetch, event) is signed with :attr:`signature_secret`, as Vonage signs them, so the
+    application under test verifies them as in production. State is fresh for each test (:meth:`reset`).
+    """
+
+    def __init__(self, running: RunningSandbox) -> None:
+        self._running = running
+        self._http = httpx.Client(base_url=f"{running.base_url}/_sandbox", trust_env=False, timeout=30.0)
+
+    @property
+    def base_url(self) -> str:
+        """Where the API is served: give it to ``connect(base_url=...)`` (the ``voice_client`` fixture does)."""
+        return self._running.base_url
+
+    @property
+    def application_id(self) -> str:
+        return self._running.application_id
+
+    @property
+    def private_key_pem(self) -> bytes:
+        return self._running.private_key_pem
+
+    @property
+    def private_key_path(self) -> Path:
+        return self._running.private_key_path
+
+    @property
+    def signature_secret(self) -> str:
+        """The secret callbacks are signed with: configure the application under test with it."""
+        return self._running.signature_secret or ""
+
+    @property
+    def app(self) -> SandboxApp:
+        """The sandbox's ASGI app; ``app.sandbox.store.calls`` is its state, for assertions the API cannot make."""
+        return self._running.app
+
+    def advance(self, seconds: float) -> None:
+        """Move the virtual clock; calls progress, and their callbacks are sent and answered, before this returns."""
+        self._request("POST", "/clock/advance", {"seconds": seconds})
+
+    def events(self, call_uuid: str | None = None, *, type: str | None = None) -> list[SandboxEvent]:
+        """The events produced so far, oldest first (of one call, of one type, if given)."""
+        found = self._request("GET", "/events", params=_query(call_uuid=call_uuid, type=type))["events"]
+        return [SandboxEvent.from_dict(event) for event in found]
+
+    def callbacks(self, call_uuid: str | None = None, *, type: str | None = None) -> list[DeliveredCallback]:
+        """The requests sent to the application's webhooks so far, oldest first, with its answers."""
+        found = self._request("GET", "/callbacks", params=_query(call_uuid=call_uuid, type=type))["callbacks"]
+        return [DeliveredCallback.from_dict(record) for record in found]
+
+    def number(
+        self, scenario: str = "answered", *, dtmf: str | Sequence[str] = (), speech: str | Sequence[str] = ()
+    ) -> str:
+        """A destination number whose call goes as ``scenario`` says (see the README's table), and whose callee
+        answers the call's ``input`` actions in turn: keys from ``dtmf``, words from ``speech``."""
+        if scenario not in BY_NAME:
+            raise ValueError(f"unknown scenario {scenario!r}; known: {', '.join(BY_NAME)}")
+        scripts = {"dtmf": _script(dtmf), "speech": _script(speech)}
+        if not any(scripts.values()):
+            fixed = {s.name: number for number, s in SCENARIOS.items()}
+            return fixed.get(scenario, ANSWERED_NUMBER)
+        return str(self._request("POST", "/scenarios", {"scenario": scenario, **scripts})["number"])
+
+    def call(self, call_uuid: str) -> dict[str, Any]:
+        """The sandbox's view of a call: its record, scenario, NCCO, current step, controls and history."""
+        return self._request("GET", f"/calls/{call_uuid}")
+
+    def add_fault(self, **rule: Any) -> None:
+        """Add a fault rule (``status=503``, ``path="/v1/calls/*"``, ``drop="after"``...: the README's table)."""
+        self._request("POST", "/faults", rule)
+
+    def sign_callbacks_with(self, secret: str | None) -> None:
+        """Sign with another secret (None: send unsigned) until the test ends, to see the application refuse."""
+        self._request("PUT", "/signature", {"secret": secret})
+
+    def reset(self) -> None:
+        """Forget calls, events, callbacks, faults and registered numbers; sign with :attr:`signature_secret`."""
+        self._request("POST", "/reset")
+
+    def close(self) -> None:
+        self._http.close()
+
+    def _request(
+        self, method: str, path: str, body: object | None = None, params: Mapping[str, str] | None = None
+    ) -> dict[str, Any]:
+        # Over HTTP, so the work runs in the server's event loop (where deliveries happen), not in the test's thread.
+        response = self._http.request(method, path, json=body, params=params)
+        if response.is_error:
+            raise RuntimeError(f"sandbox {method} /_sandbox{path}: {response.status_code} {response.text[:500]}")
+        return dict(response.json())
+
+
+class AppServers:
+    """Serves applications' ASGI apps on loopback, each until :meth:`close` (the ``voice_webhook_server`` fixture)."""
+
+    def __init__(self) -> None:
+        self._stack = contextlib.ExitStack()
+
+    def serve(self, app: ASGIApp) -> str:
+        """Serve ``app`` with uvicorn on 127.0.0.1 (a free port) in a background thread; return its base URL."""
+        return self._stack.enter_context(serving(app))
+
+    def close(self) -> None:
+        self._stack.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.close()
+
+
+@contextlib.contextmanager
+def session_sandbox() -> Iterator[VoiceSandbox]:
+    """One sandbox on a free loopback port, signing callbacks with a new random secret, until the block ends."""
+    with running_sandbox(signature_secret=secrets.token_urlsafe(32)) as running:
+        sandbox = VoiceSandbox(running)
+        try:
+            yield sandbox
+        finally:
+            sandbox.close()
+
+
+def _known(cls: type[SandboxEvent | DeliveredCallback], data: Mapping[str, Any]) -> dict[str, Any]:
+    """Only the fields ``cls`` declares: the JSON may carry more."""
+    names = {field.name for field in fields(cls)}
+    return {name: value for name, value in data.items() if name in names}
+
+
+def _script(value: str | Sequence[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _query(**values: str | None) -> dict[str, str]:
+    return {name: value for name, value in values.items() if value is not None}
