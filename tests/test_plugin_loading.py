@@ -1,19 +1,16 @@
 """The plugin as every pytest session of every user loads it: nothing heavy until a fixture runs, and a one-line
 answer when the ``sandbox`` extra is missing.
 
-Each test runs pytest in a subprocess on a throwaway test file, with the installed entry point (not a conftest),
-as a user's project would; the other installed plugins are switched off so that what is loaded is ours.
+Each test runs pytest in a subprocess on a throwaway test file (see ``tests/pytest_subprocess.py``).
 """
 
 from __future__ import annotations
 
-import importlib.metadata
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-PLUGIN = "vonage_voice_sandbox"
+from tests.pytest_subprocess import run_pytest
+
 HEAVY = ("vonage_voice_client", "vonage_voice_api", "starlette", "uvicorn", "openapi_core", "yaml")
 
 NO_FIXTURE = """
@@ -45,14 +42,6 @@ USES_FIXTURE = """
 def test_places_a_call(voice_sandbox):
     pass
 """
-
-
-def run_pytest(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    (folder / "pytest.ini").write_text("[pytest]\n")  # the folder is the rootdir: this project's settings stay out
-    others = [ep.name for ep in importlib.metadata.entry_points(group="pytest11") if ep.name != PLUGIN]
-    command = [sys.executable, "-m", "pytest", "-q", "-s", "-p", "no:cacheprovider"]
-    command += [arg for name in others for arg in ("-p", f"no:{name}")]
-    return subprocess.run([*command, *args], cwd=folder, capture_output=True, text=True, timeout=120, check=False)
 
 
 def test_a_session_that_uses_no_fixture_imports_neither_the_client_nor_the_generated_package(tmp_path: Path) -> None:
