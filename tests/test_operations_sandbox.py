@@ -35,7 +35,7 @@ LONG_TEXT = "Please hold. " * 60  # a talk that lasts long enough for every in-c
 
 
 def uuids_in(page: CallList) -> list[str]:
-    embedded = page.field_embedded
+    embedded = page.embedded
     assert not isinstance(embedded, Unset) and not isinstance(embedded.calls, Unset)
     return [str(call.uuid) for call in embedded.calls]
 

@@ -106,8 +106,8 @@ def test_a_list_page_holding_such_a_record_parses(
     rsa_key: rsa.RSAPrivateKey, record: dict[str, Any], read: Callable[[Call], Any], expected: Any
 ) -> None:
     listing = fetch_page(rsa_key, page(call_record(), record))
-    assert listing.field_embedded and listing.field_embedded.calls
-    first, second = listing.field_embedded.calls
+    assert listing.embedded and listing.embedded.calls
+    first, second = listing.embedded.calls
     assert first.status == "completed"
     assert read(second) == expected
 

@@ -83,7 +83,7 @@ def _filters(
 
 
 def _calls(page: CallList) -> list[Call]:
-    embedded = page.field_embedded
+    embedded = page.embedded
     if isinstance(embedded, Unset) or isinstance(embedded.calls, Unset):
         return []
     return list(embedded.calls)
@@ -92,7 +92,7 @@ def _calls(page: CallList) -> list[Call]:
 def _last(page: CallList, calls: list[Call], record_index: int) -> bool:
     if not calls:
         return True
-    links = page.field_links
+    links = page.links
     if isinstance(links, Unset) or isinstance(links.next_, Unset):
         return True
     count = page.count

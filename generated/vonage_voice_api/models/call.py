@@ -40,7 +40,7 @@ class Call:
     ended; `disconnected`, `transfer` and `input` are reported by events. """
     direction: Direction | str
     """ Possible values are `outbound` or `inbound` """
-    field_links: CallLinks | Unset = UNSET
+    links: CallLinks | Unset = UNSET
     to: (
         CallEndpointApp
         | CallEndpointPhone
@@ -78,9 +78,9 @@ class Call:
 
         direction: str = self.direction
 
-        field_links: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.field_links, Unset):
-            field_links = self.field_links.to_dict()
+        links: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.links, Unset):
+            links = self.links.to_dict()
 
         to: dict[str, Any] | Unset
         if isinstance(self.to, Unset):
@@ -126,8 +126,8 @@ class Call:
                 "direction": direction,
             }
         )
-        if field_links is not UNSET:
-            field_dict["_links"] = field_links
+        if links is not UNSET:
+            field_dict["_links"] = links
         if to is not UNSET:
             field_dict["to"] = to
         if from_ is not UNSET:
@@ -158,12 +158,12 @@ class Call:
 
         direction = read_str(d.pop("direction"), "direction")
 
-        _field_links = d.pop("_links", UNSET)
-        field_links: CallLinks | Unset
-        if isinstance(_field_links, Unset):
-            field_links = UNSET
+        _links = d.pop("_links", UNSET)
+        links: CallLinks | Unset
+        if isinstance(_links, Unset):
+            links = UNSET
         else:
-            field_links = CallLinks.from_dict(_field_links)
+            links = CallLinks.from_dict(_links)
 
         def _parse_to(
             data: object,
@@ -229,7 +229,7 @@ class Call:
             conversation_uuid=conversation_uuid,
             status=status,
             direction=direction,
-            field_links=field_links,
+            links=links,
             to=to,
             from_=from_,
             rate=rate,

@@ -24,8 +24,8 @@ class CallList:
     """ How many records this page holds. """
     record_index: int
     """ The `record_index` of the request (index of this page's first record). """
-    field_links: CallListLinks
-    field_embedded: CallListEmbedded | Unset = UNSET
+    links: CallListLinks
+    embedded: CallListEmbedded | Unset = UNSET
     """ The calls of this page, each as the getCall operation returns it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -36,11 +36,11 @@ class CallList:
 
         record_index = self.record_index
 
-        field_links = self.field_links.to_dict()
+        links = self.links.to_dict()
 
-        field_embedded: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.field_embedded, Unset):
-            field_embedded = self.field_embedded.to_dict()
+        embedded: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.embedded, Unset):
+            embedded = self.embedded.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,11 +49,11 @@ class CallList:
                 "count": count,
                 "page_size": page_size,
                 "record_index": record_index,
-                "_links": field_links,
+                "_links": links,
             }
         )
-        if field_embedded is not UNSET:
-            field_dict["_embedded"] = field_embedded
+        if embedded is not UNSET:
+            field_dict["_embedded"] = embedded
 
         return field_dict
 
@@ -66,21 +66,21 @@ class CallList:
 
         record_index = d.pop("record_index")
 
-        field_links = CallListLinks.from_dict(d.pop("_links"))
+        links = CallListLinks.from_dict(d.pop("_links"))
 
-        _field_embedded = d.pop("_embedded", UNSET)
-        field_embedded: CallListEmbedded | Unset
-        if isinstance(_field_embedded, Unset):
-            field_embedded = UNSET
+        _embedded = d.pop("_embedded", UNSET)
+        embedded: CallListEmbedded | Unset
+        if isinstance(_embedded, Unset):
+            embedded = UNSET
         else:
-            field_embedded = CallListEmbedded.from_dict(_field_embedded)
+            embedded = CallListEmbedded.from_dict(_embedded)
 
         call_list = cls(
             count=count,
             page_size=page_size,
             record_index=record_index,
-            field_links=field_links,
-            field_embedded=field_embedded,
+            links=links,
+            embedded=embedded,
         )
 
         call_list.additional_properties = d

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -11,7 +12,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    uuid: str,
+    uuid: UUID | str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -46,7 +47,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    uuid: str,
+    uuid: UUID | str,
     *,
     client: AuthenticatedClient,
 ) -> Response[Call]:
@@ -84,7 +85,7 @@ def sync_detailed(
 
 
 def sync(
-    uuid: str,
+    uuid: UUID | str,
     *,
     client: AuthenticatedClient,
 ) -> Call:
@@ -121,7 +122,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    uuid: str,
+    uuid: UUID | str,
     *,
     client: AuthenticatedClient,
 ) -> Response[Call]:
@@ -157,7 +158,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    uuid: str,
+    uuid: UUID | str,
     *,
     client: AuthenticatedClient,
 ) -> Call:

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -17,7 +18,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    uuid: str,
+    uuid: UUID | str,
     *,
     body: Earmuff | Hangup | Mute | TransferWithAnswerUrl | TransferWithNcco | Unearmuff | Unmute,
 ) -> dict[str, Any]:
@@ -68,7 +69,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    uuid: str,
+    uuid: UUID | str,
     *,
     client: AuthenticatedClient,
     body: Earmuff | Hangup | Mute | TransferWithAnswerUrl | TransferWithNcco | Unearmuff | Unmute,
@@ -110,7 +111,7 @@ def sync_detailed(
 
 
 def sync(
-    uuid: str,
+    uuid: UUID | str,
     *,
     client: AuthenticatedClient,
     body: Earmuff | Hangup | Mute | TransferWithAnswerUrl | TransferWithNcco | Unearmuff | Unmute,
@@ -147,7 +148,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    uuid: str,
+    uuid: UUID | str,
     *,
     client: AuthenticatedClient,
     body: Earmuff | Hangup | Mute | TransferWithAnswerUrl | TransferWithNcco | Unearmuff | Unmute,
@@ -187,7 +188,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    uuid: str,
+    uuid: UUID | str,
     *,
     client: AuthenticatedClient,
     body: Earmuff | Hangup | Mute | TransferWithAnswerUrl | TransferWithNcco | Unearmuff | Unmute,

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -11,7 +12,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    uuid: str,
+    uuid: UUID | str,
     *,
     body: SubscribeDtmfRequest,
 ) -> dict[str, Any]:
@@ -49,7 +50,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    uuid: str,
+    uuid: UUID | str,
     *,
     client: AuthenticatedClient,
     body: SubscribeDtmfRequest,
@@ -93,7 +94,7 @@ def sync_detailed(
 
 
 def sync(
-    uuid: str,
+    uuid: UUID | str,
     *,
     client: AuthenticatedClient,
     body: SubscribeDtmfRequest,
@@ -132,7 +133,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    uuid: str,
+    uuid: UUID | str,
     *,
     client: AuthenticatedClient,
     body: SubscribeDtmfRequest,
@@ -174,7 +175,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    uuid: str,
+    uuid: UUID | str,
     *,
     client: AuthenticatedClient,
     body: SubscribeDtmfRequest,

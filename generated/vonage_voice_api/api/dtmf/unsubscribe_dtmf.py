@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -10,7 +11,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    uuid: str,
+    uuid: UUID | str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -40,7 +41,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    uuid: str,
+    uuid: UUID | str,
     *,
     client: AuthenticatedClient,
 ) -> Response[None]:
@@ -78,7 +79,7 @@ def sync_detailed(
 
 
 def sync(
-    uuid: str,
+    uuid: UUID | str,
     *,
     client: AuthenticatedClient,
 ) -> None:
@@ -111,7 +112,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    uuid: str,
+    uuid: UUID | str,
     *,
     client: AuthenticatedClient,
 ) -> Response[None]:
@@ -147,7 +148,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    uuid: str,
+    uuid: UUID | str,
     *,
     client: AuthenticatedClient,
 ) -> None:

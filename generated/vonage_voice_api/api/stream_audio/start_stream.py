@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -12,7 +13,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    uuid: str,
+    uuid: UUID | str,
     *,
     body: StartStreamRequest,
 ) -> dict[str, Any]:
@@ -55,7 +56,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    uuid: str,
+    uuid: UUID | str,
     *,
     client: AuthenticatedClient,
     body: StartStreamRequest,
@@ -96,7 +97,7 @@ def sync_detailed(
 
 
 def sync(
-    uuid: str,
+    uuid: UUID | str,
     *,
     client: AuthenticatedClient,
     body: StartStreamRequest,
@@ -136,7 +137,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    uuid: str,
+    uuid: UUID | str,
     *,
     client: AuthenticatedClient,
     body: StartStreamRequest,
@@ -175,7 +176,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    uuid: str,
+    uuid: UUID | str,
     *,
     client: AuthenticatedClient,
     body: StartStreamRequest,
