@@ -20,15 +20,17 @@ import time
 import uuid
 from collections.abc import Callable, Generator, Mapping
 from pathlib import Path
-from typing import Any, Final, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeAlias
 
 import httpx
-import jwt
-from cryptography.hazmat.primitives.asymmetric import rsa
 
-from ._keys import ARGUMENT, KeySource, load_private_key, looks_like_pem
 from ._redact import Hidden, describe
 from .errors import ConfigurationError
+
+# PyJWT and cryptography (about 50 ms of a cold import) load when the first key is read, not when the package is
+# imported: an application that imports the client at start-up pays for them only once it signs.
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric import rsa
 
 __all__ = ["ConfigurationError", "PrivateKeyInput", "VonageJWT"]
 
@@ -46,7 +48,7 @@ ENV_PRIVATE_KEY_PASSWORD: Final = "VONAGE_PRIVATE_KEY_PASSWORD"  # noqa: S105 - 
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
-PrivateKeyInput: TypeAlias = bytes | str | os.PathLike[str] | rsa.RSAPrivateKey
+PrivateKeyInput: TypeAlias = "bytes | str | os.PathLike[str] | rsa.RSAPrivateKey"
 """PEM bytes, PEM text, a path to a PEM file, or an already loaded RSA private key."""
 
 
@@ -111,6 +113,8 @@ class VonageJWT(httpx.Auth):
         self._nbf = _check_nbf(nbf)
         self._acl = dict(acl) if acl is not None else None
         self._sub = sub
+        from ._keys import ARGUMENT, load_private_key
+
         self._key = load_private_key(key, password, ARGUMENT)
         self._clock = clock
         # Signing holds this lock for a few hundred microseconds. A threading lock (not an asyncio.Lock) serves both
@@ -196,6 +200,8 @@ class VonageJWT(httpx.Auth):
             claims["acl"] = self._acl
         if self._sub is not None:
             claims["sub"] = self._sub
+        import jwt  # loaded with the key already; a no-op lookup here
+
         encoded = jwt.encode(claims, self._key, algorithm="RS256", headers={"typ": "JWT"})
         self._current = _Token(encoded, jti, iat + self.ttl - self.renew_margin)
         del encoded
@@ -252,6 +258,8 @@ def _check_nbf(nbf: object) -> int | None:
 
 def _key_from_env(pem: Hidden[str], path: str, password: Hidden[object]) -> rsa.RSAPrivateKey:
     """Load the key named by the environment (see :meth:`VonageJWT.from_env`)."""
+    from ._keys import KeySource, load_private_key, looks_like_pem
+
     hint = f"set {ENV_PRIVATE_KEY_PASSWORD}"
     if pem.reveal() and path:
         raise ConfigurationError(f"both {ENV_PRIVATE_KEY} and {ENV_PRIVATE_KEY_PATH} are set; set only one")

@@ -33,8 +33,6 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final
 
-import jwt
-
 from ._payload import QueryInput, UnreadablePayload, payload_hashes
 from ._redact import Hidden, describe
 from .callbacks import CallbackParseError, parse_callback
@@ -271,6 +269,8 @@ def _split(header: Hidden[str]) -> tuple[bool, Hidden[str]]:
 
 def _verified_claims(token: Hidden[str], key: Hidden[bytes]) -> dict[str, Any]:
     """Check the header's alg, then the signature; return the (signed, so trustworthy) claims."""
+    import jwt  # loaded at the first verification, not with the package (see auth.py)
+
     problem: Exception
     try:
         alg = jwt.get_unverified_header(token.reveal()).get("alg")
@@ -285,6 +285,8 @@ def _verified_claims(token: Hidden[str], key: Hidden[bytes]) -> dict[str, Any]:
 
 
 def _decode(token: Hidden[str], key: Hidden[bytes]) -> dict[str, Any]:
+    import jwt
+
     problem: Exception
     try:
         # Only the signature is checked here; the claims are checked below, against an injectable clock.
