@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Final
 
 import httpx
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 ROOT: Final = Path(__file__).resolve().parent.parent
@@ -72,6 +73,13 @@ class CannedTransport(httpx.BaseTransport):
         if request.method == "POST":
             return httpx.Response(201, headers=self._HEADERS, content=self._created)
         return httpx.Response(200, headers=self._HEADERS, content=self._record)
+
+
+def pem(key: rsa.RSAPrivateKey) -> bytes:
+    """The key as unencrypted PKCS#8 PEM, as an application's private.key file holds it."""
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
 
 
 def rsa_key() -> rsa.RSAPrivateKey:

@@ -21,7 +21,6 @@ attempt number. Headers are never logged, so no token is.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import random
@@ -50,6 +49,13 @@ NEVER_RETRY_ERRORS: tuple[type[httpx.TransportError], ...] = (
 )
 
 
+async def _asyncio_sleep(seconds: float) -> None:
+    # asyncio is imported at the first async retry, not with the package (12 ms of a cold import for sync users).
+    import asyncio
+
+    await asyncio.sleep(seconds)
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
     """When and how long to wait before re-sending. Immutable; shared by the sync and async clients."""
@@ -59,7 +65,7 @@ class RetryPolicy:
     backoff_cap: float = 8.0
     max_retry_after: float = 60.0
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False, compare=False)
-    async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False, compare=False)
+    async_sleep: Callable[[float], Awaitable[None]] = field(default=_asyncio_sleep, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.max_retries, int) or isinstance(self.max_retries, bool) or self.max_retries < 0:
