@@ -10,7 +10,7 @@ from .errors import ConfigurationError
 
 DEFAULT_BASE_URL: Final = "https://api.nexmo.com"
 
-# Region names as the Application API spells them (facts 1.1). The numbering is not in region order.
+# Region names as the Application API and Vonage's regions guide spell them. The numbering is not in region order.
 REGIONS: Final[dict[str, str]] = {
     "na-east": "https://api-us-3.vonage.com",
     "na-west": "https://api-us-4.vonage.com",
