@@ -151,5 +151,5 @@ def test_the_base_url_from_the_environment_when_neither_region_nor_base_url_is_g
     monkeypatch.setenv("VONAGE_BASE_URL", "  ")
     assert connect(application_id=APP_ID, private_key=rsa_key).base_url == DEFAULT_BASE_URL
     monkeypatch.setenv("VONAGE_BASE_URL", "http://api.example.com")
-    with pytest.raises(ConfigurationError, match="VONAGE_BASE_URL 'http://api.example.com' uses plain http"):
+    with pytest.raises(ConfigurationError, match=r"VONAGE_BASE_URL 'http://api\.example\.com' uses plain http"):
         connect(application_id=APP_ID, private_key=rsa_key)
