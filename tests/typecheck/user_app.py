@@ -98,7 +98,7 @@ def spent_since(client: VoiceClient, since: datetime.datetime) -> Decimal:
 def answer(body: bytes) -> list[NccoAction]:
     webhook = parse_callback(body, kind="answer")
     assert_type(webhook, AnswerWebhook)
-    return [TalkAction(text=f"Hello {webhook.from_}")]
+    return [TalkAction(text=f"Hello {value_or(webhook.from_, 'there')}")]
 
 
 def on_event(body: bytes) -> str:
