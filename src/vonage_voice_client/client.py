@@ -157,12 +157,13 @@ def connect(
 ) -> VoiceClient:
     """A client for every generated operation, sync and async, configured for production.
 
-    Credentials come from ``application_id`` and ``private_key`` (PEM bytes or text, a path, or a key object), or
-    from the environment when both are omitted (VONAGE_APPLICATION_ID with VONAGE_PRIVATE_KEY or
-    VONAGE_PRIVATE_KEY_PATH), or from a ready ``auth``. The host is the default one, a ``region`` (a name such as
-    ``eu-west`` or an answer webhook's ``region_url``), or any ``base_url`` (plain http only to loopback, e.g. the
-    sandbox); with neither, VONAGE_BASE_URL when it is set (the sandbox's CLI prints it). ``timeout`` may not be None: an unbounded request is never what production wants. ``transport``
-    replaces the network (an ``httpx.MockTransport`` in tests); retries, auth and errors still apply.
+    Credentials come from ``application_id`` and ``private_key`` (PEM bytes or text, a path, or a key object), or from
+    the environment when both are omitted (VONAGE_APPLICATION_ID with VONAGE_PRIVATE_KEY or VONAGE_PRIVATE_KEY_PATH), or
+    from a ready ``auth``. The host is the default one, a ``region`` (a name such as ``eu-west`` or an answer webhook's
+    ``region_url``), or any ``base_url`` (plain http only to loopback, e.g. the sandbox); with neither, VONAGE_BASE_URL
+    when it is set (the sandbox's CLI prints it). ``timeout`` may not be None: an unbounded request is never what
+    production wants. ``transport`` replaces the network (an ``httpx.MockTransport`` in tests); retries, auth and errors
+    still apply.
     """
     # Key material leaves this frame at once: error trackers record the locals of every frame of a traceback.
     key, password = Hidden(private_key), Hidden(private_key_password)
