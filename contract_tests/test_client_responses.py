@@ -35,7 +35,7 @@ PROFILE = profile.current()
 ITEMS = response_items()
 BODIES = body_operations(ITEMS)
 
-# The runtime's promise (DESIGN.md, "Errors"): one exception class per status.
+# The runtime's promise (README.md, "Errors"): one exception class per status.
 ERROR_CLASSES: dict[int, type[VoiceAPIError]] = {
     400: ValidationError,
     401: AuthenticationError,

@@ -137,3 +137,19 @@ def test_one_debug_line_per_attempt_and_never_a_token(
     assert "-> 200" in lines[1] and "attempt 2" in lines[1] and "t-2" in lines[1]
     everything = "\n".join(r.getMessage() for r in caplog.records)
     assert all(token not in everything and token.split(".")[2] not in everything for token in tokens)
+
+
+def test_the_base_url_from_the_environment_when_neither_region_nor_base_url_is_given(
+    rsa_key: rsa.RSAPrivateKey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`python -m vonage_voice_sandbox` prints `export VONAGE_BASE_URL=...`: connect() follows it, an argument wins."""
+    monkeypatch.setenv("VONAGE_BASE_URL", "http://127.0.0.1:8000/v1/calls")
+    assert connect(application_id=APP_ID, private_key=rsa_key).base_url == "http://127.0.0.1:8000"
+    assert connect(application_id=APP_ID, private_key=rsa_key, region="eu-west").base_url == REGIONS["eu-west"]
+    explicit = connect(application_id=APP_ID, private_key=rsa_key, base_url="http://localhost:1")
+    assert explicit.base_url == "http://localhost:1"
+    monkeypatch.setenv("VONAGE_BASE_URL", "  ")
+    assert connect(application_id=APP_ID, private_key=rsa_key).base_url == DEFAULT_BASE_URL
+    monkeypatch.setenv("VONAGE_BASE_URL", "http://api.example.com")
+    with pytest.raises(ConfigurationError, match=r"VONAGE_BASE_URL 'http://api\.example\.com' uses plain http"):
+        connect(application_id=APP_ID, private_key=rsa_key)

@@ -2,7 +2,7 @@
 
 Bodies come from three places: every 2xx example of the patched spec (each oneOf branch), the published spec's own
 examples (space-separated times included), and responses shaped like the real ones the official SDKs record
-(tests/data/real_responses.yaml, facts 1.7a). Date-times are compared as instants: the models turn
+(tests/data/real_responses.yaml). Date-times are compared as instants: the models turn
 `2024-04-19T01:34:18.000Z` into a datetime and back into `2024-04-19T01:34:18+00:00`, the same instant.
 """
 

@@ -1,7 +1,7 @@
-"""overlays/README.md accounts for every upstream defect (6.1-6.43) and every overlay file, and quotes the file.
+"""overlays/README.md accounts for every upstream defect (D1-D43) and every overlay file, and quotes the file.
 
-A `fixed` row must name overlay files that exist and whose action descriptions cite the defect ("facts 6.N", or
-the number in a list such as "facts 6.2, 6.3"); a `left` row must say why. Its "the published file says" cell
+A `fixed` row must name overlay files that exist and whose action descriptions cite the defect ("D27", or
+the number in a list such as "D2, D3"); a `left` row must say why. Its "the published file says" cell
 quotes openapi/voice-v1.yaml: every backticked quote occurs in it verbatim (whitespace runs counted as one space,
 as YAML folds lines), and a quote written `absent: ...` does not occur at all. A defect of the documentation or the
 SDKs says "not in the file".
@@ -21,9 +21,9 @@ OVERLAYS = ROOT / "overlays"
 README = OVERLAYS / "README.md"
 PUBLISHED = ROOT / "openapi" / "voice-v1.yaml"
 DEFECTS = range(1, 44)
-ROW = re.compile(r"^\|\s*6\.(\d+)\s*\|")
+ROW = re.compile(r"^\|\s*D(\d+)\s*\|")
 FILE = re.compile(r"\d\d-[a-z0-9-]+\.yaml")
-CITATION = re.compile(r"facts (6\.\d+(?:(?:, | and )6\.\d+)*)")
+CITATION = re.compile(r"\bD([1-9][0-9]?)\b")
 # A Markdown code span: a run of backticks, the text, the same run (so ``a `b` c`` can quote backticks).
 CODE = re.compile(r"(?P<absent>absent:\s*)?(?P<ticks>`+)(?P<text>.+?)(?<!`)(?P=ticks)(?!`)")
 NOT_IN_FILE = "not in the file"
@@ -86,11 +86,11 @@ def cited(path: Path) -> set[int]:
 
 
 def cited_text(text: str) -> set[int]:
-    return {int(n) for match in CITATION.finditer(text) for n in re.findall(r"6\.(\d+)", match.group(1))}
+    return {int(match.group(1)) for match in CITATION.finditer(text)}
 
 
 ROWS = defect_rows()
-IDS = [f"6.{row.number}" for row in ROWS]
+IDS = [f"D{row.number}" for row in ROWS]
 FILE_TEXT = normalised(PUBLISHED.read_text(encoding="utf-8"))
 
 
@@ -103,27 +103,27 @@ def test_every_defect_appears_exactly_once() -> None:
 
 @pytest.mark.parametrize("row", ROWS, ids=IDS)
 def test_each_row_is_fixed_by_existing_files_citing_it_or_left_with_a_reason(row: Row) -> None:
-    assert row.status in ("fixed", "left"), f"6.{row.number}: status must be fixed or left, not {row.status!r}"
+    assert row.status in ("fixed", "left"), f"D{row.number}: status must be fixed or left, not {row.status!r}"
     for name in row.files:
-        assert (OVERLAYS / name).is_file(), f"6.{row.number} names {name}, which does not exist"
+        assert (OVERLAYS / name).is_file(), f"D{row.number} names {name}, which does not exist"
     if row.status == "fixed":
-        assert row.files, f"6.{row.number} is fixed but names no overlay file"
+        assert row.files, f"D{row.number} is fixed but names no overlay file"
         silent = [name for name in row.files if row.number not in cited(OVERLAYS / name)]
-        assert not silent, f"6.{row.number}: no action description in {silent} cites 'facts 6.{row.number}'"
+        assert not silent, f"D{row.number}: no action description in {silent} cites 'D{row.number}'"
     else:
-        assert len(row.reason) > 20, f"6.{row.number} is left without a reason"
+        assert len(row.reason) > 20, f"D{row.number} is left without a reason"
 
 
 @pytest.mark.parametrize("row", ROWS, ids=IDS)
 def test_each_row_quotes_the_published_file_or_says_the_defect_is_not_in_it(row: Row) -> None:
     assert any(q.present for q in row.quotes) or row.says.startswith(NOT_IN_FILE), (
-        f"6.{row.number}: quote what the published file says, or start with '{NOT_IN_FILE}'"
+        f"D{row.number}: quote what the published file says, or start with '{NOT_IN_FILE}'"
     )
     for quote in row.quotes:
         if quote.present:
-            assert quote.text in FILE_TEXT, f"6.{row.number}: the published file does not say `{quote.text}`"
+            assert quote.text in FILE_TEXT, f"D{row.number}: the published file does not say `{quote.text}`"
         else:
-            assert quote.text not in FILE_TEXT, f"6.{row.number}: the published file does say `{quote.text}`"
+            assert quote.text not in FILE_TEXT, f"D{row.number}: the published file does say `{quote.text}`"
 
 
 def test_the_file_list_names_every_overlay_file_once() -> None:
@@ -132,8 +132,9 @@ def test_the_file_list_names_every_overlay_file_once() -> None:
 
 
 def test_the_citation_pattern_reads_lists() -> None:
-    assert cited_text("Upstream defect (facts 6.2, 6.3): ...") == {2, 3}
-    assert cited_text("facts 6.27, second half; facts 6.8") == {27, 8}
+    assert cited_text("Upstream defect (D2, D3): ...") == {2, 3}
+    assert cited_text("D27, second half; D8") == {27, 8}
+    assert cited_text("DTMF, D2x, 3D9, UD1 and H264") == set()
 
 
 def test_the_quote_reader_reads_spans_with_backticks_and_absent_quotes() -> None:

@@ -127,7 +127,7 @@ async def test_broken_or_forged_tokens_are_refused(
     assert problem["title"] == "Unauthorized"
     assert problem["detail"].startswith("You did not provide correct credentials")
     assert problem["instance"] == response.headers["X-Nexmo-Trace-Id"]
-    assert "invalid_parameters" not in problem  # never on 401 (facts 5)
+    assert "invalid_parameters" not in problem  # never on 401 (Vonage's API errors page)
 
 
 @pytest.mark.parametrize("name", sorted(ACCEPTED))

@@ -1,4 +1,4 @@
-"""Events: the payloads of facts 3, signed as Vonage signs them, delivered to loopback receivers only."""
+"""Events: the payloads of the webhook reference, signed as Vonage signs them, delivered to loopback receivers only."""
 
 from __future__ import annotations
 
@@ -145,7 +145,7 @@ async def test_status_payload_fields(unsigned: Harness) -> None:
     started, ringing, answered, completed = (e["payload"] for e in await unsigned.events(call["uuid"]))
     assert set(started) == set(ringing) == STATUS_FIELDS
     assert set(answered) == STATUS_FIELDS | {"start_time", "rate", "network"}
-    assert answered["network"] == ""  # empty at this point (facts 3.2)
+    assert answered["network"] == ""  # empty at this point (the webhook reference)
     assert set(completed) >= STATUS_FIELDS | {"start_time", "end_time", "duration", "rate", "price", "network"}
     assert completed["disconnected_by"] == "platform"
     assert (started["from"], started["to"], started["direction"]) == ("14155550101", "14155550100", "outbound")

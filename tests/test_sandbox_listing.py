@@ -1,4 +1,4 @@
-"""getCalls: filters, order, pages and ``_links`` like the API's (facts 1.7a)."""
+"""getCalls: filters, order, pages and ``_links`` like the API's."""
 
 from __future__ import annotations
 

@@ -54,7 +54,7 @@ def sha256_hex(data: bytes) -> str:
 
 
 def compact_hash(value: object, *, ensure_ascii: bool = False) -> str:
-    """The payload_hash as facts 4.2 describes it: compact JSON of the payload object, SHA-256, hex."""
+    """The payload_hash as Vonage's signed-webhooks guide describes it: compact JSON of the payload, SHA-256, hex."""
     return sha256_hex(json.dumps(value, separators=(",", ":"), ensure_ascii=ensure_ascii).encode())
 
 

@@ -12,7 +12,7 @@ Semantics, per Overlay 1.0:
 
 Stricter than the specification, on purpose: a target that matches nothing is an error (``DeadTargetError``) naming
 the overlay file and the action's index, because a silently skipped fix produces a silently wrong client. The
-overlay tools on PyPI were tried and rejected for this reason (see DESIGN.md).
+overlay tools on PyPI were tried and rejected for this reason (see docs/architecture.md).
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ Point the Vonage application (or the call's ``answer_url``/``event_url``) at:
     POST /input    the caller's choice: connect to that department; no choice: the menu again, then goodbye
     POST /event    call progress events, kept in ``app.state.events``
 
-Every webhook is verified with :func:`vonage_voice_client.webhooks.verify_callback` before it is read, as Vonage
-signs them with the account's signature secret; an unsigned or forged request gets 401 and changes nothing.
+Every webhook is verified and parsed in one call, :func:`vonage_voice_client.starlette.event_from_request`, as
+Vonage signs them with the account's signature secret; an unsigned or forged request gets 401 and changes nothing.
 """
 
 from __future__ import annotations
@@ -33,7 +33,9 @@ from vonage_voice_api.models import (
     TalkAction,
 )
 
-from vonage_voice_client.webhooks import WebhookVerificationError, parse_callback, verify_callback
+from vonage_voice_client import Callback, WebhookVerificationError
+from vonage_voice_client.callbacks import CallbackKind
+from vonage_voice_client.starlette import event_from_request
 
 __all__ = ["DEPARTMENTS", "GOODBYE", "MENU", "create_app"]
 
@@ -50,15 +52,14 @@ def create_app(*, signature_secret: str, public_url: str | None = None) -> Starl
     """The IVR's webhooks. ``public_url`` is where Vonage reaches this app (default: the URL each request came to)."""
 
     async def answer(request: Request) -> Response:
-        if not _verified(request, b"", signature_secret):
+        if await _verified(request, signature_secret, "answer") is None:  # a GET: the signed payload is the query
             return Response(status_code=401)
         return JSONResponse(_menu(public_url or str(request.base_url), attempt=1))
 
     async def choice(request: Request) -> Response:
-        body = await request.body()
-        if not _verified(request, body, signature_secret):
+        event = await _verified(request, signature_secret, "event")
+        if event is None:
             return Response(status_code=401)
-        event = parse_callback(body)
         department = _department(event) if isinstance(event, InputEvent) else None
         if department is not None:
             _, number = DEPARTMENTS[department]
@@ -70,10 +71,10 @@ def create_app(*, signature_secret: str, public_url: str | None = None) -> Starl
         return JSONResponse(_menu(public_url or str(request.base_url), attempt=attempt + 1, apology=True))
 
     async def event(request: Request) -> Response:
-        body = await request.body()
-        if not _verified(request, body, signature_secret):
+        event = await _verified(request, signature_secret, "event")
+        if event is None:
             return Response(status_code=401)
-        request.app.state.events.append(parse_callback(body))
+        request.app.state.events.append(event)
         return Response(status_code=204)
 
     app = Starlette(
@@ -87,14 +88,13 @@ def create_app(*, signature_secret: str, public_url: str | None = None) -> Starl
     return app
 
 
-def _verified(request: Request, body: bytes, secret: str) -> bool:
+async def _verified(request: Request, secret: str, kind: CallbackKind) -> Callback | None:
+    """The typed callback, or None (answer 401) when it is not signed with the secret."""
     try:
-        query = request.url.query if request.method == "GET" else None  # a GET callback signs its query
-        verify_callback(request.headers.get("Authorization"), body, secret, query=query)
+        return await event_from_request(request, secret, kind=kind)
     except WebhookVerificationError as error:
         logger.warning("refused %s %s: %s", request.method, request.url.path, error)
-        return False
-    return True
+        return None
 
 
 def _menu(base_url: str, *, attempt: int, apology: bool = False) -> list[dict[str, Any]]:

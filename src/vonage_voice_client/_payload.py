@@ -27,8 +27,8 @@ class UnreadablePayload(ValueError):
 def payload_hashes(body: bytes | str, query: QueryInput | None) -> set[bytes]:
     """Every hex SHA-256 a genuine ``payload_hash`` for this payload may have.
 
-    The payload is the body when it is not empty, otherwise the query parameters. Facts 4.2 says Vonage hashes
-    an object built from the payload in received order and serialised without whitespace; it does not say whether
+    The payload is the body when it is not empty, otherwise the query parameters. Vonage's signed-webhooks guide says it
+    hashes an object built from the payload in received order and serialised without whitespace; it does not say whether
     non-ASCII characters are escaped (JavaScript and Jackson write them raw, Python escapes them by default), nor
     whether numbers keep their written form (``1.0`` vs ``1``). So a hash is accepted if it matches the body bytes as
     received (right whenever Vonage sent the compact form it hashed, whatever its escaping or number style), or the

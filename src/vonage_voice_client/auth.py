@@ -1,8 +1,8 @@
 """Application JWT authentication for the Vonage Voice API: RS256 tokens, cached and renewed, as an ``httpx.Auth``.
 
-Every Voice API REST call carries ``Authorization: Bearer <JWT>``, an RS256 token signed with the application's
-private key (facts 4.1). Signing is the expensive part, and parsing a PEM is far more expensive still, so
-:class:`VonageJWT` parses the key once, signs one token, and reuses it for every request until it is within
+Every Voice API REST call carries ``Authorization: Bearer <JWT>``, an RS256 token signed with the application's private
+key (Vonage's JWT authentication guide). Signing is the expensive part, and parsing a PEM is far more expensive still,
+so :class:`VonageJWT` parses the key once, signs one token, and reuses it for every request until it is within
 ``renew_margin`` seconds of expiry. A ``401`` answer triggers exactly one new token and one retry.
 
 Key material never appears in a repr, a log record or an exception message; errors name what is wrong and where

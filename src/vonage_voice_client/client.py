@@ -22,7 +22,7 @@ from . import __version__
 from ._redact import Hidden
 from .auth import PrivateKeyInput, VonageJWT
 from .errors import ConfigurationError, VoiceTransportError, error_for
-from .regions import resolve_base_url
+from .regions import base_url_from_env, resolve_base_url
 from .retries import NOT_SENT_ERRORS, RetryPolicy, RetryTransport
 
 DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
@@ -157,18 +157,21 @@ def connect(
 ) -> VoiceClient:
     """A client for every generated operation, sync and async, configured for production.
 
-    Credentials come from ``application_id`` and ``private_key`` (PEM bytes or text, a path, or a key object), or
-    from the environment when both are omitted (VONAGE_APPLICATION_ID with VONAGE_PRIVATE_KEY or
-    VONAGE_PRIVATE_KEY_PATH), or from a ready ``auth``. The host is the default one, a ``region`` (a name such as
-    ``eu-west`` or an answer webhook's ``region_url``), or any ``base_url`` (plain http only to loopback, e.g. the
-    sandbox). ``timeout`` may not be None: an unbounded request is never what production wants. ``transport``
-    replaces the network (an ``httpx.MockTransport`` in tests); retries, auth and errors still apply.
+    Credentials come from ``application_id`` and ``private_key`` (PEM bytes or text, a path, or a key object), or from
+    the environment when both are omitted (VONAGE_APPLICATION_ID with VONAGE_PRIVATE_KEY or VONAGE_PRIVATE_KEY_PATH), or
+    from a ready ``auth``. The host is the default one, a ``region`` (a name such as ``eu-west`` or an answer webhook's
+    ``region_url``), or any ``base_url`` (plain http only to loopback, e.g. the sandbox); with neither, VONAGE_BASE_URL
+    when it is set (the sandbox's CLI prints it). ``timeout`` may not be None: an unbounded request is never what
+    production wants. ``transport`` replaces the network (an ``httpx.MockTransport`` in tests); retries, auth and errors
+    still apply.
     """
     # Key material leaves this frame at once: error trackers record the locals of every frame of a traceback.
     key, password = Hidden(private_key), Hidden(private_key_password)
     del private_key, private_key_password
     if timeout is None:
         raise ConfigurationError("timeout=None would let a request wait forever; pass seconds or an httpx.Timeout")
+    if region is None and base_url is None:
+        base_url = base_url_from_env()
     policy = retry_policy or _policy(max_retries)
     settings = _Settings(_auth(application_id, key, password, auth), policy, transport, limits)
     return VoiceClient(

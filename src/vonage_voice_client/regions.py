@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import ipaddress
+import os
+from collections.abc import Mapping
 from typing import Final
 from urllib.parse import urlsplit
 
 from .errors import ConfigurationError
 
 DEFAULT_BASE_URL: Final = "https://api.nexmo.com"
+ENV_BASE_URL: Final = "VONAGE_BASE_URL"
 
-# Region names as the Application API spells them (facts 1.1). The numbering is not in region order.
+# Region names as the Application API and Vonage's regions guide spell them. The numbering is not in region order.
 REGIONS: Final[dict[str, str]] = {
     "na-east": "https://api-us-3.vonage.com",
     "na-west": "https://api-us-4.vonage.com",
@@ -42,6 +45,13 @@ def resolve_base_url(*, region: str | None = None, base_url: str | None = None) 
     if base_url is not None:
         return _checked_url(base_url, "base_url")
     return DEFAULT_BASE_URL
+
+
+def base_url_from_env(environ: Mapping[str, str] | None = None) -> str | None:
+    """``VONAGE_BASE_URL`` (what ``python -m vonage_voice_sandbox`` tells you to export), checked as ``base_url`` is;
+    None when it is unset or empty. ``connect()`` reads it only when given neither ``region`` nor ``base_url``."""
+    value = (os.environ if environ is None else environ).get(ENV_BASE_URL, "").strip()
+    return _checked_url(value, ENV_BASE_URL) if value else None
 
 
 def _checked_url(url: str, label: str) -> str:

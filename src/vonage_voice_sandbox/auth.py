@@ -1,4 +1,4 @@
-"""Check application JWTs the way the Voice API does (facts 4.1).
+"""Check application JWTs the way the Voice API does (Vonage's JWT guide).
 
 A request carries ``Authorization: Bearer <JWT>``: RS256 only, signed with the application's private key, with
 ``application_id`` equal to the application's, ``iat`` and ``jti``. ``exp`` is optional (no ``exp``: valid for

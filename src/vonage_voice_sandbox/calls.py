@@ -10,7 +10,7 @@ from .scenarios import Scenario
 
 __all__ = ["ACTIVE", "RATE", "Call", "Step", "address"]
 
-RATE: Final = "0.10000000"  # EUR per minute, in the API's 8-decimal string form (facts 1.7a)
+RATE: Final = "0.10000000"  # EUR per minute, in the API's 8-decimal string form, as real records carry
 NETWORK: Final = "23420"  # an MCCMNC, as REST records carry
 RANDOM_FROM: Final = "447700900000"  # the number random_from_number picks among the pretend application's numbers
 ACTIVE: Final = frozenset({"started", "ringing", "answered"})

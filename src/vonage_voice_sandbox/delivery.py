@@ -1,4 +1,4 @@
-"""Send events and fetch NCCOs, to loopback addresses only, signed as Vonage signs its callbacks (facts 4.2).
+"""Send events and fetch NCCOs, to loopback addresses only, signed as Vonage's signed-webhooks guide describes.
 
 Only ``127.0.0.1``, ``localhost`` and ``::1`` are ever contacted: a sandbox must not call the Internet on a
 test's behalf. Other addresses are recorded in the event log as ``not-contacted``. One attempt per webhook, no
@@ -62,7 +62,7 @@ class Deliverer:
         self.enabled = enabled
         self.default_secret = signature_secret
         self._secret = signature_secret
-        # Vonage's defaults for event webhooks: 1 s to connect, 10 s to answer (facts 3.3).
+        # Vonage's defaults for event webhooks: 1 s to connect, 10 s to answer (the webhook reference).
         self._timeout = httpx.Timeout(timeout, connect=min(1.0, timeout))
         self._now = wall_clock
         self._ssl: ssl.SSLContext | None = None

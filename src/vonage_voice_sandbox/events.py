@@ -1,4 +1,4 @@
-"""Event webhook payloads (facts 3.2) and the log of every event the sandbox produced.
+"""Event webhook payloads (Vonage's webhook reference) and the log of every event the sandbox produced.
 
 Each event is built when its call changes, kept in :class:`EventLog` (readable at ``/_sandbox/events``) and handed
 to :mod:`.delivery`, which sends it only to loopback addresses.
@@ -96,7 +96,7 @@ class EventLog:
 
 
 def status_payload(call: Call, status: str, at: float) -> dict[str, Any]:
-    """The event for a status change, with the fields facts 3.2 lists for that status."""
+    """The event for a status change, with the fields the webhook reference lists for that status."""
     if status in ("human", "machine"):
         return _detection_payload(call, status, at)
     payload: dict[str, Any] = {
@@ -136,7 +136,7 @@ def _completed_fields(call: Call) -> dict[str, Any]:
 
 def _detection_payload(call: Call, status: str, at: float) -> dict[str, Any]:
     payload: dict[str, Any] = {
-        "call_uuid": call.uuid,  # not `uuid`: facts 3.2 and 6.37
+        "call_uuid": call.uuid,  # not `uuid`: the webhook reference; D37 in overlays/README.md
         "from": address(call.from_),
         "to": address(call.to),
         "status": status,

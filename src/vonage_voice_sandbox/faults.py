@@ -5,8 +5,8 @@ with an error status (429/500/502/503/504, with ``Retry-After`` for 429 and 503)
 (``drop: "before"`` the request is handled, or ``"after"``: the request takes effect and the answer is lost).
 ``after`` lets that many matching requests through first; ``count`` is how many it then applies to (null: all).
 
-Rate limits are the API's (facts 5): 3 POST requests per second and 15 other requests per second, over a sliding
-one-second window of wall-clock time; a request over the limit gets 429 and is not counted.
+Rate limits are the API's (Vonage's API errors page): 3 POST requests per second and 15 other requests per
+second, over a sliding one-second window of wall-clock time; a request over the limit gets 429 and is not counted.
 """
 
 from __future__ import annotations

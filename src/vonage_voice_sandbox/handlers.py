@@ -1,7 +1,7 @@
 """The Voice API operations, keyed by operationId; each gets a request that already passed spec validation.
 
-Success answers follow the spec and the recorded responses of facts 1.7a. Validity is the spec's business; the one
-check here is that ``to`` holds an endpoint, since the call goes to the first.
+Success answers follow the spec and real responses (tests/data/real_responses.yaml). Validity is the spec's
+business; the one check here is that ``to`` holds an endpoint, since the call goes to the first.
 """
 
 from __future__ import annotations

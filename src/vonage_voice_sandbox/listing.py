@@ -1,4 +1,4 @@
-"""getCalls: filter, order and page the calls, with the API's ``_links`` (facts 1.7a).
+"""getCalls: filter, order and page the calls, with the API's ``_links`` (as real responses have them).
 
 Filters: ``status``, ``conversation_uuid``, and ``date_start``/``date_end`` (inclusive) on the time the call was
 created. Calls are ordered by creation time (``order=asc`` by default). A page starts at ``record_index`` (a

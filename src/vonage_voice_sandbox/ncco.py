@@ -1,10 +1,10 @@
-"""How long each NCCO action takes in the sandbox, and how an ``input`` action collects digits (facts 2).
+"""How long each NCCO action takes in the sandbox, and how an ``input`` action collects digits (the NCCO reference).
 
 Audio is not played, so time stands in for it: ``talk`` lasts len(text) / 15 s per loop, ``stream`` 5 s per loop
 (the file is never fetched), ``wait`` its ``timeout``. ``loop: 0`` (forever) holds the call like ``conversation``,
 ``connect`` and the NCCO ``transfer`` do: until a hangup or ``length_timer``. ``bargeIn: true`` makes talk and
 stream asynchronous, as in the API, so the next action starts at once. Values are read leniently, because NCCOs in
-the wild send ``"true"`` and ``"45"`` (facts 6.32); nothing here raises on odd input.
+the wild send ``"true"`` and ``"45"`` (defect D32 in overlays/README.md); nothing here raises on odd input.
 """
 
 from __future__ import annotations

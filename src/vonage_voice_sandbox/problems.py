@@ -1,4 +1,4 @@
-"""RFC 7807 problem responses, in the shape of Vonage's API errors page (facts 5).
+"""RFC 7807 problem responses, in the shape of Vonage's API errors page.
 
 Every error the sandbox gives is ``application/problem+json`` with ``type``, ``title``, ``detail`` and ``instance``
 (the trace id, also sent as ``X-Nexmo-Trace-Id``), plus ``invalid_parameters`` for a request that failed validation.

@@ -18,7 +18,7 @@ T = TypeVar("T", bound="ErrorResponse")
 @_attrs_define
 class ErrorResponse:
     """A problem details object (RFC 7807). The fields are all optional because older Voice API errors carry only `type`
-    and `error_title` (facts 5).
+    and `error_title`.
 
     """
 
