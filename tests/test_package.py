@@ -36,9 +36,26 @@ def test_star_import_binds_every_public_name() -> None:
     assert result.stdout.strip() == "[]"
 
 
-def test_the_exports_are_plain_imports_so_type_checkers_see_misspelt_names() -> None:
-    # A module-level __getattr__ makes mypy accept `from vonage_voice_client import Anything`.
-    assert "__getattr__" not in vars(vonage_voice_client)
+def test_names_load_on_first_use_and_a_misspelt_one_is_an_attribute_error() -> None:
+    # mypy reads the TYPE_CHECKING imports, so a misspelt import is a type error too
+    # (tests/typecheck/user_mistakes.py); at run time it must still fail at once, by name.
+    probe = (
+        "import sys\n"
+        "from vonage_voice_client import connect\n"
+        "heavy = ('vonage_voice_client.webhooks', 'vonage_voice_client.aliases', 'vonage_voice_client.pagination')\n"
+        "assert not [m for m in heavy if m in sys.modules], [m for m in heavy if m in sys.modules]\n"
+        "import vonage_voice_client as v\n"
+        "assert all(getattr(v, name) is not None for name in v.__all__)\n"
+        "assert set(v.__all__) <= set(dir(v))\n"
+        "try:\n"
+        "    from vonage_voice_client import Misspelt\n"
+        "except ImportError as exc:\n"
+        "    assert 'Misspelt' in str(exc)\n"
+        "else:\n"
+        "    raise SystemExit('a misspelt name imported')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
 
 
 def test_the_sandbox_loads_neither_the_runtime_nor_the_generated_package() -> None:

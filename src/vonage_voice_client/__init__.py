@@ -11,37 +11,104 @@ runtime around them (auth, errors, retries, regions, pagination, signed webhooks
 Also here: the union aliases (``NccoAction``, ...), ``construct_event`` for signed callbacks, and ``value_or`` for
 fields the API may leave out (``Unset``).
 
-The exports are plain imports, so a type checker reports ``from vonage_voice_client import Misspelt``.
+Each name is imported on first use (see below); a type checker still reports
+``from vonage_voice_client import Misspelt``.
 """
 
-# Set before the imports: .client reads it for its User-Agent. `make update-spec` rewrites this line.
+from typing import TYPE_CHECKING
+
+# .client reads it for its User-Agent. `make update-spec` rewrites this line.
 __version__ = "0.1.0"
 
-from .aliases import CallEndpoint, ConnectEndpoint, Endpoint, NccoAction
-from .auth import VonageJWT
-from .callbacks import Callback, CallbackParseError, CallEvent, UnknownEvent
-from .client import VoiceClient, connect
-from .errors import (
-    APIResponseError,
-    AuthenticationError,
-    ConfigurationError,
-    ForbiddenError,
-    InvalidValueError,
-    MalformedResponseError,
-    NotFoundError,
-    RateLimitedError,
-    ServerError,
-    ValidationError,
-    VoiceAPIError,
-    VoiceTransportError,
-    VonageVoiceError,
-)
-from .events import construct_event
-from .pagination import aiter_calls, iter_calls
-from .regions import REGIONS
-from .retries import RetryPolicy
-from .unset import UNSET, Unset, value_or
-from .webhooks import VerifiedClaims, WebhookVerificationError
+# The runtime's names load with their module on first use: `import vonage_voice_client` and `connect()` do not pay
+# for the webhook, alias and pagination modules (and the generated models they import) until they are used.
+# Type checkers read the real imports below, so `from vonage_voice_client import Misspelt` is still an error.
+if TYPE_CHECKING:
+    from .aliases import CallEndpoint as CallEndpoint
+    from .aliases import ConnectEndpoint as ConnectEndpoint
+    from .aliases import Endpoint as Endpoint
+    from .aliases import NccoAction as NccoAction
+    from .auth import VonageJWT as VonageJWT
+    from .callbacks import Callback as Callback
+    from .callbacks import CallbackParseError as CallbackParseError
+    from .callbacks import CallEvent as CallEvent
+    from .callbacks import UnknownEvent as UnknownEvent
+    from .client import VoiceClient as VoiceClient
+    from .client import connect as connect
+    from .errors import APIResponseError as APIResponseError
+    from .errors import AuthenticationError as AuthenticationError
+    from .errors import ConfigurationError as ConfigurationError
+    from .errors import ForbiddenError as ForbiddenError
+    from .errors import InvalidValueError as InvalidValueError
+    from .errors import MalformedResponseError as MalformedResponseError
+    from .errors import NotFoundError as NotFoundError
+    from .errors import RateLimitedError as RateLimitedError
+    from .errors import ServerError as ServerError
+    from .errors import ValidationError as ValidationError
+    from .errors import VoiceAPIError as VoiceAPIError
+    from .errors import VoiceTransportError as VoiceTransportError
+    from .errors import VonageVoiceError as VonageVoiceError
+    from .events import construct_event as construct_event
+    from .pagination import aiter_calls as aiter_calls
+    from .pagination import iter_calls as iter_calls
+    from .regions import REGIONS as REGIONS
+    from .retries import RetryPolicy as RetryPolicy
+    from .unset import UNSET as UNSET
+    from .unset import Unset as Unset
+    from .unset import value_or as value_or
+    from .webhooks import VerifiedClaims as VerifiedClaims
+    from .webhooks import WebhookVerificationError as WebhookVerificationError
+else:
+    import importlib
+
+    _MODULES = {
+        "CallEndpoint": "aliases",
+        "ConnectEndpoint": "aliases",
+        "Endpoint": "aliases",
+        "NccoAction": "aliases",
+        "VonageJWT": "auth",
+        "Callback": "callbacks",
+        "CallbackParseError": "callbacks",
+        "CallEvent": "callbacks",
+        "UnknownEvent": "callbacks",
+        "VoiceClient": "client",
+        "connect": "client",
+        "APIResponseError": "errors",
+        "AuthenticationError": "errors",
+        "ConfigurationError": "errors",
+        "ForbiddenError": "errors",
+        "InvalidValueError": "errors",
+        "MalformedResponseError": "errors",
+        "NotFoundError": "errors",
+        "RateLimitedError": "errors",
+        "ServerError": "errors",
+        "ValidationError": "errors",
+        "VoiceAPIError": "errors",
+        "VoiceTransportError": "errors",
+        "VonageVoiceError": "errors",
+        "construct_event": "events",
+        "aiter_calls": "pagination",
+        "iter_calls": "pagination",
+        "REGIONS": "regions",
+        "RetryPolicy": "retries",
+        "UNSET": "unset",
+        "Unset": "unset",
+        "value_or": "unset",
+        "VerifiedClaims": "webhooks",
+        "WebhookVerificationError": "webhooks",
+    }
+
+    def __getattr__(name: str) -> object:
+        module = _MODULES.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted(set(globals()) | set(_MODULES))
+
 
 __all__ = [
     "REGIONS",
