@@ -57,7 +57,7 @@ def _run(item: Drift, wrapped: bool) -> ProviderRun:
     operation = run.operation(item.operation)
     run.examples(operation)
     run.coverage(operation)
-    run.reads_of_a_call(operation)
+    run.on_a_call(operation)
     for mode in item.modes:
         run.fuzz(operation, mode)
     if item.scenarios:
