@@ -67,11 +67,12 @@ class RunResults:
     def attempt(self, operation: str, action: str | None, outcome: str, reason: str | None = None) -> None:
         """A success-path case (one that could be answered 2xx) was ``sent``, ``refused`` (the guard, a known gap)
         or ``blocked`` (no answered call to send it to); the first reason of each is kept."""
-        key = ((operation, action), outcome)
         with self._lock:
-            self.attempts[key] += 1
-            if reason is not None:
-                self.reasons.setdefault(key, reason)
+            for name in {action, None}:  # an action's attempt is one of its operation's too
+                key = ((operation, name), outcome)
+                self.attempts[key] += 1
+                if reason is not None:
+                    self.reasons.setdefault(key, reason)
 
     def waited(self, answered: bool, polls: int, seconds: float) -> None:
         with self._lock:
@@ -197,7 +198,7 @@ class RunResults:
         if self.waits["waits"]:
             lines.append(
                 f"Waits for an answered call: {self.waits['waits']} ({self.waits['answered']} answered), "
-                f"{self.waits['polls']} polls, {self.wait_seconds:.1f} s"
+                f"{self.waits['polls']} polls, {self.wait_seconds:.1f} s asleep between them"
             )
         return lines if len(lines) > 1 else []
 

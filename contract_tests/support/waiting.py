@@ -37,7 +37,7 @@ class Waited:
     uuid: str
     status: str | None  # the last status seen; None: no record (404, or not JSON), or only 429s
     polls: int
-    seconds: float  # real time spent
+    seconds: float  # real time spent sleeping between polls (none on a virtual clock)
 
     @property
     def answered(self) -> bool:
@@ -45,7 +45,8 @@ class Waited:
 
     def describe(self) -> str:
         seen = self.status or "no record"
-        return f"call {self.uuid} not answered after {self.polls} polls in {self.seconds:.1f} s (last status: {seen})"
+        waited = f" and {self.seconds:.1f} s" if self.seconds else ""
+        return f"call {self.uuid} not answered after {self.polls} polls{waited} (last status: {seen})"
 
 
 def wait_for_answer(
@@ -63,7 +64,7 @@ def wait_for_answer(
     limit = VIRTUAL_LIMIT + 1 if target.advance is not None else math.ceil(budget / interval) + 1
     started = clock()
     status: str | None = None
-    polls = 0
+    polls, slept = 0, 0.0
     while polls < limit:
         polls += 1
         code, headers, payload = target.api_get(f"{CALLS_PATH}/{quote(uuid, safe='')}")
@@ -74,6 +75,8 @@ def wait_for_answer(
             status = payload.get("status") if code == 200 and isinstance(payload, dict) else None
             if status not in RINGING:  # answered, ended, or no such call: waiting will not change it
                 break
+            if polls == limit:
+                break
             if target.advance is not None:
                 target.advance(VIRTUAL_STEP)
                 continue
@@ -81,7 +84,8 @@ def wait_for_answer(
         if remaining <= 0:
             break
         sleep(min(pause, remaining))
-    return Waited(uuid, status, polls, clock() - started)
+        slept += min(pause, remaining)
+    return Waited(uuid, status, polls, slept)
 
 
 def retry_after(headers: dict[str, Any], default: float) -> float:
