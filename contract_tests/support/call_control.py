@@ -94,22 +94,26 @@ class AnsweredCalls:
         self.made: list[str] = []
         self.problem: str | None = None  # why no answered call could be had, the last time one could not
         self.refused = False  # whether that was the guard's doing (no call may be made): not checked, not failed
-        self.seen_answered: set[str] = set()
+        self.given_up = False  # a call was never answered, or two rounds gave none: no more waiting in this run
 
     def answered(self) -> str | None:
-        """A call of ours that is answered now (made and waited for, if none is), or None (``problem`` says why)."""
+        """A call of ours that is answered now (made and waited for, if none is), or None (``problem`` says why).
+        Once a call of ours was not answered (a wait ran out, or it ended unanswered), or none could be made, the
+        run stops trying: each wait may take the target's whole wait budget, and that callee will not answer the
+        next call either. A call that completed (answered, then ended) or is gone (404) was just used up."""
         for _ in range(2):  # the calls there are, then a new batch
-            while self.calls:
+            while self.calls and not self.given_up:
                 waited = wait_for_answer(self.run.target, self.calls[0])
                 self.run.results.waited(waited.answered, waited.polls, waited.seconds)
                 if waited.answered:
-                    self.seen_answered.add(waited.uuid)
                     return waited.uuid
                 self.calls.popleft()
-                if waited.uuid not in self.seen_answered:  # never answered; one that was has just been used up
-                    self.problem, self.refused = waited.describe(), False
-            if not self._make():
+                if waited.status not in (None, "completed"):
+                    self.problem, self.refused, self.given_up = waited.describe(), False, True
+            if self.given_up or not self._make():
+                self.given_up = True
                 return None
+        self.given_up = True
         return None
 
     def _make(self) -> bool:
