@@ -53,7 +53,7 @@ class ProviderRun:
         self.schema.hooks.register_hook_with_name(self._record_checks, "after_validate")
         self._existing_call: str | None = None
         self._control: CallControl | None = None
-        self.last_skip: str | None = None  # why the last case execute() did not send was not sent
+        self.last_skip: str | None = None  # why execute() did not send its last case (None: it was sent)
         self._success_path = False
 
     @property
