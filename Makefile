@@ -10,8 +10,12 @@ BASE_URL ?=
 LINT_PATHS := src tools tests contract_tests benchmarks examples
 CONTRACT_MAX_EXAMPLES ?=
 CONTRACT_PYTEST := $(PY) -m pytest contract_tests -q --junitxml contract_tests/reports/junit.xml
+# The provider contract through a URL, against `python -m vonage_voice_sandbox` (what `make sandbox` serves) on a free
+# loopback port, started and stopped around the run.
+CONTRACT_SERVED := $(PY) -m contract_tests.served contract_tests/test_provider.py -q \
+	--junitxml contract_tests/reports/junit-served.xml
 
-.PHONY: install generate check-generated lint test demo sandbox contract bench update-spec clean
+.PHONY: install generate check-generated lint test demo sandbox contract contract-served bench update-spec clean
 
 install: $(STAMP)
 
@@ -37,9 +41,13 @@ lint: $(STAMP)
 test: lint check-generated
 	$(PY) -m pytest -q
 	CONTRACT_PROFILE=short CONTRACT_BASE_URL= $(CONTRACT_PYTEST)
+	CONTRACT_PROFILE=short CONTRACT_MAX_EXAMPLES= $(CONTRACT_SERVED)
 
 contract: $(STAMP)
 	CONTRACT_PROFILE=long CONTRACT_MAX_EXAMPLES="$(CONTRACT_MAX_EXAMPLES)" CONTRACT_BASE_URL="$(BASE_URL)" $(CONTRACT_PYTEST)
+
+contract-served: $(STAMP)
+	CONTRACT_PROFILE=long CONTRACT_MAX_EXAMPLES="$(CONTRACT_MAX_EXAMPLES)" $(CONTRACT_SERVED)
 
 demo: $(STAMP)
 	$(PY) examples/demo.py

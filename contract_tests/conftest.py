@@ -1,11 +1,11 @@
 """Fixtures, guards and reports for the contract suites (run as ``python -m pytest contract_tests``).
 
-* Tests talk only to loopback: a guard refuses any connection or name lookup for another host, unless a live run
-  was asked for (CONTRACT_BASE_URL set, as ``make contract BASE_URL=...`` does).
+* Tests talk only to loopback: a guard refuses any connection or name lookup for another host, unless a run against
+  a URL on another host was asked for (CONTRACT_BASE_URL set, as ``make contract BASE_URL=...`` does).
 * The live-call guard sits on the transport for the whole session: no request that could create or change a call
   reaches anything that is not our sandbox unless the guard of its run allows it.
 * The provider contract's summary (operations x checks x cases, failures with curl, skips) is printed at the end
-  of the session and written to contract_tests/reports/summary.txt.
+  of the session and written to contract_tests/reports/summary.txt (or where CONTRACT_SUMMARY says).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -49,8 +50,8 @@ def _is_loopback(host: Any) -> bool:
 
 @pytest.fixture(scope="session", autouse=True)
 def loopback_only() -> Iterator[None]:
-    """Refuse non-loopback connections and lookups for the whole session, unless a live URL was given."""
-    if live_url():
+    """Refuse non-loopback connections and lookups for the whole session, unless a URL on another host was given."""
+    if live_url() and not _is_loopback(urlsplit(live_url()).hostname):
         yield
         return
     original_connect, original_getaddrinfo = socket.socket.connect, socket.getaddrinfo
@@ -111,7 +112,8 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
     if results is None:
         return
     text = results.summary(known_issues.observed)
-    REPORTS.mkdir(exist_ok=True)
-    (REPORTS / "summary.txt").write_text(text + "\n", encoding="utf-8")
+    path = Path(os.environ.get("CONTRACT_SUMMARY", "").strip() or REPORTS / "summary.txt")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text + "\n", encoding="utf-8")
     terminalreporter.write_sep("=", "provider contract summary")
     terminalreporter.write_line(text)

@@ -44,7 +44,7 @@ def _full_run(target: targets.Target, only: tuple[str, ...] = ()) -> ProviderRun
             continue
         run.examples(operation)
         run.coverage(operation)
-        run.reads_of_a_call(operation)
+        run.on_a_call(operation)
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             run.fuzz(operation, mode)
     run.stateful()

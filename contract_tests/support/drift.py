@@ -138,6 +138,17 @@ def undocumented_status(app: App) -> App:
     return Defect(app, response=rewrite)
 
 
+def undocumented_success_status(app: App) -> App:
+    """Starting a talk answers 202, which the spec does not list (it documents 200); only an answered call gets
+    that far, so only a run that waits for one sees it."""
+
+    def rewrite(exchange: Exchange) -> None:
+        if exchange.method == "PUT" and exchange.path.endswith("/talk") and exchange.status == 200:
+            exchange.status = 202
+
+    return Defect(app, response=rewrite)
+
+
 def invalid_body_accepted(app: App) -> App:
     """Starting a talk accepts a body the spec forbids (the sandbox's 400 becomes a 200)."""
 

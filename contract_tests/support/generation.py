@@ -115,6 +115,20 @@ def sample_inputs(spec: dict[str, Any]) -> dict[str, StCase]:
     return found
 
 
+def explicit_examples(operation: StOperation) -> list[StCase]:
+    """The cases Schemathesis builds from the spec's own examples of ``operation`` (fixed values: one draw each)."""
+    found: list[StCase] = []
+    for strategy in operation.get_strategies_from_examples():
+
+        @given(case=strategy)
+        @SHORT.hypothesis(1)
+        def keep(case: StCase) -> None:
+            found.append(case)
+
+        keep()
+    return found
+
+
 class _Found(Exception):
     """Ends a Hypothesis run at the first acceptable value (raising is the only way to stop a run early)."""
 

@@ -26,6 +26,7 @@ class Profile:
     stateful_runs: int  # state-machine scenarios
     stateful_steps: int  # steps per scenario (at most)
     client_examples: int  # generated inputs/responses per client-contract item
+    call_control_examples: int = 4  # positive generated cases per operation on a call, each sent to an answered call
 
     def hypothesis(self, max_examples: int | None = None) -> settings:
         return settings(
@@ -43,7 +44,13 @@ class Profile:
 
 SHORT: Final = Profile("short", max_examples=8, coverage_cases=12, stateful_runs=8, stateful_steps=6, client_examples=2)
 LONG: Final = Profile(
-    "long", max_examples=100, coverage_cases=400, stateful_runs=60, stateful_steps=10, client_examples=25
+    "long",
+    max_examples=100,
+    coverage_cases=400,
+    stateful_runs=60,
+    stateful_steps=10,
+    client_examples=25,
+    call_control_examples=25,
 )
 
 
@@ -62,4 +69,5 @@ def current() -> Profile:
         stateful_runs=max(base.stateful_runs, examples // 2),
         stateful_steps=base.stateful_steps,
         client_examples=max(1, min(examples // 4, 50)),
+        call_control_examples=max(base.call_control_examples, min(examples // 4, 100)),
     )

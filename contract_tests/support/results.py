@@ -1,5 +1,6 @@
-"""What a provider run saw: per operation and check, how many cases passed and failed; every distinct failure
-with a curl command that reproduces it; what was skipped and why. Rendered as a short human summary."""
+"""What a provider run saw: per operation and check, how many cases passed and failed; per operation and per
+updateCall action, how many cases were answered 2xx (the success paths); every distinct failure with a curl command
+that reproduces it; what was skipped and why. Rendered as a short human summary."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from .types import StCase
 
 # Curl commands carry this instead of a token (mint one with `VonageJWT.from_env().token()`).
 TOKEN_PLACEHOLDER = "Bearer $VONAGE_JWT"
+SUCCESS_CHECK = "success_path_checked"
+Key = tuple[str, str | None]  # (operation, updateCall action or None)
 
 
 @dataclass(frozen=True)
@@ -39,16 +42,77 @@ class RunResults:
     target: str = ""
     cases: Counter[tuple[str, str]] = field(default_factory=Counter)  # (operation, phase) -> cases sent
     statuses: Counter[tuple[str, str, int]] = field(default_factory=Counter)  # (operation, phase, status) -> answers
+    actions: Counter[tuple[str, str, int]] = field(default_factory=Counter)  # (operation, action, status) -> answers
+    # Success-path attempts (cases that could be answered 2xx): (key, "sent" | "refused" | "blocked") -> count,
+    # and the first reason of each refused or blocked key (the guard, or no answered call to send it to).
+    attempts: Counter[tuple[Key, str]] = field(default_factory=Counter)
+    reasons: dict[tuple[Key, str], str] = field(default_factory=dict)
+    not_checked: dict[Key, str] = field(default_factory=dict)  # success paths the target may not be sent
+    expected: list[Key] = field(default_factory=list)  # the success paths checked (set by check_success_paths)
+    waits: Counter[str] = field(default_factory=Counter)  # waits for an answered call: count, answered, polls
+    wait_seconds: float = 0.0
     checks: dict[tuple[str, str], Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     failures: dict[tuple[str, str, str, str], Failure] = field(default_factory=dict)
     skipped: Counter[str] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def case_sent(self, operation: str, phase: str, status: int) -> None:
+    def case_sent(self, operation: str, phase: str, status: int, action: str | None = None) -> None:
         with self._lock:
             self.cases[(operation, phase)] += 1
             self.statuses[(operation, phase, status)] += 1
+            if action is not None:
+                self.actions[(operation, action, status)] += 1
+
+    def attempt(self, operation: str, action: str | None, outcome: str, reason: str | None = None) -> None:
+        """A success-path case (one that could be answered 2xx) was ``sent``, ``refused`` (the guard, a known gap)
+        or ``blocked`` (no answered call to send it to); the first reason of each is kept."""
+        with self._lock:
+            for name in {action, None}:  # an action's attempt is one of its operation's too
+                key = ((operation, name), outcome)
+                self.attempts[key] += 1
+                if reason is not None:
+                    self.reasons.setdefault(key, reason)
+
+    def waited(self, answered: bool, polls: int, seconds: float) -> None:
+        with self._lock:
+            self.waits["waits"] += 1
+            self.waits["answered"] += int(answered)
+            self.waits["polls"] += polls
+            self.wait_seconds += seconds
+
+    def answers(self, operation: str, action: str | None = None) -> Counter[int]:
+        """Statuses answered to the cases of an operation (of one updateCall action, if given), with counts."""
+        found: Counter[int] = Counter()
+        if action is None:
+            for (op, _, status), count in self.statuses.items():
+                if op == operation:
+                    found[status] += count
+        else:
+            for (op, act, status), count in self.actions.items():
+                if op == operation and act == action:
+                    found[status] += count
+        return found
+
+    def successes(self, operation: str, action: str | None = None) -> int:
+        return sum(count for status, count in self.answers(operation, action).items() if 200 <= status < 300)
+
+    def check_success_paths(self, keys: list[Key]) -> None:
+        """Fail every success path (operation, or updateCall action) that never answered 2xx, with the reason; one
+        whose every attempt the guard (or a known gap) kept back is reported as not checked instead."""
+        self.expected = list(keys)
+        for key in keys:
+            if self.successes(*key):
+                continue
+            sent, blocked = self.attempts[(key, "sent")], self.reasons.get((key, "blocked"))
+            refused = self.reasons.get((key, "refused"))
+            if not sent and blocked is None and refused is not None:
+                self.not_checked[key] = refused
+                continue
+            answers = ", ".join(f"{status} x {n}" for status, n in sorted(self.answers(*key).items()))
+            why = f"{sent} success-path cases sent, none answered 2xx" if sent else blocked or "no case could be sent"
+            name = key[0] if key[1] is None else f"{key[0]} action={key[1]}"
+            self.add_run_failure(SUCCESS_CHECK, name, f"no success path checked: {why} (answers: {answers or 'none'})")
 
     def check_results(
         self,
@@ -117,6 +181,27 @@ class RunResults:
     def operations(self) -> list[str]:
         return sorted({operation for operation, _ in self.cases} | {operation for operation, _ in self.checks})
 
+    def _actions(self, operation: str) -> list[str]:
+        expected = [action for op, action in self.expected if op == operation and action is not None]
+        seen = sorted({action for op, action, _ in self.actions if op == operation} - set(expected))
+        return expected + seen
+
+    def _success_lines(self) -> list[str]:
+        lines = [""]
+        if self.expected:
+            paths = len(self.expected) - len(self.not_checked)
+            missing = sum(1 for failure in self.failures.values() if failure.check == SUCCESS_CHECK)
+            lines.append(f"Success paths: {paths - missing} of {paths} answered 2xx at least once (column 2xx)")
+        for (operation, action), reason in self.not_checked.items():
+            name = operation if action is None else f"{operation} action={action}"
+            lines.append(f"  not checked: {name}: {reason}")
+        if self.waits["waits"]:
+            lines.append(
+                f"Waits for an answered call: {self.waits['waits']} ({self.waits['answered']} answered), "
+                f"{self.waits['polls']} polls, {self.wait_seconds:.1f} s asleep between them"
+            )
+        return lines if len(lines) > 1 else []
+
     def summary(self, known: Counter[str] | None = None) -> str:
         """Operations x checks x cases, then each distinct failure with its curl, then what was skipped."""
         lines = [f"Provider contract against {self.target or 'no target'}"]
@@ -130,13 +215,18 @@ class RunResults:
                 f"stateful: {sum(stateful.values())} steps; answered 2xx in scenarios: {len(linked_ok)} operations"
             )
         lines.append("")
-        lines.append(f"{'operation':<40} {'cases':>6} {'checks run':>10} {'failed':>6}  failing checks")
+        lines.append(f"{'operation':<40} {'cases':>6} {'2xx':>5} {'checks run':>10} {'failed':>6}  failing checks")
         for operation in self.operations():
             cases = sum(n for (op, _), n in self.cases.items() if op == operation)
             runs = sum(sum(c.values()) for (op, _), c in self.checks.items() if op == operation)
             failed = sorted(ch for (op, ch), c in self.checks.items() if op == operation and c["failed"])
             count = sum(c["failed"] for (op, _), c in self.checks.items() if op == operation)
-            lines.append(f"{operation:<40} {cases:>6} {runs:>10} {count:>6}  {', '.join(failed)}")
+            ok = self.successes(operation)
+            lines.append(f"{operation:<40} {cases:>6} {ok:>5} {runs:>10} {count:>6}  {', '.join(failed)}")
+            for action in self._actions(operation):
+                sent = sum(self.answers(operation, action).values())
+                lines.append(f"{'  action=' + action:<40} {sent:>6} {self.successes(operation, action):>5}")
+        lines += self._success_lines()
         if self.failures:
             lines += ["", f"{len(self.failures)} distinct failures:"]
             for number, failure in enumerate(self.failures.values(), 1):

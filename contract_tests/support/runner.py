@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterator
 from typing import Any
 
 import requests
@@ -25,19 +25,19 @@ from schemathesis.generation.stateful.state_machine import StepInput, StepOutput
 
 from . import checks as _checks  # noqa: F401 - registers the custom checks
 from . import generation, known_issues
+from .call_control import CallControl, action_of, success_keys
 from .guard import GuardRefused
-from .profile import SHORT, Profile
+from .profile import Profile
 from .results import RunResults
 from .spec import load_spec, resolve
 from .spec import operations as spec_operations
 from .targets import Target
 from .types import StCase, StOperation, operations_of
+from .waiting import call_of, needs_answer, wait_for_answer
 
 # Seconds of sandbox time from creation to `answered` for an ordinary destination (ringing after 1 s, answered 3 s
-# later), so that a scenario's next steps act on a live call rather than on one still ringing.
+# later): the call that reads are fuzzed against is read once answered, when its record has the most fields.
 ANSWERED_AFTER = 4.5
-# The spec's examples are fixed values: one draw each.
-_ONE = SHORT.hypothesis(1)
 
 
 class ProviderRun:
@@ -52,6 +52,15 @@ class ProviderRun:
             self.schema.app = target.app
         self.schema.hooks.register_hook_with_name(self._record_checks, "after_validate")
         self._existing_call: str | None = None
+        self._control: CallControl | None = None
+        self.last_skip: str | None = None  # why execute() did not send its last case (None: it was sent)
+        self._success_path = False
+
+    @property
+    def call_control(self) -> CallControl:
+        if self._control is None:
+            self._control = CallControl(self)
+        return self._control
 
     def sandbox_errors(self) -> None:
         """Run-level check: the sandbox recorded no internal error (it answers them 400, so no response shows one)."""
@@ -76,7 +85,7 @@ class ProviderRun:
 
     def examples(self, operation: StOperation) -> None:
         """The spec's own examples (positive by construction)."""
-        for case in _explicit_examples(operation):
+        for case in generation.explicit_examples(operation):
             self.execute(case)
 
     def fuzz(
@@ -103,14 +112,47 @@ class ProviderRun:
         except Unsatisfiable:
             self.results.notes.append(f"{operation.label}: no {mode.value} inputs can be generated")
 
-    def reads_of_a_call(self, operation: StOperation) -> None:
-        """A read of one call (GET with ``{uuid}``), fuzzed against a call that exists: random uuids only ever get
-        404, and the record's 200 is what clients parse. Writes are left to the scenarios, where state is tracked."""
-        if operation.method.upper() != "GET" or "{uuid}" not in operation.path:
+    def on_a_call(self, operation: StOperation) -> None:
+        """Cases on one call (``{uuid}`` in the path), where random uuids only ever get 404: a read is fuzzed against
+        a call that exists (the record's 200 is what clients parse); a write is sent to answered calls, its examples
+        and positive fuzzed cases (:mod:`.call_control`), so that its success answers are checked."""
+        if "{uuid}" not in operation.path:
+            return
+        if operation.method.upper() != "GET":
+            self.call_control.exercise(operation, self.profile.call_control_examples)
             return
         uuid = self.existing_call()
         if uuid is not None:
-            self.fuzz(operation, GenerationMode.POSITIVE, path_parameters={"uuid": uuid})
+            with self.success_path():
+                self.fuzz(operation, GenerationMode.POSITIVE, path_parameters={"uuid": uuid})
+        else:
+            outcome = "blocked" if self.last_skip is None else "refused"
+            reason = f"no call to read: {self.last_skip or 'createCall did not answer 201'}"
+            self.results.attempt(operation.label, None, outcome, reason)
+
+    @contextlib.contextmanager
+    def success_path(self) -> Iterator[None]:
+        """Cases executed in this block are success-path attempts: sent to a call that can answer them 2xx."""
+        self._success_path = True
+        try:
+            yield
+        finally:
+            self._success_path = False
+
+    def success_paths(self) -> None:
+        """Run-level check: every operation and every updateCall action answered 2xx at least once, unless the
+        guard may not send one (a live API without VOICE_CONTRACT_ALLOW_CALLS_TO: reported as not checked). Hangs
+        up the calls the success paths made first."""
+        if self._control is not None:
+            self._control.finish()
+        self.results.check_success_paths(success_keys(self.operations()))
+
+    def ready_for(self, case: StCase) -> None:
+        """Before a scenario's step: wait until its call is answered if the step needs that (:mod:`.waiting`)."""
+        uuid = call_of(case)
+        if uuid is not None and needs_answer(case):
+            waited = wait_for_answer(self.target, uuid)
+            self.results.waited(waited.answered, waited.polls, waited.seconds)
 
     def existing_call(self) -> str | None:
         """The uuid of a call this run made with the spec's own createCall example (made once; None if the guard
@@ -155,9 +197,13 @@ class ProviderRun:
         """Send ``case`` (unless the guard or a known issue says not to) and run every check on the answer."""
         label, phase = case.operation.label, _phase(case)
         body = None if isinstance(case.body, NotSet) else case.body
+        self.last_skip = None
+        negative = case.meta is not None and not case.meta.generation.mode.is_positive
+        # A success-path attempt: a case that can be answered 2xx (on one call, only those sent to a live call).
+        attempt = self._success_path or (not negative and "{uuid}" not in case.path)
+        action = action_of(case)
         skip = known_issues.reason_to_skip(case)
         if skip is None and self.target.guard is not None:
-            negative = case.meta is not None and not case.meta.generation.mode.is_positive
             skip, sent_body = self.target.guard.admit(
                 case.method,
                 case.formatted_path,
@@ -169,20 +215,26 @@ class ProviderRun:
             )
             if skip is None and sent_body is not body:
                 case.body = sent_body
-        if skip is not None:
-            self.results.skip(f"{label}: {skip}")
-            return None
         headers = self.target.headers()
         kwargs = self.target.call_kwargs()
-        try:
-            response = case.call(headers=headers, **kwargs)
-        except GuardRefused as refused:
-            self.results.skip(f"{label}: {refused}")
+        response = None
+        if skip is None:
+            try:
+                response = case.call(headers=headers, **kwargs)
+            except GuardRefused as refused:
+                skip = str(refused)
+            except (requests.RequestException, OSError) as error:
+                self.results.add_failure(case, None, "request_completed", error, phase, self.target.curl_base_url)
+                return None
+        if skip is not None or response is None:
+            self.last_skip = skip = skip or "not sent"
+            self.results.skip(f"{label}: {skip}")
+            if attempt:
+                self.results.attempt(label, action, "refused", skip)
             return None
-        except (requests.RequestException, OSError) as error:
-            self.results.add_failure(case, None, "request_completed", error, phase, self.target.curl_base_url)
-            return None
-        self.results.case_sent(label, phase, response.status_code)
+        self.results.case_sent(label, phase, response.status_code, action)
+        if attempt:
+            self.results.attempt(label, action, "sent")
         if self.target.guard is not None:
             self.target.guard.observe(case.method, case.formatted_path, response.status_code, _json(response))
         if recorder is not None:
@@ -237,19 +289,6 @@ def _json(response: schemathesis.Response) -> Any:
         return None
 
 
-def _explicit_examples(operation: StOperation) -> Iterable[StCase]:
-    found: list[StCase] = []
-    for strategy in operation.get_strategies_from_examples():
-
-        @given(case=strategy)
-        @_ONE
-        def keep(case: StCase) -> None:
-            found.append(case)
-
-        keep()
-    return found
-
-
 def _machine(run: ProviderRun) -> Any:
     base: Any = run.schema.as_state_machine()
 
@@ -257,11 +296,10 @@ def _machine(run: ProviderRun) -> Any:
         """Schemathesis' link-following machine, sending through the run (guard, credentials, recording)."""
 
         def step(self, input: StepInput) -> StepOutput:
+            run.ready_for(input.case)  # a step that needs an answered call waits for it
             response = run.execute(input.case, recorder=self.recorder)
             if response is None:
                 reject()  # skipped by the guard: this scenario cannot go on
-            if run.target.advance is not None and input.case.method == "POST" and response.status_code == 201:
-                run.target.advance(ANSWERED_AFTER)  # let the new call be answered, so the actions on it can succeed
             return StepOutput(response, input.case)
 
     Machine.__name__ = "VoiceAPIStateMachine"

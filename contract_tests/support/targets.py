@@ -37,8 +37,9 @@ class Target:
     guard: Guard | None = None
     # Connection reuse only: the guard does not depend on it (Schemathesis re-sends some requests without it).
     session: requests.Session | None = field(default=None, repr=False)
-    # Moves a sandbox's virtual clock (None: real time, or not a sandbox): scenarios let new calls be answered.
+    # Moves a sandbox's virtual clock (None: real time, or not a sandbox): waits for a call's status use it.
     advance: Callable[[float], object] | None = field(default=None, repr=False)
+    _plain: requests.Session | None = field(default=None, init=False, repr=False)
 
     def call_kwargs(self) -> dict[str, Any]:
         """Transport arguments for ``Case.call`` (and for checks that re-send a request)."""
@@ -51,6 +52,31 @@ class Target:
 
     def headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.auth.token()}"}
+
+    def api_get(self, path: str) -> tuple[int, dict[str, str], Any]:
+        """An authorised GET outside the run's cases (polling a call's status): status, headers, JSON (or None).
+
+        Not a case: no check runs on it and the summary does not count it."""
+        if self._plain is None:
+            if self.app is not None:
+                from schemathesis.python import asgi
+
+                self._plain = asgi.get_client(self.app)
+            else:
+                self._plain = requests.Session()
+        url = path if self.app is not None else f"{self.base_url}{path}"
+        response = self._plain.get(url, headers=self.headers(), timeout=30)
+        try:
+            payload = response.json()
+        except ValueError:
+            payload = None
+        return response.status_code, dict(response.headers), payload
+
+    @property
+    def wait_budget(self) -> float:
+        """Seconds (real time) a wait for a call's status may take: a sandbox answers in 4 s of its clock; a live
+        call needs someone (or a voicemail) to pick up."""
+        return 20.0 if self.is_sandbox else 90.0
 
     def admin_get(self, path: str) -> dict[str, Any]:
         """GET a sandbox's ``/_sandbox/...`` endpoint (no credentials needed) and return its JSON object."""
