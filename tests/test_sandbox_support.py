@@ -102,7 +102,7 @@ async def harness(key: rsa.RSAPrivateKey, **options: Any) -> AsyncIterator[Harne
     clock = options.pop("clock", None) or VirtualClock(start=START)
     app = create_app(application_id=APP_ID, public_key=key.public_key(), clock=clock, **options)
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://sandbox") as client:
+    async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
         yield Harness(app, clock, client, key, bearer(app_token(key)))
 
 
