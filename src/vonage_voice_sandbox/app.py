@@ -83,7 +83,7 @@ class SandboxApp(Starlette):
         rule = self.sandbox.faults.take(method, path)
         if rule is not None:
             if rule.latency:
-                await asyncio.sleep(rule.latency)
+                await self.sandbox.sleep(rule.latency)
             if rule.drop == "after":
                 await super().__call__(scope, receive, _discard)  # the request takes effect; its answer is lost
             if rule.drop == "before":

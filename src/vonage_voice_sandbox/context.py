@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import traceback
 from collections import deque
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +36,7 @@ class Sandbox:
     max_body_bytes: int
     limits: Limits = field(default_factory=Limits)
     admin_hosts: frozenset[str] = frozenset()  # names besides loopback that admin writes may come through
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep  # a fault rule's latency (tests watch it)
     internal_errors: deque[dict[str, Any]] = field(default_factory=lambda: deque(maxlen=100))
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
