@@ -13,7 +13,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from tests.test_sandbox_server import CALL, token_for
-from tests.test_sandbox_support import Harness, harness
+from tests.test_sandbox_support import Harness, harness, receiver
 from vonage_voice_sandbox import RunningSandbox, running_sandbox
 from vonage_voice_sandbox.__main__ import main
 from vonage_voice_sandbox.server import is_loopback_host
@@ -75,6 +75,27 @@ def test_an_event_url_at_the_sandbox_itself_is_never_contacted(
     assert started["delivery"]["state"] == "refused"
     assert "own address" in started["delivery"]["reason"]
     assert client.get("/_sandbox/callbacks", params={"call_uuid": call_uuid}).json()["callbacks"] == []
+
+
+def test_any_loopback_name_for_the_sandbox_port_is_refused(served: RunningSandbox, client: httpx.Client) -> None:
+    port = served.base_url.rsplit(":", 1)[1]
+    urls = [f"http://localhost:{port}/v1/calls", f"http://[::1]:{port}/anything", f"https://127.0.0.1:{port}/x"]
+    made = [create(client, event_url=[url]) for url in urls]
+    for call_uuid in made:
+        [started] = events_of(client, call_uuid, "started")
+        assert started["delivery"]["state"] == "refused"
+
+
+def test_a_webhook_redirecting_to_the_sandbox_is_not_followed(served: RunningSandbox, client: httpx.Client) -> None:
+    bystander = create(client, ncco=[{"action": "talk", "text": "x" * 600}])
+    with receiver() as hook:
+        hook.replies["/event"] = (307, None)
+        hook.headers["/event"] = {"Location": f"{served.base_url}/_sandbox/reset"}
+        call_uuid = create(client, event_url=[hook.url("/event")])
+        client.post("/_sandbox/clock/advance", json={"seconds": 0}).raise_for_status()
+    [started] = events_of(client, call_uuid, "started")
+    assert started["delivery"] == {"state": "rejected", "status_code": 307}
+    assert client.get(f"/v1/calls/{bystander}").status_code == 200
 
 
 def test_a_notify_cannot_install_a_fault_rule(served: RunningSandbox, client: httpx.Client) -> None:
@@ -172,6 +193,14 @@ async def test_json_admin_writes_from_loopback_are_served(sandbox: Harness, host
     assert (await sandbox.client.post("/_sandbox/reset", json={}, headers=headers)).is_success
     typed = {**headers, "Content-Type": "application/merge-patch+json; charset=utf-8"}
     assert (await sandbox.client.post("/_sandbox/reset", headers=typed)).is_success
+
+
+async def test_an_admin_write_larger_than_the_body_limit_is_refused(rsa_key: rsa.RSAPrivateKey) -> None:
+    async with harness(rsa_key, max_body_bytes=100) as small:
+        script = {"dtmf": ["1" * 200]}
+        response = await small.client.post("/_sandbox/scenarios", json=script)
+        assert response.status_code == 413
+        assert small.app.sandbox.store.scenarios.numbers == {}
 
 
 async def test_reads_answer_any_host(sandbox: Harness) -> None:

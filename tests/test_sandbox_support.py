@@ -124,6 +124,7 @@ class Receiver:
     def __init__(self) -> None:
         self.requests: list[Received] = []
         self.replies: dict[str, tuple[int, Any]] = {}
+        self.headers: dict[str, dict[str, str]] = {}  # extra answer headers, by path
         self.hold: threading.Event | None = None  # when given: answer once it is set (at most 10 s later)
         self.answered: list[str] = []  # the paths answered, in order
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -153,6 +154,8 @@ class Receiver:
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(content)))
+                for name, value in receiver.headers.get(path, {}).items():
+                    self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(content)
 

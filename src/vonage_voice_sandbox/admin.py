@@ -27,7 +27,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 
-from .admin_rules import check_write, page_of
+from .admin_rules import check_write, page_of, read_body
 from .clock import AdvanceableClock, format_time
 from .context import Sandbox
 from .problems import InvalidParameter, Problem, new_trace_id
@@ -116,7 +116,7 @@ def _filters(request: Request) -> tuple[str | None, str | None]:
 
 @_guarded
 async def scenarios(sandbox: Sandbox, request: Request) -> Response:
-    body = parse_json(await request.body())
+    body = parse_json(await read_body(request, sandbox.max_body_bytes))
     body = body if isinstance(body, dict) else {}
     name = body.get("scenario", DEFAULT.name)
     scripts = {key: body.get(key) or [] for key in ("dtmf", "speech")}
@@ -135,7 +135,7 @@ async def scenarios(sandbox: Sandbox, request: Request) -> Response:
 
 @_guarded
 async def signature(sandbox: Sandbox, request: Request) -> Response:
-    body = parse_json(await request.body())
+    body = parse_json(await read_body(request, sandbox.max_body_bytes))
     secret = body.get("secret") if isinstance(body, dict) else None
     if not (secret is None or (isinstance(secret, str) and secret)):
         raise Problem("bad-request", 'Give {"secret": S} or null.', [InvalidParameter("secret", "a string or null")])
@@ -165,7 +165,7 @@ async def advance(sandbox: Sandbox, request: Request) -> Response:
     clock = sandbox.clock
     if not isinstance(clock, AdvanceableClock):
         raise Problem("conflict", "This sandbox runs on real time; start it with a virtual clock to advance it.")
-    body = parse_json(await request.body())
+    body = parse_json(await read_body(request, sandbox.max_body_bytes))
     seconds = body.get("seconds") if isinstance(body, dict) else None
     if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not 0 <= seconds <= MAX_ADVANCE:
         reason = f"a number of seconds from 0 to {MAX_ADVANCE:.0f}"
@@ -182,7 +182,7 @@ async def faults(sandbox: Sandbox, request: Request) -> Response:
         sandbox.faults.clear()
         return JSONResponse({"removed": removed})
     if request.method == "POST":
-        body = parse_json(await request.body())
+        body = parse_json(await read_body(request, sandbox.max_body_bytes))
         rules = body if isinstance(body, list) else [body]
         try:
             added = sandbox.faults.add_all(rules)

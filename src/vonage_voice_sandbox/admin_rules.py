@@ -30,7 +30,7 @@ from .limits import Limits
 from .problems import InvalidParameter, Problem
 from .validation import is_json_type
 
-__all__ = ["Page", "check_write", "page_of"]
+__all__ = ["Page", "check_write", "page_of", "read_body"]
 
 READS: Final = frozenset({"GET", "HEAD", "OPTIONS"})
 WITH_BODY: Final = frozenset({"POST", "PUT", "PATCH"})  # what a page could send cross-site without a preflight
@@ -57,6 +57,19 @@ def check_write(request: Request, admin_hosts: Iterable[str] = ()) -> None:
         if value is not None and not local(host_of_header(value)):
             reason = f"{value[:100]!r} is not loopback: admin writes are taken from this machine only"
             raise Problem("forbidden", f"Admin writes need a loopback {header}.", [InvalidParameter(header, reason)])
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The body, read as it arrives: a 413 problem as soon as it is larger than ``limit`` bytes (API requests and
+    admin writes alike)."""
+    chunks = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise Problem("payload-too-large", f"The request body is larger than {limit} bytes.")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from starlette.types import Message, Receive, Scope, Send
 
 from .addresses import ADMIN_PREFIX
 from .admin import admin_mount
+from .admin_rules import read_body
 from .auth import AuthError, JWTVerifier
 from .clock import AdvanceableClock, Clock, RealClock
 from .context import Sandbox
@@ -138,7 +139,7 @@ class ApiEndpoint:
             sandbox.verifier.verify(request.headers.get("authorization"))
         except AuthError as exc:
             raise Problem("unauthorized", f"{CREDENTIALS}: {exc}.") from None
-        body = await _read_body(request, sandbox.max_body_bytes)
+        body = await read_body(request, sandbox.max_body_bytes)
         valid = sandbox.validator.validate(operation, path_params, request.query_params, request.headers, body)
         handler = HANDLERS.get(operation.key)
         if handler is None:
@@ -241,17 +242,6 @@ async def _tick(sandbox: Sandbox, interval: float) -> None:
             task = asyncio.create_task(sandbox.deliverer.run(sandbox.store))
             deliveries.add(task)
             task.add_done_callback(deliveries.discard)
-
-
-async def _read_body(request: Request, limit: int) -> bytes:
-    chunks = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise Problem("payload-too-large", f"The request body is larger than {limit} bytes.")
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 async def _http_exception(request: Request, exc: Exception) -> Response:
