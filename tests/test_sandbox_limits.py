@@ -149,18 +149,21 @@ async def test_instant_actions_past_the_bound_end_the_call(rsa_key: rsa.RSAPriva
     assert kinds == ["started", "ringing", "answered", "error", "completed"] + ["record"] * 5  # the talk never ran
 
 
-async def test_a_loop_that_lets_time_pass_is_not_cut_short(small: Harness) -> None:
-    with receiver() as hook:
-        loop = [
-            {"action": "talk", "text": "x" * 15},  # 1 s
-            {"action": "notify", "payload": {}, "eventUrl": [hook.url("/notify")]},
-        ]
-        hook.replies["/notify"] = (200, loop)
-        call = await small.create(ncco=loop)
-        await small.advance(4 + 12.5)
-    assert len(hook.on("/notify")) == 12
-    assert await small.status(call["uuid"]) == "answered"
-    assert await small.events(call["uuid"], "error") == []
+async def test_a_loop_that_lets_time_pass_is_not_cut_short(rsa_key: rsa.RSAPrivateKey) -> None:
+    async with harness(rsa_key, limits=Limits(max_instant_steps=5)) as sandbox:
+        with receiver() as hook:
+            loop = [
+                {"action": "talk", "text": "x" * 15},  # 1 s
+                {"action": "notify", "payload": {}, "eventUrl": [hook.url("/notify")]},
+            ]
+            hook.replies["/notify"] = (200, loop)
+            call = await sandbox.create(ncco=loop)
+            await sandbox.advance(4)  # answered: the first talk starts
+            for _ in range(12):  # a second at a time: each talk ends exactly when an advance does
+                await sandbox.advance(1)
+        assert len(hook.on("/notify")) == 12
+        assert await sandbox.status(call["uuid"]) == "answered"
+        assert await sandbox.events(call["uuid"], "error") == []
 
 
 # --- admin listings come in pages -------------------------------------------------------------------------------

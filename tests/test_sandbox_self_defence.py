@@ -44,8 +44,8 @@ def served(rsa_pem: bytes) -> Iterator[RunningSandbox]:
 def client(served: RunningSandbox) -> Iterator[httpx.Client]:
     served.reset()
     headers = token_for(served.application_id, served.private_key_pem)
-    # A short timeout: a sandbox that delivers to itself stalls until its own 10 s delivery timeout.
-    with httpx.Client(base_url=served.base_url, headers=headers, timeout=5.0, trust_env=False) as c:
+    # Shorter than the sandbox's own 10 s delivery timeout, for which one delivering to itself would stall.
+    with httpx.Client(base_url=served.base_url, headers=headers, timeout=8.0, trust_env=False) as c:
         yield c
 
 
@@ -110,7 +110,7 @@ def test_a_notify_cannot_install_a_fault_rule(served: RunningSandbox, client: ht
 def test_a_notify_to_the_clock_does_not_deadlock(served: RunningSandbox, client: httpx.Client) -> None:
     notify = {"action": "notify", "payload": {"seconds": 1}, "eventUrl": [f"{served.base_url}/_sandbox/clock/advance"]}
     call_uuid = create(client, ncco=[notify, {"action": "talk", "text": "after"}])
-    client.post("/_sandbox/clock/advance", json={"seconds": 10}).raise_for_status()  # httpx raises after 5 s
+    client.post("/_sandbox/clock/advance", json={"seconds": 10}).raise_for_status()  # httpx raises after 8 s
     [sent] = events_of(client, call_uuid, "notify")
     assert sent["delivery"]["state"] == "refused"
     assert client.get(f"/v1/calls/{call_uuid}").json()["status"] == "completed", "the NCCO went on"
