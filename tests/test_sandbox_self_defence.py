@@ -203,6 +203,16 @@ async def test_an_admin_write_larger_than_the_body_limit_is_refused(rsa_key: rsa
         assert small.app.sandbox.store.scenarios.numbers == {}
 
 
+async def test_admin_hosts_name_the_hosts_a_sandbox_beyond_loopback_takes_writes_from(
+    rsa_key: rsa.RSAPrivateKey,
+) -> None:
+    async with harness(rsa_key, admin_hosts=["Sandbox.Internal"]) as served_beyond:
+        named = {"Host": "sandbox.internal:8000", "Origin": "http://sandbox.internal:8000"}
+        assert (await served_beyond.client.post("/_sandbox/reset", json={}, headers=named)).status_code == 200
+        other = {"Host": "elsewhere.internal:8000"}
+        assert (await served_beyond.client.post("/_sandbox/reset", json={}, headers=other)).status_code == 403
+
+
 async def test_reads_answer_any_host(sandbox: Harness) -> None:
     """Reads change nothing: a probe of /_sandbox/info by any name (127.0.0.2, a tunnel) still learns what it is."""
     response = await sandbox.client.get("/_sandbox/info", headers={"Host": "tunnel.example"})
