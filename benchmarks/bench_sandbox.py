@@ -18,6 +18,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -33,9 +34,16 @@ CALL = {
 }
 
 
+@dataclass(frozen=True)
+class Served:
+    base_url: str
+    headers: dict[str, str]  # Authorization for the API
+    pid: int  # the sandbox's process, for its memory
+
+
 @contextmanager
-def served_sandbox() -> Iterator[tuple[str, dict[str, str]]]:
-    """Start the CLI on a free port; yield its base URL and an Authorization header."""
+def served_sandbox_process() -> Iterator[Served]:
+    """Start the CLI on a free port (virtual clock); yield where it serves, a JWT header and its process id."""
     command = [sys.executable, "-m", "vonage_voice_sandbox", "--port", "0", "--virtual-clock"]
     command += ["--log-level", "error"]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
@@ -46,10 +54,18 @@ def served_sandbox() -> Iterator[tuple[str, dict[str, str]]]:
         now = int(time.time())
         claims = {"application_id": exports["VONAGE_APPLICATION_ID"], "iat": now, "exp": now + 3600}
         claims["jti"] = str(uuid.uuid4())
-        yield exports["VONAGE_BASE_URL"], {"Authorization": f"Bearer {jwt.encode(claims, pem, algorithm='RS256')}"}
+        headers = {"Authorization": f"Bearer {jwt.encode(claims, pem, algorithm='RS256')}"}
+        yield Served(exports["VONAGE_BASE_URL"], headers, process.pid)
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=10)
+
+
+@contextmanager
+def served_sandbox() -> Iterator[tuple[str, dict[str, str]]]:
+    """Start the CLI on a free port; yield its base URL and an Authorization header."""
+    with served_sandbox_process() as served:
+        yield served.base_url, served.headers
 
 
 def _exports(process: subprocess.Popen[str]) -> dict[str, str]:

@@ -1,6 +1,6 @@
 """``make bench``: every figure side by side in one run; writes benchmarks/results.json and the README's table.
 
-    python -m benchmarks.run                    # everything (about 2-3 minutes)
+    python -m benchmarks.run                    # everything (about 5 minutes)
     python -m benchmarks.run --only overhead    # some sections, printed only (results.json and README untouched)
 
 A section that cannot run (the sandbox missing, say) leaves its figures ``null`` with the reason under
@@ -70,6 +70,22 @@ SECTIONS: Final = (
         ),
     ),
     Section("sandbox", "bench_sandbox", ("sandbox_rps_get", "sandbox_rps_post")),
+    Section(
+        "sandbox_memory",
+        "bench_sandbox_memory",
+        (
+            "sandbox_rss_growth_mb",
+            "sandbox_rss_growth_half_mb",
+            "sandbox_rss_baseline_mb",
+            "sandbox_memory_calls",
+            "sandbox_memory_calls_per_s",
+            "sandbox_calls_kept",
+            "sandbox_max_calls",
+            "sandbox_admin_calls_page_kb",
+            "sandbox_admin_events_page_kb",
+            "sandbox_admin_page_size",
+        ),
+    ),
     Section(
         "contract",
         "bench_contract",
@@ -174,6 +190,23 @@ ROWS: Final = (
     Row("contract_cases_per_s", "cases/s", "", None, _contract_detail),
     Row("sandbox_rps_get", "req/s", "", None, "from benchmarks/bench_sandbox.py"),
     Row("sandbox_rps_post", "req/s", "", None, "from benchmarks/bench_sandbox.py"),
+    Row(
+        "sandbox_rss_growth_mb",
+        "MB",
+        "",
+        None,
+        "sandbox RSS after {sandbox_memory_calls:.0f} calls ({sandbox_memory_calls_per_s:.0f}/s) over "
+        "{sandbox_rss_baseline_mb:.0f} MB after a warm-up; {sandbox_rss_growth_half_mb:.0f} MB halfway; "
+        "{sandbox_calls_kept:.0f} calls kept (max_calls {sandbox_max_calls:.0f})",
+    ),
+    Row(
+        "sandbox_admin_calls_page_kb",
+        "KB",
+        "",
+        None,
+        "GET /_sandbox/calls, first page of {sandbox_admin_page_size:.0f}; /_sandbox/events: "
+        "{sandbox_admin_events_page_kb:.0f} KB",
+    ),
 )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -73,10 +72,18 @@ async def test_rules_match_method_and_path(sandbox: Harness) -> None:
 
 
 async def test_latency_delays_then_answers_normally(sandbox: Harness) -> None:
-    await add_fault(sandbox, {"path": "/v1/calls", "latency": 0.2})
-    started = time.monotonic()
-    assert (await sandbox.client.get("/v1/calls", headers=sandbox.headers)).status_code == 200
-    assert time.monotonic() - started >= 0.2
+    waits: list[tuple[float, int]] = []
+
+    async def sleep(seconds: float) -> None:  # the delay, and how many calls existed while it lasted
+        waits.append((seconds, len(sandbox.app.sandbox.store.calls)))
+
+    sandbox.app.sandbox.sleep = sleep
+    await add_fault(sandbox, {"method": "POST", "path": "/v1/calls", "latency": 0.2})
+    assert await post_call(sandbox) == 201
+    assert waits == [(0.2, 0)], "the request waited 0.2 s before it took effect"
+    assert len(sandbox.app.sandbox.store.calls) == 1
+    assert await post_call(sandbox) == 201
+    assert waits == [(0.2, 0)], "count 1: the next request is not delayed"
 
 
 async def test_a_dropped_connection_before_handling_creates_nothing(sandbox: Harness) -> None:
@@ -134,11 +141,13 @@ async def test_rate_limits_are_off_by_default(sandbox: Harness) -> None:
 
 async def test_the_api_rate_limits(rsa_key: rsa.RSAPrivateKey) -> None:
     async with harness(rsa_key, rate_limits=True) as sandbox:
+        # The limits are per second of wall-clock time: frozen here, so the test does not depend on how fast it runs.
+        sandbox.app.sandbox.rate_limiter = RateLimiter(wall_clock=lambda: 1_000.0)
         posts = [await post_call(sandbox) for _ in range(4)]
         assert posts == [201, 201, 201, 429]
         limited = await sandbox.client.post("/v1/calls", json=CALL, headers=sandbox.headers)
         assert limited.json()["type"] == "https://developer.nexmo.com/api-errors#throttled"
-        assert int(limited.headers["Retry-After"]) >= 1
+        assert limited.headers["Retry-After"] == "1"
         gets = [(await sandbox.client.get("/v1/calls", headers=sandbox.headers)).status_code for _ in range(16)]
         assert gets == [200] * 15 + [429]
 

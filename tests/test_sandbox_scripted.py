@@ -65,7 +65,7 @@ async def test_reset_forgets_registered_numbers_and_restores_signing(sandbox: Ha
     number = await register(sandbox, scenario="busy")
     assert (await sandbox.client.put("/_sandbox/signature", json={"secret": None})).json() == {"signed": False}
     assert (await sandbox.client.get("/_sandbox/info")).json()["signed_callbacks"] is False
-    await sandbox.client.post("/_sandbox/reset")
+    assert (await sandbox.client.post("/_sandbox/reset", json={})).status_code == 200
     assert (await sandbox.client.get("/_sandbox/info")).json()["signed_callbacks"] is True
     call = await sandbox.create(number)
     await sandbox.advance(5)

@@ -102,7 +102,7 @@ async def harness(key: rsa.RSAPrivateKey, **options: Any) -> AsyncIterator[Harne
     clock = options.pop("clock", None) or VirtualClock(start=START)
     app = create_app(application_id=APP_ID, public_key=key.public_key(), clock=clock, **options)
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://sandbox") as client:
+    async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
         yield Harness(app, clock, client, key, bearer(app_token(key)))
 
 
@@ -124,7 +124,9 @@ class Receiver:
     def __init__(self) -> None:
         self.requests: list[Received] = []
         self.replies: dict[str, tuple[int, Any]] = {}
-        self.delay = 0.0  # seconds to wait before answering, to play a slow receiver
+        self.headers: dict[str, dict[str, str]] = {}  # extra answer headers, by path
+        self.hold: threading.Event | None = None  # when given: answer once it is set (at most 10 s later)
+        self.answered: list[str] = []  # the paths answered, in order
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.01,), daemon=True)
 
@@ -144,12 +146,16 @@ class Receiver:
                 path, _, query = self.path.partition("?")
                 body = self.rfile.read(length)
                 receiver.requests.append(Received(self.command, path, query, dict(self.headers.items()), body))
-                time.sleep(receiver.delay)
+                if receiver.hold is not None:
+                    receiver.hold.wait(10.0)  # bounded: a test that forgets to release it still ends
                 status, reply = receiver.replies.get(path, (200, None))
+                receiver.answered.append(path)  # before the answer goes out: whoever reads it sees this
                 content = b"" if reply is None else json.dumps(reply).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(content)))
+                for name, value in receiver.headers.get(path, {}).items():
+                    self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(content)
 

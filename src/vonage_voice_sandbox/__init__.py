@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # ``X as X`` marks a re-export
     from .clock import RealClock as RealClock
     from .clock import VirtualClock as VirtualClock
     from .faults import FaultRule as FaultRule
+    from .limits import Limits as Limits
     from .scenarios import SCENARIOS as SCENARIOS
     from .scenarios import Scenario as Scenario
     from .server import RunningSandbox as RunningSandbox
@@ -48,6 +49,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "app": ("ConnectionDropped", "SandboxApp", "create_app"),
     "clock": ("Clock", "RealClock", "VirtualClock"),
     "faults": ("FaultRule",),
+    "limits": ("Limits",),
     "scenarios": ("SCENARIOS", "Scenario"),
     "server": ("RunningSandbox", "generate_private_key", "running_sandbox"),
     "spec": ("patched_spec_path",),

@@ -1,7 +1,8 @@
 """``python -m vonage_voice_sandbox``: serve the sandbox on loopback until interrupted.
 
 Without ``--public-key`` it makes a key pair, writes the private key to a 0600 temporary file (removed on exit)
-and prints what a client needs: the application id, the key's path and the base URL, as shell exports.
+and prints what a client needs: the application id, the key's path and the base URL, as shell exports. A ``--host``
+that is not loopback is refused unless ``--allow-non-loopback`` says it is meant.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from .admin import package_version
 from .app import create_app
 from .clock import Clock, VirtualClock
-from .server import base_url, bind, generate_private_key, uvicorn_server, write_private_key
+from .server import base_url, bind, generate_private_key, refuse_non_loopback, uvicorn_server, write_private_key
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -24,6 +25,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             "--public-key needs --application-id: tokens must name the application the key belongs to", file=sys.stderr
         )
+        return 2
+    try:
+        refuse_non_loopback(args.host, args.allow_non_loopback, "--allow-non-loopback")
+    except ValueError as exc:
+        print(f"--host {args.host}: {exc}", file=sys.stderr)
         return 2
     application_id = args.application_id or str(uuid.uuid4())
     key_path: Path | None = None
@@ -41,8 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         rate_limits=args.rate_limits,
         event_delivery=not args.no_event_delivery,
         spec_path=args.spec,
+        admin_hosts=args.admin_host,
     )
     sock = bind(args.host, args.port)
+    app.sandbox.deliverer.serving_on(sock.getsockname()[1])
     _announce(base_url(sock), application_id, key_path, app.sandbox.spec.version)
     try:
         uvicorn_server(app, log_level=args.log_level).run(sockets=[sock])
@@ -57,7 +65,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m vonage_voice_sandbox", description=__doc__)
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1; loopback only)")
+    parser.add_argument(
+        "--allow-non-loopback",
+        action="store_true",
+        help="serve on a --host that is not loopback: anyone who reaches it can use the test key's JWTs and read it",
+    )
+    parser.add_argument(
+        "--admin-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also take admin writes whose Host/Origin is NAME (repeatable; loopback names always are)",
+    )
     parser.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
     parser.add_argument("--application-id", help="the application id tokens must carry (default: a new UUID)")
     parser.add_argument("--public-key", help="PEM file of the application's public key (default: a new key pair)")

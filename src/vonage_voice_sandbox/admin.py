@@ -1,16 +1,19 @@
-"""``/_sandbox/``: the test-only endpoints to look inside the sandbox and steer it. They need no JWT.
+"""``/_sandbox/``: the test-only endpoints to look inside the sandbox and steer it. They need no JWT; writes need
+a JSON ``Content-Type`` and a loopback ``Host`` (and ``Origin``, when sent): see :mod:`.admin_rules`.
 
 GET  /_sandbox/info                  what this server is (``{"sandbox": "vonage-voice-client", ...}``)
-GET  /_sandbox/events?call_uuid=&type=   every event produced, with its delivery outcome
-GET  /_sandbox/callbacks?call_uuid=&type=   every request sent to a webhook, with the application's answer
-GET  /_sandbox/calls, /_sandbox/calls/{uuid}   calls with their internal state (NCCO step, mute, controls...)
+GET  /_sandbox/events?call_uuid=&type=&after=&limit=   the events produced, with their delivery outcome (paged)
+GET  /_sandbox/callbacks?call_uuid=&type=&after=&limit=   requests sent to webhooks, with the answers (paged)
+GET  /_sandbox/calls?after=&limit=, /_sandbox/calls/{uuid}   calls with their internal state (paged)
 POST /_sandbox/clock/advance {"seconds": N}    move the virtual clock, then run what fell due (409 on a real clock)
 GET, POST, DELETE /_sandbox/faults   list, add (one rule or a list), remove all fault rules
 POST /_sandbox/scenarios {"scenario": name, "dtmf": [...], "speech": [...]}   a number for a scripted callee
 PUT  /_sandbox/signature {"secret": S | null}   sign callbacks with S (null: unsigned) until the next reset
 POST /_sandbox/reset                 forget calls, events, callbacks, faults, registered numbers, recorded errors;
                                      sign with the secret the sandbox started with
-GET  /_sandbox/errors                sandbox bugs caught while handling requests (answered 400, never 500)
+GET  /_sandbox/errors                sandbox bugs caught while handling requests (answered 500 problem+json)
+
+A listing answers ``{"<items>": [...], "next": path | null}``: ``next`` is the next page (see :mod:`.admin_rules`).
 """
 
 from __future__ import annotations
@@ -24,10 +27,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 
+from .admin_rules import check_write, page_of, read_body
 from .clock import AdvanceableClock, format_time
 from .context import Sandbox
 from .problems import InvalidParameter, Problem, new_trace_id
-from .scenarios import DEFAULT, SCENARIOS
+from .scenarios import DEFAULT, SCENARIOS, RegistryFull
 from .validation import parse_json
 
 __all__ = ["SANDBOX_NAME", "admin_mount", "package_version"]
@@ -46,18 +50,21 @@ def package_version() -> str:
 
 
 def _guarded(endpoint: Callable[[Sandbox, Request], Awaitable[Response]]) -> Endpoint:
-    """Problems become problem+json; any other exception is a sandbox bug, recorded and answered 400."""
+    """Writes are checked first (:func:`.admin_rules.check_write`); problems become problem+json; any other
+    exception is a sandbox bug, recorded and answered 500."""
 
     @functools.wraps(endpoint)
     async def guarded(request: Request) -> Response:
         sandbox: Sandbox = request.app.sandbox
         try:
+            check_write(request, sandbox.admin_hosts)
             return await endpoint(sandbox, request)
         except Problem as problem:
             return problem.response(new_trace_id())
         except Exception as exc:
             sandbox.record_internal_error(exc, request.method, request.url.path)
-            return Problem("bad-request", "The sandbox could not process this request.").response(new_trace_id())
+            detail = "The sandbox could not process this request (a sandbox bug; see /_sandbox/errors)."
+            return Problem("internal-error", detail).response(new_trace_id())
 
     return guarded
 
@@ -80,25 +87,36 @@ async def info(sandbox: Sandbox, request: Request) -> Response:
             "signed_callbacks": sandbox.deliverer.signing,
             "scenarios": {"default": DEFAULT.as_dict(), **{n: s.as_dict() for n, s in SCENARIOS.items()}},
             "internal_errors": len(sandbox.internal_errors),
+            "limits": sandbox.limits.as_dict(),
         }
     )
 
 
 @_guarded
 async def events(sandbox: Sandbox, request: Request) -> Response:
-    found = sandbox.store.events.query(request.query_params.get("call_uuid"), request.query_params.get("type"))
-    return JSONResponse({"events": [event.as_dict() for event in found]})
+    page = page_of(request, sandbox.limits)
+    found = sandbox.store.events.query(*_filters(request), after=page.after, limit=page.limit + 1)
+    shown = found[: page.limit]
+    following = page.next(request.url.path, request, shown[-1].id) if len(found) > page.limit else None
+    return JSONResponse({"events": [event.as_dict() for event in shown], "next": following})
 
 
 @_guarded
 async def callbacks(sandbox: Sandbox, request: Request) -> Response:
-    found = sandbox.store.callbacks.query(request.query_params.get("call_uuid"), request.query_params.get("type"))
-    return JSONResponse({"callbacks": [record.as_dict() for record in found]})
+    page = page_of(request, sandbox.limits)
+    found = sandbox.store.callbacks.query(*_filters(request), after=page.after, limit=page.limit + 1)
+    shown = found[: page.limit]
+    following = page.next(request.url.path, request, shown[-1].id) if len(found) > page.limit else None
+    return JSONResponse({"callbacks": [record.as_dict() for record in shown], "next": following})
+
+
+def _filters(request: Request) -> tuple[str | None, str | None]:
+    return request.query_params.get("call_uuid"), request.query_params.get("type")
 
 
 @_guarded
 async def scenarios(sandbox: Sandbox, request: Request) -> Response:
-    body = parse_json(await request.body())
+    body = parse_json(await read_body(request, sandbox.max_body_bytes))
     body = body if isinstance(body, dict) else {}
     name = body.get("scenario", DEFAULT.name)
     scripts = {key: body.get(key) or [] for key in ("dtmf", "speech")}
@@ -108,6 +126,8 @@ async def scenarios(sandbox: Sandbox, request: Request) -> Response:
             raise Problem("bad-request", "Invalid callee script.", [reason])
     try:
         number = sandbox.store.scenarios.register(str(name), tuple(scripts["dtmf"]), tuple(scripts["speech"]))
+    except RegistryFull as exc:
+        raise Problem("bad-request", "Too many registered numbers.", [InvalidParameter("scenario", str(exc))]) from None
     except ValueError as exc:
         raise Problem("bad-request", "Unknown scenario.", [InvalidParameter("scenario", str(exc))]) from None
     return JSONResponse({"number": number}, status_code=201)
@@ -115,7 +135,7 @@ async def scenarios(sandbox: Sandbox, request: Request) -> Response:
 
 @_guarded
 async def signature(sandbox: Sandbox, request: Request) -> Response:
-    body = parse_json(await request.body())
+    body = parse_json(await read_body(request, sandbox.max_body_bytes))
     secret = body.get("secret") if isinstance(body, dict) else None
     if not (secret is None or (isinstance(secret, str) and secret)):
         raise Problem("bad-request", 'Give {"secret": S} or null.', [InvalidParameter("secret", "a string or null")])
@@ -125,8 +145,13 @@ async def signature(sandbox: Sandbox, request: Request) -> Response:
 
 @_guarded
 async def calls(sandbox: Sandbox, request: Request) -> Response:
+    page = page_of(request, sandbox.limits)
     sandbox.store.tick()
-    return JSONResponse({"calls": [c.internals(sandbox.calls_path) for c in list(sandbox.store.calls.values())]})
+    with sandbox.store.lock:
+        found = [call for call in sandbox.store.calls.values() if call.seq > page.after]
+    shown = found[: page.limit]
+    following = page.next(request.url.path, request, shown[-1].seq) if len(found) > page.limit else None
+    return JSONResponse({"calls": [call.internals(sandbox.calls_path) for call in shown], "next": following})
 
 
 @_guarded
@@ -140,7 +165,7 @@ async def advance(sandbox: Sandbox, request: Request) -> Response:
     clock = sandbox.clock
     if not isinstance(clock, AdvanceableClock):
         raise Problem("conflict", "This sandbox runs on real time; start it with a virtual clock to advance it.")
-    body = parse_json(await request.body())
+    body = parse_json(await read_body(request, sandbox.max_body_bytes))
     seconds = body.get("seconds") if isinstance(body, dict) else None
     if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not 0 <= seconds <= MAX_ADVANCE:
         reason = f"a number of seconds from 0 to {MAX_ADVANCE:.0f}"
@@ -157,10 +182,10 @@ async def faults(sandbox: Sandbox, request: Request) -> Response:
         sandbox.faults.clear()
         return JSONResponse({"removed": removed})
     if request.method == "POST":
-        body = parse_json(await request.body())
+        body = parse_json(await read_body(request, sandbox.max_body_bytes))
         rules = body if isinstance(body, list) else [body]
         try:
-            added = [sandbox.faults.add(rule) for rule in rules]
+            added = sandbox.faults.add_all(rules)
         except ValueError as exc:
             raise Problem("bad-request", "Invalid fault rule.", [InvalidParameter("rule", str(exc)[:200])]) from None
         return JSONResponse({"rules": [rule.as_dict() for rule in added]}, status_code=201)

@@ -2,8 +2,9 @@
 
 Every API request goes: fault rules and rate limits (when enabled), route (404, or 405 with ``Allow``), JWT (401),
 spec validation (400), then the operation's handler. Every error is problem+json. An exception from the sandbox's
-own code is recorded (``/_sandbox/errors``) and answered 400: a client must never see a 5xx it did not ask for
-with a fault rule. Events and NCCO fetches go out after the answer has been sent.
+own code is recorded (``/_sandbox/errors``) and answered 500 (``#internal-error``), never as a 400 that a client
+would take for its own mistake; the pytest fixtures fail the test whose request caused it. Events and NCCO fetches
+go out after the answer has been sent, never to the sandbox itself (see :mod:`.delivery`).
 """
 
 from __future__ import annotations
@@ -23,13 +24,16 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Message, Receive, Scope, Send
 
+from .addresses import ADMIN_PREFIX
 from .admin import admin_mount
+from .admin_rules import read_body
 from .auth import AuthError, JWTVerifier
 from .clock import AdvanceableClock, Clock, RealClock
 from .context import Sandbox
 from .delivery import Deliverer
 from .faults import FaultRule, FaultSet, RateLimiter
 from .handlers import HANDLERS
+from .limits import Limits
 from .problems import TRACE_HEADER, Problem, new_trace_id
 from .spec import SpecInfo, load_spec
 from .state import CallStore
@@ -39,8 +43,8 @@ __all__ = ["ConnectionDropped", "SandboxApp", "create_app"]
 
 logger = logging.getLogger(__name__)
 
-ADMIN_PREFIX: Final = "/_sandbox"
 CREDENTIALS: Final = "You did not provide correct credentials"
+BUG: Final = "The sandbox could not process this request (a sandbox bug; see /_sandbox/errors)."
 
 
 class ConnectionDropped(Exception):
@@ -58,10 +62,20 @@ class SandboxApp(Starlette):
     sandbox: Sandbox
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("server"):
+            self.sandbox.deliverer.serving_on(scope["server"][1])  # never deliver to where we are reached
         # Faults act here, outside Starlette's error middleware, which would turn a raised exception into a 500.
         api_request = scope["type"] == "http" and not str(scope.get("path", "")).startswith(ADMIN_PREFIX)
-        if api_request and await self._gate(scope, receive, send):
-            return
+        if api_request:
+            try:
+                if await self._gate(scope, receive, send):
+                    return
+            except ConnectionDropped:
+                raise
+            except Exception as exc:
+                self.sandbox.record_internal_error(exc, str(scope["method"]), str(scope["path"]))
+                await _with_trace(Problem("internal-error", BUG))(scope, receive, send)
+                return
         await super().__call__(scope, receive, send)
 
     async def _gate(self, scope: Scope, receive: Receive, send: Send) -> bool:
@@ -70,7 +84,7 @@ class SandboxApp(Starlette):
         rule = self.sandbox.faults.take(method, path)
         if rule is not None:
             if rule.latency:
-                await asyncio.sleep(rule.latency)
+                await self.sandbox.sleep(rule.latency)
             if rule.drop == "after":
                 await super().__call__(scope, receive, _discard)  # the request takes effect; its answer is lost
             if rule.drop == "before":
@@ -108,8 +122,7 @@ class ApiEndpoint:
             return  # nobody to answer
         except Exception as exc:
             self.sandbox.record_internal_error(exc, request.method, request.url.path)
-            detail = "The sandbox could not process this request (a sandbox bug; see /_sandbox/errors)."
-            response = Problem("bad-request", detail).response(trace_id)
+            response = Problem("internal-error", BUG).response(trace_id)
         response.headers[TRACE_HEADER] = trace_id
         await response(scope, receive, send)
         await self.sandbox.flush()
@@ -126,7 +139,7 @@ class ApiEndpoint:
             sandbox.verifier.verify(request.headers.get("authorization"))
         except AuthError as exc:
             raise Problem("unauthorized", f"{CREDENTIALS}: {exc}.") from None
-        body = await _read_body(request, sandbox.max_body_bytes)
+        body = await read_body(request, sandbox.max_body_bytes)
         valid = sandbox.validator.validate(operation, path_params, request.query_params, request.headers, body)
         handler = HANDLERS.get(operation.key)
         if handler is None:
@@ -148,6 +161,8 @@ def create_app(
     delivery_timeout: float = 10.0,
     tick_interval: float = 0.1,
     max_body_bytes: int = 1_000_000,
+    limits: Limits | None = None,
+    admin_hosts: Iterable[str] = (),
 ) -> SandboxApp:
     """Build a sandbox for one application.
 
@@ -161,8 +176,13 @@ def create_app(
         faults: fault rules active from the start (more can be added at ``/_sandbox/faults``).
         event_delivery: POST events to loopback ``event_url`` addresses; when False they are only recorded.
         spec_path: the spec to serve; default: the patched spec shipped with the package.
+        limits: how much it keeps (calls, events, callbacks, fault rules...), and how many NCCO actions a call may
+            run without time passing; see :class:`.limits.Limits`.
+        admin_hosts: names other than loopback that admin writes may name as ``Host``/``Origin`` (a sandbox served
+            beyond loopback, reached by that name).
     """
     spec = load_spec(spec_path)
+    limits = limits or Limits()
     clock = clock or RealClock()
     deliverer = Deliverer(
         application_id=application_id,
@@ -176,11 +196,13 @@ def create_app(
         validator=validator_for(spec),
         verifier=JWTVerifier(application_id, public_key),
         clock=clock,
-        store=CallStore(clock, _calls_path(spec), deliverer.can_contact),
+        store=CallStore(clock, _calls_path(spec), deliverer.can_contact, limits),
         deliverer=deliverer,
-        faults=FaultSet(faults or ()),
+        faults=FaultSet(faults or (), max_rules=limits.max_fault_rules),
         rate_limiter=RateLimiter() if rate_limits else None,
         max_body_bytes=max_body_bytes,
+        limits=limits,
+        admin_hosts=frozenset(name.lower() for name in admin_hosts),
     )
     _warn_unserved(spec)
     app = SandboxApp(
@@ -220,17 +242,6 @@ async def _tick(sandbox: Sandbox, interval: float) -> None:
             task = asyncio.create_task(sandbox.deliverer.run(sandbox.store))
             deliveries.add(task)
             task.add_done_callback(deliveries.discard)
-
-
-async def _read_body(request: Request, limit: int) -> bytes:
-    chunks = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise Problem("payload-too-large", f"The request body is larger than {limit} bytes.")
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 async def _http_exception(request: Request, exc: Exception) -> Response:

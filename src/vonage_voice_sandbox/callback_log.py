@@ -6,6 +6,7 @@ code of its answer and the answer itself (an NCCO, usually). Read at ``GET /_san
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import json
 import threading
@@ -15,7 +16,6 @@ from typing import Any, Final
 
 __all__ = ["CallbackLog", "CallbackRecord", "answer_of"]
 
-MAX_RECORDS: Final = 50_000  # oldest dropped first, as for events
 MAX_TEXT: Final = 2_000  # a non-JSON answer is kept up to this many characters
 
 
@@ -37,10 +37,11 @@ class CallbackRecord:
 
 
 class CallbackLog:
-    """Thread-safe, like the event log: deliveries run in the server's loop while tests read from theirs."""
+    """The last ``max_records`` requests, the oldest dropped first as for events. Thread-safe, like the event log:
+    deliveries run in the server's loop while tests read from theirs."""
 
-    def __init__(self) -> None:
-        self._records: deque[CallbackRecord] = deque(maxlen=MAX_RECORDS)
+    def __init__(self, max_records: int = 20_000) -> None:
+        self._records: deque[CallbackRecord] = deque(maxlen=max_records)
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
 
@@ -50,10 +51,20 @@ class CallbackLog:
             self._records.append(record)
         return record
 
-    def query(self, call_uuid: str | None = None, kind: str | None = None) -> list[CallbackRecord]:
+    def query(
+        self, call_uuid: str | None = None, kind: str | None = None, *, after: int = 0, limit: int | None = None
+    ) -> list[CallbackRecord]:
+        """The records matching, oldest first, with an id above ``after``; at most ``limit`` of them."""
         with self._lock:
             records = list(self._records)
-        return [r for r in records if call_uuid in (None, r.call_uuid) and kind in (None, r.type)]
+        start = bisect.bisect_right(records, after, key=lambda record: record.id)
+        found: list[CallbackRecord] = []
+        for record in itertools.islice(records, start, None):
+            if call_uuid in (None, record.call_uuid) and kind in (None, record.type):
+                found.append(record)
+                if limit is not None and len(found) >= limit:
+                    break
+        return found
 
     def clear(self) -> None:
         with self._lock:

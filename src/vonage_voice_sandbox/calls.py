@@ -8,7 +8,7 @@ from typing import Any, Final
 from .clock import format_time
 from .scenarios import Scenario
 
-__all__ = ["ACTIVE", "RATE", "Call", "Step", "address"]
+__all__ = ["ACTIVE", "RATE", "Call", "Step", "address", "append_capped"]
 
 RATE: Final = "0.10000000"  # EUR per minute, in the API's 8-decimal string form, as real records carry
 NETWORK: Final = "23420"  # an MCCMNC, as REST records carry
@@ -69,6 +69,9 @@ class Call:
     recordings: list[dict[str, Any]] = field(default_factory=list)
     callee_dtmf: list[str] = field(default_factory=list)  # what a scripted callee has left to press, input by input
     callee_speech: list[str] = field(default_factory=list)  # and to say
+    seq: int = 0  # creation order in this sandbox: the cursor of /_sandbox/calls pages
+    instant_steps: int = 0  # NCCO actions started since the NCCO last took time (see Limits.max_instant_steps)
+    errors: list[dict[str, Any]] = field(default_factory=list)  # why the sandbox ended it, or an NCCO failed
 
     @property
     def active(self) -> bool:
@@ -119,6 +122,7 @@ class Call:
     def internals(self, prefix: str) -> dict[str, Any]:
         """Everything /_sandbox/calls/{uuid} shows: the record plus the sandbox's own state."""
         return {
+            "seq": self.seq,
             "record": self.record(prefix),
             "scenario": self.scenario.as_dict(),
             "request": self.request,
@@ -135,6 +139,7 @@ class Call:
             "created_at": format_time(self.created_at),
             "history": self.history,
             "controls": self.controls,
+            "errors": self.errors,
         }
 
 
@@ -145,3 +150,10 @@ def address(endpoint: dict[str, Any]) -> str:
         if isinstance(value, str):
             return value
     return ""
+
+
+def append_capped(items: list[Any], item: Any, cap: int) -> None:
+    """Append, dropping the oldest entries beyond ``cap``: a call's own lists stay bounded however long it lasts."""
+    items.append(item)
+    if len(items) > cap:
+        del items[: len(items) - cap]

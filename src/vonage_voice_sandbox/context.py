@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import traceback
 from collections import deque
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,6 +14,7 @@ from .auth import JWTVerifier
 from .clock import Clock, format_time
 from .delivery import Deliverer
 from .faults import FaultSet, RateLimiter
+from .limits import Limits
 from .spec import SpecInfo
 from .state import CallStore
 from .validation import RequestValidator
@@ -31,8 +34,14 @@ class Sandbox:
     faults: FaultSet
     rate_limiter: RateLimiter | None
     max_body_bytes: int
+    limits: Limits = field(default_factory=Limits)
+    admin_hosts: frozenset[str] = frozenset()  # names besides loopback that admin writes may come through
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep  # a fault rule's latency (tests watch it)
     internal_errors: deque[dict[str, Any]] = field(default_factory=lambda: deque(maxlen=100))
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def __post_init__(self) -> None:
+        self.deliverer.report = self.record_internal_error
 
     @property
     def calls_path(self) -> str:
@@ -40,7 +49,8 @@ class Sandbox:
         return self.store.prefix
 
     def record_internal_error(self, exc: BaseException, method: str, path: str) -> None:
-        """A sandbox bug: the client got a 400 rather than a 500; tests look here (``/_sandbox/errors``)."""
+        """A sandbox bug (the request that hit it was answered 500): tests look here (``/_sandbox/errors``), and the
+        pytest fixtures fail the test that caused it."""
         entry = {
             "at": format_time(self.clock.now()),
             "method": method,

@@ -28,7 +28,7 @@ class SpecDefaults:
         """``body`` with the spec's defaults added for the top-level properties it leaves out."""
         if not isinstance(body, dict):
             return body
-        schema = self._body_schema(operation)
+        schema = self.body_schema(operation)
         if schema is None:
             return body
         defaults: dict[str, Any] = {}
@@ -40,7 +40,7 @@ class SpecDefaults:
         values: dict[str, Any] = {}
         for parameter in self._parameters(operation):
             name = parameter.get("name")
-            schema = self._resolve(parameter.get("schema") or {})
+            schema = self.resolve(parameter.get("schema") or {})
             if not isinstance(name, str) or parameter.get("in") != "query":
                 continue
             if name in raw:
@@ -57,27 +57,27 @@ class SpecDefaults:
     def _parameters(self, operation: Operation) -> list[dict[str, Any]]:
         item = self._paths.get(operation.path) or {}
         declared = [*(item.get("parameters") or []), *(self._operation(operation).get("parameters") or [])]
-        return [resolved for p in declared if isinstance(resolved := self._resolve(p), dict)]
+        return [resolved for p in declared if isinstance(resolved := self.resolve(p), dict)]
 
-    def _body_schema(self, operation: Operation) -> dict[str, Any] | None:
-        request_body = self._resolve(self._operation(operation).get("requestBody") or {})
+    def body_schema(self, operation: Operation) -> dict[str, Any] | None:
+        request_body = self.resolve(self._operation(operation).get("requestBody") or {})
         content = request_body.get("content") or {}
         media = content.get("application/json") or next(iter(content.values()), None)
         schema = media.get("schema") if isinstance(media, dict) else None
-        return self._resolve(schema) if isinstance(schema, dict) else None
+        return self.resolve(schema) if isinstance(schema, dict) else None
 
     def _collect(self, schema: dict[str, Any], body: dict[str, Any], defaults: dict[str, Any], depth: int) -> None:
         if depth > _MAX_DEPTH:
             return
         for name, node in (schema.get("properties") or {}).items():
-            prop = self._resolve(node)
+            prop = self.resolve(node)
             if isinstance(prop, dict) and "default" in prop:
                 defaults.setdefault(name, prop["default"])
         for part in schema.get("allOf") or []:
-            self._collect(self._resolve(part), body, defaults, depth + 1)
+            self._collect(self.resolve(part), body, defaults, depth + 1)
         for keyword in ("oneOf", "anyOf"):
             for branch in schema.get(keyword) or []:
-                resolved = self._resolve(branch)
+                resolved = self.resolve(branch)
                 if self._required(resolved, depth).issubset(body):
                     self._collect(resolved, body, defaults, depth + 1)
 
@@ -85,10 +85,10 @@ class SpecDefaults:
         required = set(schema.get("required") or [])
         if depth <= _MAX_DEPTH:
             for part in schema.get("allOf") or []:
-                required |= self._required(self._resolve(part), depth + 1)
+                required |= self._required(self.resolve(part), depth + 1)
         return required
 
-    def _resolve(self, node: Any) -> dict[str, Any]:
+    def resolve(self, node: Any) -> dict[str, Any]:
         """Follow local ``$ref`` pointers (``#/components/...``)."""
         for _ in range(_MAX_DEPTH):
             if not isinstance(node, dict):

@@ -1,9 +1,12 @@
 """Send events and fetch NCCOs, to loopback addresses only, signed as Vonage's signed-webhooks guide describes.
 
 Only ``127.0.0.1``, ``localhost`` and ``::1`` are ever contacted: a sandbox must not call the Internet on a
-test's behalf. Other addresses are recorded in the event log as ``not-contacted``. One attempt per webhook, no
-retries. Every outcome (delivered, rejected with a status, failed with an error) is written into the event's
-``delivery`` record; nothing raises, so a dead receiver cannot break a request.
+test's behalf. Other addresses are recorded in the event log as ``not-contacted``. Nor does it ever contact itself:
+a URL on a port it is served on, or whose path is a ``/_sandbox`` path (its admin endpoints, or another sandbox's),
+is ``refused``, so an ``event_url`` or a notify cannot reset it, install fault rules or wait on its own clock. One
+attempt per webhook, no retries. Every outcome (delivered, rejected with a status, failed with an error) is written
+into the event's ``delivery`` record; nothing raises, so a dead receiver cannot break a request (a bug of the
+sandbox's own is reported as an internal error).
 
 With a signature secret, each request carries ``Authorization: Bearer <JWT>``: HS256 with ``iat``, ``jti``,
 ``iss: "Vonage"``, ``application_id`` and ``payload_hash``, the hex SHA-256 of the compact JSON payload (the body of
@@ -27,6 +30,7 @@ from urllib.parse import urlsplit
 import httpx
 import jwt
 
+from .addresses import CONTACTED_HOSTS, is_sandbox_path, url_port
 from .callback_log import answer_of
 from .events import Event
 from .lifecycle import Fetch
@@ -34,8 +38,9 @@ from .state import CallStore
 
 __all__ = ["Deliverer", "is_loopback"]
 
-LOOPBACK_HOSTS: Final = frozenset({"127.0.0.1", "localhost", "::1"})
 USER_AGENT: Final = "vonage-voice-client-sandbox"
+SELF: Final = "the sandbox's own address (a port it serves on, or a /_sandbox path): never contacted"
+ErrorReport = Callable[[BaseException, str, str], None]  # (error, method, path), as Sandbox.record_internal_error
 
 
 def is_loopback(url: str | None) -> bool:
@@ -43,7 +48,7 @@ def is_loopback(url: str | None) -> bool:
         return False
     try:
         parts = urlsplit(url)
-        return parts.scheme in ("http", "https") and (parts.hostname or "") in LOOPBACK_HOSTS
+        return parts.scheme in ("http", "https") and (parts.hostname or "") in CONTACTED_HOSTS
     except ValueError:  # e.g. an invalid IPv6 literal
         return False
 
@@ -68,6 +73,21 @@ class Deliverer:
         self._ssl: ssl.SSLContext | None = None
         self._lock: asyncio.Lock | None = None
         self._lock_loop: asyncio.AbstractEventLoop | None = None
+        self.own_ports: set[int] = set()  # where this sandbox is served (see serving_on)
+        self.report: ErrorReport | None = None  # where a bug of the deliverer's own goes
+
+    def serving_on(self, port: int | None) -> None:
+        """Note a port the sandbox is reached on: URLs to it are never contacted (any loopback host reaches it)."""
+        if port is not None and port not in self.own_ports:
+            self.own_ports.add(port)
+
+    def refusal(self, url: str) -> str | None:
+        """Why ``url`` leads back into a sandbox, or None."""
+        try:
+            path = urlsplit(url).path
+        except ValueError:
+            return None
+        return SELF if is_sandbox_path(path) or url_port(url) in self.own_ports else None
 
     @property
     def signing(self) -> bool:
@@ -78,7 +98,7 @@ class Deliverer:
         self._secret = secret
 
     def can_contact(self, url: str | None) -> bool:
-        return self.enabled and is_loopback(url)
+        return self.enabled and is_loopback(url) and self.refusal(url or "") is None
 
     async def run(self, store: CallStore) -> None:
         """Deliver what is in the store's outbox, and what answers to it add, until it is empty. Never raises.
@@ -131,12 +151,16 @@ class Deliverer:
         except Exception as exc:  # a bug here must not fail the request that triggered the delivery
             if isinstance(item, Event):
                 item.delivery = {"state": "failed", "error": _describe(exc)}
+            if self.report is not None:
+                self.report(exc, "DELIVER", item.url or "")
 
     async def _deliver(self, event: Event, store: CallStore, client: httpx.AsyncClient | None) -> None:
         if event.url is None:
             event.delivery = {"state": "no-url"}
         elif not self.enabled:
             event.delivery = {"state": "disabled"}
+        elif is_loopback(event.url) and (refused := self.refusal(event.url)) is not None:
+            event.delivery = {"state": "refused", "reason": refused}
         elif not is_loopback(event.url) or client is None:
             event.delivery = {"state": "not-contacted", "reason": "not a loopback address"}
         else:

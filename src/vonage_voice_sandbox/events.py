@@ -6,6 +6,7 @@ to :mod:`.delivery`, which sends it only to loopback addresses.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import threading
 import uuid
@@ -19,7 +20,6 @@ from .scenarios import SPEECH_CONFIDENCE
 
 __all__ = ["Event", "EventLog", "input_payload", "status_payload"]
 
-MAX_EVENTS: Final = 50_000  # oldest dropped first, so a long benchmark cannot exhaust memory
 _SIP_CODES: Final = {"completed": 200, "busy": 486, "cancelled": 487, "timeout": 487, "unanswered": 480}
 _WITH_DETAIL: Final = frozenset({"unanswered", "rejected", "failed"})
 
@@ -51,10 +51,11 @@ class Event:
 
 
 class EventLog:
-    """Every event, in the order produced; thread-safe, as the CLI's ticker and handlers both add to it."""
+    """The last ``max_events`` events, in the order produced (the oldest dropped first, so that a long run cannot
+    exhaust memory); thread-safe, as the CLI's ticker and handlers both add to it."""
 
-    def __init__(self) -> None:
-        self._events: deque[Event] = deque(maxlen=MAX_EVENTS)
+    def __init__(self, max_events: int = 20_000) -> None:
+        self._events: deque[Event] = deque(maxlen=max_events)
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
 
@@ -85,10 +86,20 @@ class EventLog:
             self._events.append(event)
         return event
 
-    def query(self, call_uuid: str | None = None, kind: str | None = None) -> list[Event]:
+    def query(
+        self, call_uuid: str | None = None, kind: str | None = None, *, after: int = 0, limit: int | None = None
+    ) -> list[Event]:
+        """The events matching, oldest first, with an id above ``after``; at most ``limit`` of them."""
         with self._lock:
             events = list(self._events)
-        return [e for e in events if (call_uuid is None or e.call_uuid == call_uuid) and (kind in (None, e.kind))]
+        start = bisect.bisect_right(events, after, key=lambda event: event.id)  # ids only grow
+        found: list[Event] = []
+        for event in itertools.islice(events, start, None):
+            if (call_uuid is None or event.call_uuid == call_uuid) and kind in (None, event.kind):
+                found.append(event)
+                if limit is not None and len(found) >= limit:
+                    break
+        return found
 
     def clear(self) -> None:
         with self._lock:

@@ -87,21 +87,34 @@ class FaultRule:
 
 
 class FaultSet:
-    """The active rules; the first rule that matches a request and still has uses left acts on it."""
+    """The active rules (at most ``max_rules``); the first rule that matches a request and still has uses left acts
+    on it."""
 
-    def __init__(self, rules: Iterable[FaultRule | Mapping[str, Any]] = ()) -> None:
+    def __init__(self, rules: Iterable[FaultRule | Mapping[str, Any]] = (), max_rules: int = 100) -> None:
         self._rules: list[FaultRule] = []
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
-        for rule in rules:
-            self.add(rule)
+        self.max_rules = max_rules
+        self.add_all(rules)
 
     def add(self, rule: FaultRule | Mapping[str, Any]) -> FaultRule:
-        parsed = rule if isinstance(rule, FaultRule) else FaultRule.from_dict(rule)
-        parsed.check()
+        return self.add_all([rule])[0]
+
+    def add_all(self, rules: Iterable[FaultRule | Mapping[str, Any]]) -> list[FaultRule]:
+        """Add every rule, or none: raises ``ValueError`` for the first invalid one, or when they would exceed
+        ``max_rules``."""
+        parsed = [rule if isinstance(rule, FaultRule) else FaultRule.from_dict(rule) for rule in rules]
+        for rule in parsed:
+            rule.check()
         with self._lock:
-            parsed.id = next(self._ids)
-            self._rules.append(parsed)
+            if len(self._rules) + len(parsed) > self.max_rules:
+                raise ValueError(
+                    f"{len(self._rules)} rules are active and {len(parsed)} more would exceed the limit of "
+                    f"{self.max_rules} (Limits.max_fault_rules): DELETE /_sandbox/faults first"
+                )
+            for rule in parsed:
+                rule.id = next(self._ids)
+                self._rules.append(rule)
         return parsed
 
     def clear(self) -> None:

@@ -4,7 +4,9 @@ Time only moves in :meth:`Lifecycle.tick`: every due timer fires in time order, 
 advancing a virtual clock by a minute gives the same events, with the same timestamps, as living through it.
 Side effects (webhooks, NCCO fetches) are not performed here; they wait in the outbox for :mod:`.delivery`.
 A call only waits for a webhook's answer when that webhook can be contacted (``can_contact``), so unreachable or
-disabled webhooks never stall a call.
+disabled webhooks never stall a call. A call may start ``Limits.max_instant_steps`` NCCO actions while its NCCO takes
+no time (a notify answered by itself...); the next ends the call with an ``error`` event, kept in the call's
+``errors``. Ended calls past ``Limits.max_calls`` are forgotten, oldest first; dead timers are compacted away.
 """
 
 from __future__ import annotations
@@ -12,22 +14,29 @@ from __future__ import annotations
 import heapq
 import itertools
 import threading
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
 from . import events as payloads
 from .callback_log import CallbackLog
-from .calls import Call, Step, address
+from .calls import Call, Step, address, append_capped
 from .clock import Clock, format_time
 from .events import Event, EventLog
-from .ncco import add_digits, input_settings, plan
+from .limits import Limits
+from .ncco import add_digits, event_urls, input_settings, plan
 from .scenarios import CALLEE_INPUT_AFTER, MACHINE_DETECTION_AFTER, ScenarioRegistry
 
 __all__ = ["Fetch", "Lifecycle"]
 
 UNFETCHED_TEXT: Final = "This call's NCCO is at an address the Voice API sandbox does not contact."
 SYNTAX_ERROR: Final = "Syntax error in NCCO. Invalid value type or action."
+RUNAWAY: Final = (
+    "More than {limit} NCCO actions ran without time passing (a webhook answering with the same NCCO?): "
+    "the sandbox ended the call (Limits.max_instant_steps)."
+)
+TIMER_SLACK: Final = 64  # dead timers tolerated in the heap beyond twice the live ones
 
 
 @dataclass(frozen=True)
@@ -49,15 +58,20 @@ Outbox = list[Event | Fetch]
 class Lifecycle:
     """The calls and their timers; :class:`.state.CallStore` adds what requests do to them."""
 
-    def __init__(self, clock: Clock, prefix: str, can_contact: Callable[[str | None], bool]) -> None:
+    def __init__(
+        self, clock: Clock, prefix: str, can_contact: Callable[[str | None], bool], limits: Limits | None = None
+    ) -> None:
         self.clock = clock
         self.prefix = prefix  # the calls collection path, for record links
-        self.calls: dict[str, Call] = {}
-        self.events = EventLog()
-        self.callbacks = CallbackLog()  # what the application's webhooks answered
-        self.scenarios = ScenarioRegistry()  # numbers registered by tests
+        self.limits = limits or Limits()
+        self.calls: dict[str, Call] = {}  # in creation order
+        self.events = EventLog(self.limits.max_events)
+        self.callbacks = CallbackLog(self.limits.max_callbacks)  # what the application's webhooks answered
+        self.scenarios = ScenarioRegistry(self.limits.max_registered_numbers)  # numbers registered by tests
         self._can_contact = can_contact
         self._timers: list[tuple[float, int, str, str]] = []  # heap of (due, seq, call uuid, kind)
+        self._compact_above = TIMER_SLACK
+        self._ended: deque[str] = deque()  # uuids of ended calls, in the order they ended: the first to forget
         self._seq = itertools.count(1)
         self._outbox: Outbox = []
         self.lock = threading.RLock()  # the CLI's ticker and request handlers share the store
@@ -74,6 +88,11 @@ class Lifecycle:
                 if call is not None and call.timers.get(kind) == seq:
                     del call.timers[kind]
                     self._fire(call, kind, due)
+
+    @property
+    def timer_count(self) -> int:
+        """Entries in the timer heap, live or dead (a dead one belongs to an ended call or was replaced)."""
+        return len(self._timers)
 
     @property
     def pending(self) -> bool:
@@ -137,6 +156,7 @@ class Lifecycle:
         call.timers.clear()
         call.step = None
         call.ended_at = at
+        self._ended.append(call.uuid)
         self._set_status(call, status, at)
 
     def _complete(self, call: Call, at: float, by: str) -> None:
@@ -146,10 +166,11 @@ class Lifecycle:
         call.step = None
         call.ended_at = at
         call.disconnected_by = by
+        self._ended.append(call.uuid)
         self._set_status(call, "completed", at)
         for recording in call.recordings:
             action = recording["action"]
-            urls = _urls(action.get("eventUrl")) or call.event_url
+            urls = event_urls(action.get("eventUrl")) or call.event_url
             method = str(action.get("eventMethod") or "POST")
             self._emit("record", call, urls, method, payloads.record_payload(call, recording, at), at)
 
@@ -164,6 +185,8 @@ class Lifecycle:
         """Start the NCCO at ``index``, going through the actions that take no time until one that does."""
         ncco = call.ncco if isinstance(call.ncco, list) else []
         while index < len(ncco):
+            if not self._may_start(call, at):
+                return
             action = ncco[index]
             step_plan = plan(action)
             step = Step(index, action, at, step_plan.waiting, token=next(self._seq))
@@ -186,9 +209,24 @@ class Lifecycle:
         else:
             self._complete(call, at, "platform")  # the NCCO ended, so the call ends
 
+    def _may_start(self, call: Call, at: float) -> bool:
+        """Count an NCCO action started; past the limit, end the call with an error instead (False)."""
+        call.instant_steps += 1
+        limit = self.limits.max_instant_steps
+        if call.instant_steps <= limit:
+            return True
+        self._fail(call, RUNAWAY.format(limit=limit), at)
+        return False
+
+    def _fail(self, call: Call, reason: str, at: float) -> None:
+        """End an answered call for ``reason``: an ``error`` event, recorded with the call."""
+        append_capped(call.errors, {"reason": reason, "at": format_time(at)}, self.limits.max_call_log)
+        self._emit("error", call, call.event_url, call.event_method, payloads.error_payload(call, reason, at), at)
+        self._complete(call, at, "platform")
+
     def _instant(self, call: Call, step: Step, waiting: str, at: float) -> None:
         if waiting == "record":
-            call.recordings.append({"action": step.action, "started_at": at})
+            append_capped(call.recordings, {"action": step.action, "started_at": at}, self.limits.max_call_log)
         elif waiting == "async-input":
             call.async_input = step.action
         elif waiting == "error":
@@ -198,7 +236,7 @@ class Lifecycle:
     def _notify(self, call: Call, step: Step, at: float) -> bool:
         """Send a notify action's payload; True when the call now waits for the answer (which may be an NCCO)."""
         payload = step.action.get("payload")
-        urls = _urls(step.action.get("eventUrl"))
+        urls = event_urls(step.action.get("eventUrl"))
         method = str(step.action.get("eventMethod") or "POST")
         body = payload if isinstance(payload, dict) else {"payload": payload}
         waits = self._can_contact(urls[0] if urls else None)
@@ -212,6 +250,8 @@ class Lifecycle:
         step = call.step
         if step is None:
             return
+        if at > step.started_at:
+            call.instant_steps = 0  # the NCCO took time: whatever comes next is not a runaway loop
         if step.waiting == "digits":
             self._submit_input(call, at, timed_out=step.speech is None)
         elif step.waiting == "timer":
@@ -221,10 +261,12 @@ class Lifecycle:
         step = call.step
         assert step is not None
         self._cancel(call, "step")
+        if at > step.started_at:
+            call.instant_steps = 0
         settings = input_settings(step.action)
         digits = (step.digits or None) if settings.dtmf else None
         payload = payloads.input_payload(call, at, step.action, digits, timed_out, step.speech)
-        urls = _urls(step.action.get("eventUrl")) or call.event_url
+        urls = event_urls(step.action.get("eventUrl")) or call.event_url
         method = str(step.action.get("eventMethod") or "POST")
         waits = self._can_contact(urls[0] if urls else None)
         self._emit("input", call, urls, method, payload, at, expects_reply=waits, token=step.token)
@@ -266,7 +308,7 @@ class Lifecycle:
 
     def _async_digits(self, call: Call, digits: str, at: float) -> None:
         action = call.async_input or {}
-        urls = call.dtmf_listener or _urls(action.get("eventUrl")) or call.event_url
+        urls = call.dtmf_listener or event_urls(action.get("eventUrl")) or call.event_url
         for key in digits:
             payload = payloads.input_payload(call, at, action, key, timed_out=False)
             self._emit("input", call, urls, "POST", payload, at)
@@ -306,10 +348,7 @@ class Lifecycle:
             if call is None or step is None or step.token != token or step.waiting != waiting or not call.active:
                 return  # the call moved on (hung up, transferred) while the webhook was in flight
             if error is not None:
-                self._emit(
-                    "error", call, call.event_url, call.event_method, payloads.error_payload(call, error, now), now
-                )
-                self._complete(call, now, "platform")
+                self._fail(call, error, now)
             elif ncco is not None:
                 call.ncco = ncco
                 self._run(call, 0, now)
@@ -339,15 +378,26 @@ class Lifecycle:
         seq = next(self._seq)
         call.timers[kind] = seq  # replaces any earlier timer of this kind
         heapq.heappush(self._timers, (due, seq, call.uuid, kind))
+        if len(self._timers) > self._compact_above:
+            self._compact_timers()
+
+    def _compact_timers(self) -> None:
+        """Drop dead timers (of forgotten or ended calls, or replaced): amortised, as the threshold doubles."""
+        live = []
+        for entry in self._timers:
+            call = self.calls.get(entry[2])
+            if call is not None and call.timers.get(entry[3]) == entry[1]:
+                live.append(entry)
+        heapq.heapify(live)
+        self._timers = live
+        self._compact_above = 2 * len(live) + TIMER_SLACK
+
+    def _forget_ended(self, room: int) -> None:
+        """Forget the calls that ended first until ``room`` more fit under ``Limits.max_calls``."""
+        while len(self.calls) + room > self.limits.max_calls and self._ended:
+            call = self.calls.get(self._ended.popleft())
+            if call is not None and not call.active:
+                del self.calls[call.uuid]
 
     def _cancel(self, call: Call, kind: str) -> None:
         call.timers.pop(kind, None)
-
-
-def _urls(value: Any) -> list[str]:
-    """An NCCO ``eventUrl``: an array of URLs (a bare string is tolerated, as in some docs' snippets)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [item for item in value if isinstance(item, str)]
-    return []

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Final
 
-__all__ = ["InputSettings", "Plan", "add_digits", "input_settings", "plan"]
+__all__ = ["InputSettings", "Plan", "add_digits", "event_urls", "input_settings", "plan"]
 
 TALK_CHARS_PER_SECOND: Final = 15.0
 STREAM_SECONDS: Final = 5.0
@@ -127,3 +127,12 @@ def _flag(value: Any) -> bool:
 
 def _clamp(value: float, low: float, high: float) -> float:
     return max(low, min(high, value))
+
+
+def event_urls(value: Any) -> list[str]:
+    """An NCCO ``eventUrl``: an array of URLs (a bare string is tolerated, as in some docs' snippets)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [item for item in value if isinstance(item, str)]
+    return []

@@ -11,14 +11,17 @@
 - ``voice_webhook_server``: ``voice_webhook_server(app)`` serves an ASGI app (the application's webhooks) on
   127.0.0.1 for the test and returns its base URL, for ``answer_url`` and ``event_url``.
 
+A test that used ``voice_sandbox`` fails if the sandbox hit a bug of its own during it (answered 500, listed at
+``/_sandbox/errors``), even when the code under test swallowed that answer: the test proved nothing.
+
 The plugin is registered in every pytest session of every project that installs the package, so this module imports
 nothing but pytest until a fixture runs; the fixtures need the ``sandbox`` extra and say so when it is missing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Generator, Iterator
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
     from .testing import ServeApp, VoiceSandbox
 
 INSTALL: str = "pip install 'vonage-voice-client[sandbox]'"
+_SANDBOX_FIXTURE: str = "voice_sandbox"
 
 
 def _require_extra(fixture: str) -> None:
@@ -82,3 +86,22 @@ def voice_webhook_server() -> Iterator[ServeApp]:
 
     with AppServers() as servers:
         yield servers.serve
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, Any, Any]:
+    """Fail a test that passed while the sandbox it used hit a bug of its own (each such request got a 500)."""
+    outcome = yield
+    funcargs = getattr(item, "funcargs", None)
+    sandbox = funcargs.get(_SANDBOX_FIXTURE) if isinstance(funcargs, dict) else None
+    internal_errors = getattr(sandbox, "internal_errors", None)
+    if callable(internal_errors):  # ours, not a user's fixture of the same name
+        errors = internal_errors()
+        if errors:
+            lines = [f"  {error.get('method')} {error.get('path')}: {error.get('error')}" for error in errors[:10]]
+            message = (
+                f"the Voice API sandbox hit {len(errors)} bug(s) of its own during this test, each answered 500 "
+                "(GET /_sandbox/errors has the tracebacks):\n" + "\n".join(lines)
+            )
+            pytest.fail(message, pytrace=False)
+    return outcome

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Final
 
-__all__ = ["DEFAULT", "SCENARIOS", "Scenario", "ScenarioRegistry", "scenario_for"]
+__all__ = ["DEFAULT", "SCENARIOS", "RegistryFull", "Scenario", "ScenarioRegistry", "scenario_for"]
 
 RINGING_AFTER: Final = 1.0  # started -> ringing
 MACHINE_DETECTION_AFTER: Final = 2.0  # answered -> human/machine event, when detection was asked for
@@ -74,19 +74,28 @@ def scenario_for(endpoint: dict[str, Any], registered: Mapping[str, Scenario] | 
     return DEFAULT
 
 
+class RegistryFull(ValueError):
+    """As many numbers are registered as the registry keeps (``Limits.max_registered_numbers``)."""
+
+
 class ScenarioRegistry:
     """Numbers registered by tests, each bound to a named scenario with a scripted callee. Cleared on reset; the
     numbers themselves are never reused in a process, so a late call to an old number cannot pick up a new script."""
 
     _numbers = itertools.count(1)
 
-    def __init__(self) -> None:
+    def __init__(self, max_numbers: int = 10_000) -> None:
         self.numbers: dict[str, Scenario] = {}
+        self.max_numbers = max_numbers
 
     def register(self, name: str, dtmf: tuple[str, ...] = (), speech: tuple[str, ...] = ()) -> str:
         base = BY_NAME.get(name)
         if base is None:
             raise ValueError(f"unknown scenario {name!r}; known: {', '.join(BY_NAME)}")
+        if len(self.numbers) >= self.max_numbers:
+            raise RegistryFull(
+                f"{len(self.numbers)} numbers are registered, the limit (Limits.max_registered_numbers): reset first"
+            )
         number = f"{REGISTERED_PREFIX}{next(self._numbers) % 100_000:05d}"
         self.numbers[number] = replace(base, dtmf=dtmf, speech=speech)
         return number

@@ -25,14 +25,18 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from .addresses import is_loopback_host
 from .app import ConnectionDropped, SandboxApp, create_app
 from .clock import Clock, VirtualClock
 from .faults import FaultRule
+from .limits import Limits
 
 __all__ = [
     "RunningSandbox",
     "bind",
     "generate_private_key",
+    "is_loopback_host",
+    "refuse_non_loopback",
     "running_sandbox",
     "serving",
     "uvicorn_server",
@@ -73,6 +77,16 @@ def write_private_key(pem: bytes, directory: str | Path | None = None) -> Path:
     finally:
         os.close(descriptor)
     return Path(name)
+
+
+def refuse_non_loopback(host: str, allowed: bool, flag: str) -> None:
+    """Raise ``ValueError`` unless ``host`` is loopback or serving beyond it was asked for (``flag``)."""
+    if not allowed and not is_loopback_host(host):
+        raise ValueError(
+            f"{host!r} is not a loopback address: the sandbox accepts any JWT signed with its test key, answers "
+            f"its admin endpoints without one and sends webhooks; serve it beyond this machine only on purpose, "
+            f"with {flag}"
+        )
 
 
 def bind(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
@@ -126,14 +140,17 @@ class RunningSandbox:
     def events(self, call_uuid: str | None = None) -> list[dict[str, Any]]:
         """The events produced so far (of one call, if given), with their delivery outcome."""
         params = {"call_uuid": call_uuid} if call_uuid else None
-        return list(self._admin("GET", "/events", None, params)["events"])
+        with httpx.Client(base_url=self.base_url, trust_env=False, timeout=30.0) as client:
+            return list(read_pages(client, self.base_url, "/_sandbox/events", "events", params))
 
     def _admin(
         self, method: str, path: str, body: object | None, params: dict[str, str] | None = None
     ) -> dict[str, Any]:
         # Over HTTP, so that the work runs in the server's event loop (where deliveries happen), not this thread.
+        # Writes go as JSON, which the admin endpoints require (a cross-site form cannot send it).
+        payload = body if body is not None or method == "GET" else {}
         with httpx.Client(base_url=self.base_url, trust_env=False, timeout=30.0) as client:
-            response = client.request(method, f"/_sandbox{path}", json=body, params=params)
+            response = client.request(method, f"/_sandbox{path}", json=payload, params=params)
         response.raise_for_status()
         return dict(response.json())
 
@@ -157,13 +174,18 @@ def running_sandbox(
     spec_path: str | Path | None = None,
     host: str = "127.0.0.1",
     port: int = 0,
+    limits: Limits | None = None,
+    allow_non_loopback: bool = False,
+    admin_hosts: Iterable[str] = (),
 ) -> Iterator[RunningSandbox]:
     """Serve a sandbox on ``host`` (a free port by default) until the block ends.
 
     Without ``private_key_pem`` a new key pair is made; the private key is also written to a 0600 file (removed on
     exit) for clients that want a path. Without ``application_id`` a random one is used. The clock is virtual unless
-    one is given (``clock=RealClock()`` for real time): tests move it with :meth:`RunningSandbox.advance`.
+    one is given (``clock=RealClock()`` for real time): tests move it with :meth:`RunningSandbox.advance`. A
+    ``host`` that is not loopback raises ``ValueError`` unless ``allow_non_loopback`` is true.
     """
+    refuse_non_loopback(host, allow_non_loopback, "allow_non_loopback=True")
     application_id = application_id or str(uuid.uuid4())
     private_key_pem = private_key_pem or generate_private_key()
     key = serialization.load_pem_private_key(private_key_pem, password=None)
@@ -178,8 +200,11 @@ def running_sandbox(
         faults=faults,
         event_delivery=event_delivery,
         spec_path=spec_path,
+        limits=limits,
+        admin_hosts=admin_hosts,
     )
     sock = bind(host, port)
+    app.sandbox.deliverer.serving_on(sock.getsockname()[1])
     server = uvicorn_server(app)
     thread = _thread(server, sock, "vonage-sandbox")
     running = RunningSandbox(
@@ -217,6 +242,25 @@ def serving(app: ASGIApp, *, host: str = "127.0.0.1", port: int = 0) -> Iterator
         server.should_exit = True
         thread.join(5.0)
         sock.close()
+
+
+def read_pages(
+    client: httpx.Client, root: str, path: str, key: str, params: Mapping[str, str] | None = None
+) -> Iterator[dict[str, Any]]:
+    """Every item of a paged listing at ``root`` + ``path`` (``/_sandbox/events``...), following ``next`` (a path
+    from the server's root) to the end."""
+    url = f"{root}{path}"
+    response = client.get(url, params=params)
+    while True:
+        if response.is_error:
+            raise RuntimeError(f"sandbox GET {path}: {response.status_code} {response.text[:500]}")
+        page = response.json()
+        yield from page[key]
+        following = page.get("next")
+        if not following or f"{root}{following}" == url:  # the end, or a page that would not move on
+            return
+        url = f"{root}{following}"
+        response = client.get(url)
 
 
 def _thread(server: uvicorn.Server, sock: socket.socket, name: str) -> threading.Thread:

@@ -6,7 +6,7 @@ import uuid
 from typing import Any
 
 from . import events as payloads
-from .calls import BEFORE_ANSWER, RANDOM_FROM, Call
+from .calls import BEFORE_ANSWER, RANDOM_FROM, Call, append_capped
 from .clock import format_time
 from .events import Event
 from .lifecycle import Fetch, Lifecycle, Outbox
@@ -27,6 +27,7 @@ class CallStore(Lifecycle):
             self.callbacks.clear()
             self.scenarios.clear()
             self._timers.clear()
+            self._ended.clear()
             self._outbox.clear()
 
     # --- requests --------------------------------------------------------------------------------------------------
@@ -46,8 +47,16 @@ class CallStore(Lifecycle):
             ncco=body.get("ncco"),
             callee_dtmf=list(scenario.dtmf),
             callee_speech=list(scenario.speech),
+            seq=next(self._seq),
         )
         with self.lock:
+            self._forget_ended(room=1)
+            if len(self.calls) >= self.limits.max_calls:
+                detail = (
+                    f"The sandbox holds {len(self.calls)} calls in progress, its limit (Limits.max_calls): "
+                    "hang some up, or reset it."
+                )
+                raise Problem("throttled", detail)
             self.calls[call.uuid] = call
             self._set_status(call, "started", now)
             if call.scenario.rings:
@@ -71,7 +80,8 @@ class CallStore(Lifecycle):
 
     def control(self, call: Call, action: str, **details: Any) -> None:
         """Record a REST control (mute, talk, DTMF...) for /_sandbox."""
-        call.controls.append({"action": action, "at": format_time(self.clock.now()), **details})
+        entry = {"action": action, "at": format_time(self.clock.now()), **details}
+        append_capped(call.controls, entry, self.limits.max_call_log)
 
     def hangup(self, call_uuid: str) -> None:
         now = self.clock.now()
@@ -91,6 +101,7 @@ class CallStore(Lifecycle):
         with self.lock:
             call = self.answered_call(call_uuid, "transfer")
             self.control(call, "transfer", destination=destination)
+            call.instant_steps = 0  # a request moved it on: not a loop of its own NCCO
             old_conversation = call.conversation_uuid
             call.conversation_uuid = f"CON-{uuid.uuid4()}"
             payload = payloads.transfer_payload(call, old_conversation, now)

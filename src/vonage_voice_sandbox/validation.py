@@ -30,10 +30,11 @@ from openapi_core.validation.schemas.exceptions import InvalidSchemaValue
 from starlette.datastructures import Headers, QueryParams
 
 from .defaults import SpecDefaults
+from .discriminators import misplaced_discriminators
 from .problems import InvalidParameter, Problem
 from .spec import Operation, SpecInfo, full_paths
 
-__all__ = ["RequestValidator", "ValidRequest", "parse_json", "validator_for"]
+__all__ = ["RequestValidator", "ValidRequest", "is_json_type", "parse_json", "validator_for"]
 
 _MAX_REASON: Final = 200
 _REQUIRED = re.compile(r"^'(.+)' is a required property$")
@@ -88,7 +89,7 @@ class RequestValidator:
     ) -> ValidRequest:
         """Return the request with the spec's defaults, or raise a 400 :class:`Problem` naming what is invalid."""
         content_type = headers.get("content-type") or "application/octet-stream"
-        parsed = parse_json(body) if body and _is_json(content_type) else None  # precise errors for bad JSON
+        parsed = parse_json(body) if body and is_json_type(content_type) else None  # precise errors for bad JSON
         concrete = operation.path
         for name, value in path.items():
             concrete = concrete.replace("{" + name + "}", value)
@@ -102,11 +103,23 @@ class RequestValidator:
         )
         # Validation only: unmarshalling as well would cost several times more (see .defaults).
         found = self._openapi.request_validator.iter_errors(request)
-        errors = [error for error in found if not isinstance(error, SecurityValidationError)]  # JWTs are checked first
+        try:
+            errors = [error for error in found if not isinstance(error, SecurityValidationError)]  # JWT: checked first
+        except TypeError:  # a discriminator holding a list or an object: name it, or it is a bug (a 500)
+            self._discriminator_problem(operation, parsed)
+            raise
         if errors:
             raise _problem(errors)
         body_value = self._defaults.body(operation, parsed) if parsed is not None else None
         return ValidRequest(operation, dict(path), self._defaults.query(operation, query), body_value)
+
+    def _discriminator_problem(self, operation: Operation, body: Any) -> None:
+        """Raise a 400 naming each discriminator that holds a list or an object, if any does."""
+        schema = self._defaults.body_schema(operation)
+        misplaced = [] if schema is None else misplaced_discriminators(self._defaults.resolve, schema, body)
+        if misplaced:
+            names = ", ".join(parameter.name for parameter in misplaced)
+            raise Problem("bad-request", f"The request is not valid for this operation: check {names}.", misplaced)
 
 
 @functools.lru_cache(maxsize=8)
@@ -145,7 +158,7 @@ def _finite_float(text: str) -> float:
     return value
 
 
-def _is_json(content_type: str) -> bool:
+def is_json_type(content_type: str) -> bool:
     media_type = content_type.split(";", 1)[0].strip().lower()
     return media_type == "application/json" or media_type.endswith("+json")
 
