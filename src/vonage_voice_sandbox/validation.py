@@ -22,6 +22,8 @@ from openapi_core.casting.schemas.factories import SchemaCastersFactory
 from openapi_core.datatypes import RequestParameters
 from openapi_core.deserializing.media_types.exceptions import MediaTypeDeserializeError
 from openapi_core.templating.media_types.exceptions import MediaTypeNotFound
+from openapi_core.templating.paths.datatypes import PathOperationServer
+from openapi_core.templating.paths.finders import APICallPathFinder
 from openapi_core.validation.request.exceptions import (
     MissingRequestBodyError,
     ParameterValidationError,
@@ -43,6 +45,7 @@ __all__ = ["RequestValidator", "ValidRequest", "is_json_type", "parse_json", "va
 _MAX_REASON: Final = 200
 _REQUIRED = re.compile(r"^'(.+)' is a required property$")
 _RESOLVED_NODES: Final = 4096  # more than the spec has nodes that requests reach
+_KNOWN_PATHS: Final = 256  # (method, path template) pairs; the spec has a dozen operations
 
 
 class _ReusedValidators(SchemaValidatorsFactory):
@@ -80,11 +83,31 @@ class _ReusedValidators(SchemaValidatorsFactory):
         return built
 
 
+class _KnownPaths(APICallPathFinder):
+    """openapi-core's path finder, remembering what it found for each (method, path template).
+
+    The sandbox has matched the request to its operation already and hands openapi-core the operation's path
+    template (``path_pattern``) with the path parameters' values, so there are as many lookups as operations: each is
+    made once, instead of every path of the spec being tried on every request."""
+
+    def __init__(self, spec: SchemaPath, base_url: str | None = None) -> None:
+        super().__init__(spec, base_url)
+        self._found: dict[tuple[str, str], PathOperationServer] = {}
+
+    def find(self, method: str, name: str) -> PathOperationServer:
+        found = self._found.get((method, name))
+        if found is None:
+            found = super().find(method, name)  # a request it cannot find raises, and is not remembered
+            if len(self._found) < _KNOWN_PATHS:
+                self._found[method, name] = found
+        return found
+
+
 def _openapi(document: dict[str, Any]) -> OpenAPI:
     """openapi-core for ``document``, made to do per request only what depends on the request.
 
     Resolved spec nodes are kept (the document never changes), and each schema's validator is built once."""
-    config = Config()
+    config = Config(path_finder_cls=_KnownPaths)
     openapi = OpenAPI(SchemaPath.from_dict(document, resolved_cache_maxsize=_RESOLVED_NODES), config=config)
     chosen = openapi.request_validator_cls  # by the spec's version; nothing is built before the first request
     factory = getattr(chosen, "schema_validators_factory", None)
@@ -124,6 +147,7 @@ class _Request:
 
     host_url: str
     path: str
+    path_pattern: str  # the operation's template: openapi-core finds the operation by it
     method: str
     parameters: RequestParameters
     body: bytes | None
@@ -153,8 +177,9 @@ class RequestValidator:
         request = _Request(
             host_url="http://sandbox",
             path=concrete,
+            path_pattern=operation.path,
             method=operation.method.lower(),
-            parameters=RequestParameters(query=query, header=headers),
+            parameters=RequestParameters(query=query, header=headers, path=dict(path)),
             body=body or None,
             content_type=content_type,
         )
