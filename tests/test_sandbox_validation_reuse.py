@@ -11,6 +11,7 @@ from openapi_core import OpenAPI
 from starlette.datastructures import Headers, QueryParams
 
 from vonage_voice_sandbox import openapi_setup, validation
+from vonage_voice_sandbox.defaults import SpecDefaults
 from vonage_voice_sandbox.problems import Problem
 from vonage_voice_sandbox.spec import load_spec
 from vonage_voice_sandbox.validation import RequestValidator
@@ -29,6 +30,8 @@ REQUESTS: list[tuple[str, str, str, Any]] = [  # method, path, query, JSON body 
     ("POST", "/v1/calls", "", {**CALL, "to": "14155550100"}),
     ("POST", "/v1/calls", "", {**CALL, "ncco": None, "answer_url": ["not a url"]}),
     ("POST", "/v1/calls", "", []),
+    ("POST", "/v1/calls", "", {"to": CALL["to"], "random_from_number": True, "answer_url": ["https://example.com/a"]}),
+    ("POST", "/v1/calls", "", {**CALL, "length_timer": 60, "advanced_machine_detection": {"behavior": "hold"}}),
     ("GET", "/v1/calls", "page_size=5&order=desc", None),
     ("GET", "/v1/calls", "page_size=abc", None),
     ("GET", "/v1/calls", "status=nonsense&record_index=-1", None),
@@ -79,3 +82,13 @@ def test_validators_and_lookups_are_built_once() -> None:
         _outcome(reused, method, path, query, body)
     assert (len(validators._built), len(finder._found)) == (built, found)
     assert 0 < found <= len({(method, path) for method, path, _, _ in REQUESTS})
+
+
+def test_kept_body_defaults_are_those_worked_out_afresh() -> None:
+    spec = load_spec()
+    kept = SpecDefaults(spec)
+    for _ in range(3):
+        for method, path, _query, body in REQUESTS:
+            operation, _, _ = spec.match(method, path)
+            assert operation is not None
+            assert kept.body(operation, body) == SpecDefaults(spec).body(operation, body), (method, path, body)
