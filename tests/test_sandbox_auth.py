@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from tests.test_sandbox_support import APP_ID, Harness, app_token, harness
+from vonage_voice_sandbox.auth import CACHED_TOKENS, LEEWAY, AuthError, JWTVerifier
 
 Forge = Callable[[rsa.RSAPrivateKey, rsa.RSAPrivateKey], str | None]  # (app key, other key) -> Authorization value
 
@@ -165,3 +166,52 @@ async def test_the_token_is_checked_before_the_body(sandbox: Harness) -> None:
 
 async def test_the_admin_endpoints_need_no_token(sandbox: Harness) -> None:
     assert (await sandbox.client.get("/_sandbox/info")).status_code == 200
+
+
+# --- verified tokens are kept per token string; their times are still checked on every request ---------------------
+
+
+def test_a_kept_token_still_expires(rsa_key: rsa.RSAPrivateKey) -> None:
+    now = [time.time()]
+    verifier = JWTVerifier(APP_ID, rsa_key.public_key(), wall_clock=lambda: now[0])
+    token = app_token(rsa_key, iat=int(now[0]), exp=int(now[0]) + 60)
+    assert verifier.verify(f"Bearer {token}")["application_id"] == APP_ID
+    assert verifier.verify(f"Bearer {token}")["application_id"] == APP_ID  # from what was kept
+    now[0] += 60 + LEEWAY + 1
+    with pytest.raises(AuthError, match="expired"):
+        verifier.verify(f"Bearer {token}")
+
+
+def test_a_kept_token_is_not_a_key_for_another_string(rsa_key: rsa.RSAPrivateKey) -> None:
+    verifier = JWTVerifier(APP_ID, rsa_key.public_key())
+    token = app_token(rsa_key)
+    verifier.verify(f"Bearer {token}")
+    header, _, signature = token.split(".")
+    forged = _b64(json.dumps(_claims(admin=True)).encode())
+    with pytest.raises(AuthError, match="signature"):
+        verifier.verify(f"Bearer {header}.{forged}.{signature}")
+    with pytest.raises(AuthError):
+        verifier.verify(f"Bearer {token}x")
+
+
+def test_refused_tokens_are_not_kept_and_the_kept_ones_are_bounded(
+    rsa_key: rsa.RSAPrivateKey, other_key: rsa.RSAPrivateKey
+) -> None:
+    verifier = JWTVerifier(APP_ID, rsa_key.public_key())
+    foreign = app_token(other_key)
+    for _ in range(2):
+        with pytest.raises(AuthError, match="signature"):
+            verifier.verify(f"Bearer {foreign}")
+    tokens = [app_token(rsa_key) for _ in range(CACHED_TOKENS + 5)]
+    for token in tokens:
+        verifier.verify(f"Bearer {token}")
+    kept = verifier._verified
+    assert len(kept) == CACHED_TOKENS
+    assert foreign not in kept and tokens[0] not in kept and tokens[-1] in kept
+
+
+def test_the_claims_returned_are_a_copy(rsa_key: rsa.RSAPrivateKey) -> None:
+    verifier = JWTVerifier(APP_ID, rsa_key.public_key())
+    authorization = f"Bearer {app_token(rsa_key)}"
+    verifier.verify(authorization)["application_id"] = "someone else"
+    assert verifier.verify(authorization)["application_id"] == APP_ID

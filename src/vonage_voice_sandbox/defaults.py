@@ -17,12 +17,17 @@ from .spec import Operation, SpecInfo, full_paths
 __all__ = ["SpecDefaults"]
 
 _MAX_DEPTH: Final = 32  # a self-referencing schema must not loop forever
+_KEPT_DEFAULTS: Final = 256
 
 
 class SpecDefaults:
     def __init__(self, spec: SpecInfo) -> None:
         self._document = spec.document
         self._paths = full_paths(spec.document, spec.prefix)
+        # The defaults depend only on which of the names the body schema mentions the body has: worked out once per
+        # operation and set of names (the names come from the spec, so there are few sets).
+        self._names: dict[Operation, frozenset[str]] = {}
+        self._defaults: dict[tuple[Operation, frozenset[str]], dict[str, Any]] = {}
 
     def body(self, operation: Operation, body: Any) -> Any:
         """``body`` with the spec's defaults added for the top-level properties it leaves out."""
@@ -31,8 +36,17 @@ class SpecDefaults:
         schema = self.body_schema(operation)
         if schema is None:
             return body
-        defaults: dict[str, Any] = {}
-        self._collect(schema, body, defaults, 0)
+        names = self._names.get(operation)
+        if names is None:
+            names = self._names[operation] = frozenset(self._mentioned(schema, 0))
+        key = (operation, names.intersection(body))
+        defaults = self._defaults.get(key)
+        if defaults is None:
+            defaults = {}
+            self._collect(schema, body, defaults, 0)
+            if len(self._defaults) >= _KEPT_DEFAULTS:
+                self._defaults.clear()
+            self._defaults[key] = defaults
         return {**defaults, **body}
 
     def query(self, operation: Operation, raw: QueryParams) -> dict[str, Any]:
@@ -80,6 +94,16 @@ class SpecDefaults:
                 resolved = self.resolve(branch)
                 if self._required(resolved, depth).issubset(body):
                     self._collect(resolved, body, defaults, depth + 1)
+
+    def _mentioned(self, schema: dict[str, Any], depth: int) -> set[str]:
+        """Every property name :meth:`_collect` may look for in a body: declared or required, at any level of
+        ``allOf``, ``oneOf`` and ``anyOf``."""
+        names = {str(name) for name in [*(schema.get("properties") or {}), *(schema.get("required") or [])]}
+        if depth <= _MAX_DEPTH:
+            for keyword in ("allOf", "oneOf", "anyOf"):
+                for part in schema.get(keyword) or []:
+                    names |= self._mentioned(self.resolve(part), depth + 1)
+        return names
 
     def _required(self, schema: dict[str, Any], depth: int) -> set[str]:
         required = set(schema.get("required") or [])

@@ -16,7 +16,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Protocol, cast
 
-from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters
 from openapi_core.deserializing.media_types.exceptions import MediaTypeDeserializeError
 from openapi_core.templating.media_types.exceptions import MediaTypeNotFound
@@ -31,6 +30,7 @@ from starlette.datastructures import Headers, QueryParams
 
 from .defaults import SpecDefaults
 from .discriminators import misplaced_discriminators
+from .openapi_setup import build_openapi
 from .problems import InvalidParameter, Problem
 from .spec import Operation, SpecInfo, full_paths
 
@@ -67,6 +67,7 @@ class _Request:
 
     host_url: str
     path: str
+    path_pattern: str  # the operation's template: openapi-core finds the operation by it
     method: str
     parameters: RequestParameters
     body: bytes | None
@@ -81,7 +82,7 @@ class RequestValidator:
         # Paths keyed by the full request path behind a bare "/" server: requests reach the sandbox on any host.
         document["paths"] = full_paths(document, spec.prefix)
         document["servers"] = [{"url": "/"}]
-        self._openapi = OpenAPI.from_dict(document)
+        self._openapi = build_openapi(document)
         self._defaults = SpecDefaults(spec)
 
     def validate(
@@ -96,8 +97,9 @@ class RequestValidator:
         request = _Request(
             host_url="http://sandbox",
             path=concrete,
+            path_pattern=operation.path,
             method=operation.method.lower(),
-            parameters=RequestParameters(query=query, header=headers),
+            parameters=RequestParameters(query=query, header=headers, path=dict(path)),
             body=body or None,
             content_type=content_type,
         )
