@@ -26,6 +26,10 @@ from .spec import load_spec, resolve
 from .types import StCase
 
 _SPEC = load_spec()
+# Per schema object (the operation's own, alive as long as its schema is; kept here with what was made of it, so
+# an id is never reused): a validator, or a response's resolved media object. Made once, not once per response.
+_VALIDATORS: dict[int, tuple[Any, OAS30Validator]] = {}
+_RESOLVED: dict[int, tuple[Any, Any]] = {}
 
 
 def _payload(response: Response) -> Any:
@@ -141,7 +145,12 @@ def _response_schema(case: StCase, status: int) -> dict[str, Any] | None:
     raw = responses.get(str(status)) or responses.get(f"{str(status)[0]}XX") or responses.get("default")
     if raw is None:
         return None
-    media = resolve(_SPEC, raw).get("content", {}).get("application/json")
+    kept = _RESOLVED.get(id(raw))
+    if kept is None or kept[0] is not raw:
+        if len(_RESOLVED) >= 1024:
+            _RESOLVED.clear()
+        kept = _RESOLVED[id(raw)] = (raw, resolve(_SPEC, raw))
+    media = kept[1].get("content", {}).get("application/json")
     schema: dict[str, Any] | None = (media or {}).get("schema")
     return schema
 
@@ -161,7 +170,12 @@ def _parts(schema: dict[str, Any], value: Any) -> list[dict[str, Any]]:
 
 
 def _valid(schema: dict[str, Any], value: Any) -> bool:
-    return bool(OAS30Validator(standalone(_SPEC, schema)).is_valid(value))
+    kept = _VALIDATORS.get(id(schema))
+    if kept is None or kept[0] is not schema:
+        if len(_VALIDATORS) >= 1024:
+            _VALIDATORS.clear()  # bounded: drift tests make many runs, each with schemas of its own
+        kept = _VALIDATORS[id(schema)] = (schema, OAS30Validator(standalone(_SPEC, schema)))
+    return bool(kept[1].is_valid(value))
 
 
 def _unknown_fields(value: Any, schemas: list[dict[str, Any]], where: str) -> set[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import functools
 import importlib
 import inspect
 import pkgutil
@@ -35,12 +36,36 @@ _DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[
 
 def operation_module(operation: Operation) -> ModuleType:
     """The generated module of ``operation`` (vonage_voice_api.api.<tag>.<operation>), found by name in any tag."""
+    return _module_named(operation.module_name, operation.operation_id)
+
+
+@functools.cache
+def _module_named(module_name: str, operation_id: str) -> ModuleType:
+    """Looked up once per name (listing the tags reads the package's folder)."""
+    operation = _Named(module_name, operation_id)
     for tag in pkgutil.iter_modules(vonage_voice_api.api.__path__):
         try:
             return importlib.import_module(f"vonage_voice_api.api.{tag.name}.{operation.module_name}")
         except ModuleNotFoundError:
             continue
     raise LookupError(f"no generated module for {operation.operation_id} ({operation.module_name})")
+
+
+@attrs.frozen
+class _Named:
+    module_name: str
+    operation_id: str
+
+
+@functools.cache
+def _hints(function: Callable[..., Any]) -> dict[str, Any]:
+    """A generated function's resolved annotations (resolving them evaluates every string annotation: once)."""
+    return typing.get_type_hints(function)
+
+
+@functools.cache
+def _accepted(function: Callable[..., Any]) -> frozenset[str]:
+    return frozenset(inspect.signature(function).parameters)
 
 
 def client(auth: VonageJWT, handler: Callable[[httpx.Request], httpx.Response], **options: Any) -> VoiceClient:
@@ -52,8 +77,8 @@ def client(auth: VonageJWT, handler: Callable[[httpx.Request], httpx.Response], 
 
 def arguments(module: ModuleType, path_parameters: dict[str, Any], query: dict[str, Any], body: Any) -> dict[str, Any]:
     """Keyword arguments for ``module.sync_detailed`` carrying exactly this data."""
-    hints = typing.get_type_hints(module.sync_detailed)
-    accepted = inspect.signature(module.sync_detailed).parameters
+    hints = _hints(module.sync_detailed)
+    accepted = _accepted(module.sync_detailed)
     kwargs: dict[str, Any] = {}
     # Schemathesis keeps path parameters percent-encoded (ready for the URL); a user passes the plain value.
     plain_path = {name: unquote(str(value)) for name, value in path_parameters.items()}
@@ -135,9 +160,10 @@ def model_classes(value: Any) -> set[str]:
     return found
 
 
+@functools.cache
 def success_model(module: ModuleType) -> type | None:
     """The model ``module.sync`` returns on success (None for operations without a JSON answer)."""
-    returned = typing.get_type_hints(module.sync).get("return")
+    returned = _hints(module.sync).get("return")
     options = [option for option in typing.get_args(returned) or (returned,) if option not in (type(None), Unset)]
     classes = [option for option in options if isinstance(option, type) and hasattr(option, "from_dict")]
     return classes[0] if len(classes) == 1 else None

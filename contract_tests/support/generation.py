@@ -73,8 +73,19 @@ def synthetic_operations(
 
 
 def validator(spec: dict[str, Any], schema: Schema) -> OAS30Validator:
-    """A validator for ``schema`` with OpenAPI 3.0 semantics (nullable...), refs resolved."""
-    return OAS30Validator(standalone(spec, schema))
+    """A validator for ``schema`` with OpenAPI 3.0 semantics (nullable...), refs resolved; made once per (spec,
+    schema) object pair, which the cache keeps alive so that their ids stay theirs (neither is changed after)."""
+    key = (id(spec), id(schema))
+    kept = _VALIDATORS.get(key)
+    if kept is None or kept[0] is not spec or kept[1] is not schema:
+        if len(_VALIDATORS) >= _KEEP:
+            _VALIDATORS.clear()  # callers that pass fresh schemas every time must not grow it without end
+        kept = _VALIDATORS[key] = (spec, schema, OAS30Validator(standalone(spec, schema)))
+    return kept[2]
+
+
+_VALIDATORS: dict[tuple[int, int], tuple[dict[str, Any], Schema, OAS30Validator]] = {}
+_KEEP = 1024
 
 
 def standalone(spec: dict[str, Any], schema: Any) -> Any:

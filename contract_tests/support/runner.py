@@ -29,7 +29,7 @@ from .call_control import CallControl, action_of, success_keys
 from .guard import GuardRefused
 from .profile import Profile
 from .results import RunResults
-from .spec import load_spec, resolve
+from .spec import cached_spec, load_spec, resolve
 from .spec import operations as spec_operations
 from .targets import Target
 from .types import StCase, StOperation, operations_of
@@ -55,6 +55,7 @@ class ProviderRun:
         self._control: CallControl | None = None
         self.last_skip: str | None = None  # why execute() did not send its last case (None: it was sent)
         self._success_path = False
+        self._operations: list[StOperation] | None = None
 
     @property
     def call_control(self) -> CallControl:
@@ -73,7 +74,10 @@ class ProviderRun:
                 self.results.add_run_failure("sandbox_internal_errors", where, str(error.get("error")))
 
     def operations(self) -> list[StOperation]:
-        return operations_of(self.schema)
+        """The schema's operations, parsed once per run (Schemathesis builds them anew on every listing)."""
+        if self._operations is None:
+            self._operations = operations_of(self.schema)
+        return list(self._operations)
 
     def operation(self, label: str) -> StOperation:
         found = [op for op in self.operations() if op.label == label or op.definition.raw["operationId"] == label]
@@ -257,7 +261,7 @@ def _can_be_negative(operation: StOperation) -> bool:
     spec_operation = next(op for op in spec_operations() if op.label == operation.label)
     if spec_operation.raw.get("requestBody"):
         return True
-    for parameter in resolve(load_spec(), spec_operation.raw["parameters"]):
+    for parameter in resolve(cached_spec(), spec_operation.raw["parameters"]):
         schema = parameter.get("schema", {})
         if schema.get("type", "string") != "string" or set(schema) - _PLAIN_STRING:
             return True

@@ -29,6 +29,11 @@ def _cached_spec() -> dict[str, Any]:
     return spec
 
 
+def cached_spec() -> dict[str, Any]:
+    """The patched spec, shared and read-only (callers that change it take :func:`load_spec`)."""
+    return _cached_spec()
+
+
 def load_spec() -> dict[str, Any]:
     """A private copy of the patched spec (callers may change it, e.g. to build synthetic specs)."""
     return copy.deepcopy(_cached_spec())

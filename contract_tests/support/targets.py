@@ -6,6 +6,7 @@ the transport for the rest of the process (:mod:`.wire`), whatever sends the req
 
 from __future__ import annotations
 
+import http.cookiejar
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -40,11 +41,17 @@ class Target:
     # Moves a sandbox's virtual clock (None: real time, or not a sandbox): waits for a call's status use it.
     advance: Callable[[float], object] | None = field(default=None, repr=False)
     _plain: requests.Session | None = field(default=None, init=False, repr=False)
+    _asgi: requests.Session | None = field(default=None, init=False, repr=False)
 
     def call_kwargs(self) -> dict[str, Any]:
-        """Transport arguments for ``Case.call`` (and for checks that re-send a request)."""
+        """Transport arguments for ``Case.call`` (and for checks that re-send a request).
+
+        In process, one ASGI client for the whole run (Schemathesis would build a new ``requests`` session, with its
+        adapters and pools, for every request); it keeps no cookies, so each request stands alone as before."""
         if self.app is not None:
-            return {"app": self.app}
+            if self._asgi is None:
+                self._asgi = _asgi_client(self.app)
+            return {"app": self.app, "session": self._asgi}
         kwargs: dict[str, Any] = {"base_url": self.base_url, "timeout": 30}
         if self.session is not None:
             kwargs["session"] = self.session
@@ -59,9 +66,7 @@ class Target:
         Not a case: no check runs on it and the summary does not count it."""
         if self._plain is None:
             if self.app is not None:
-                from schemathesis.python import asgi
-
-                self._plain = asgi.get_client(self.app)
+                self._plain = _asgi_client(self.app)
             else:
                 self._plain = requests.Session()
         url = path if self.app is not None else f"{self.base_url}{path}"
@@ -118,6 +123,15 @@ def at_url(base_url: str, auth: VonageJWT, *, environ: dict[str, str] | None = N
     guard = Guard(allowed_numbers(environ if environ is not None else dict(os.environ)))
     TARGETS.register(base_url, guard)
     return Target(name=base_url, auth=auth, base_url=base_url, guard=guard, session=requests.Session())
+
+
+def _asgi_client(app: Any) -> requests.Session:
+    """A persistent in-process client for ``app`` (its lifespan started once) that keeps no cookies."""
+    from schemathesis.python import asgi
+
+    client = asgi.get_client(app).__enter__()
+    client.cookies.set_policy(http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
+    return client
 
 
 def _remote_advance(base_url: str) -> Callable[[float], None]:
