@@ -1,20 +1,26 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.create_call_request_answer_url import CreateCallRequestAnswerUrl
-from ...models.create_call_request_ncco import CreateCallRequestNcco
-from ...models.create_call_response import CreateCallResponse
 from ...types import Response
+
+if TYPE_CHECKING:
+    from ...models.create_call_request_answer_url import CreateCallRequestAnswerUrl
+    from ...models.create_call_request_ncco import CreateCallRequestNcco
+    from ...models.create_call_response import CreateCallResponse
 
 
 def _get_kwargs(
     *,
     body: CreateCallRequestAnswerUrl | CreateCallRequestNcco,
 ) -> dict[str, Any]:
+    from ...models.create_call_request_ncco import CreateCallRequestNcco
+
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -34,6 +40,8 @@ def _get_kwargs(
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CreateCallResponse:
+    from ...models.create_call_response import CreateCallResponse
+
     if response.status_code == 201:
         try:
             response_201 = CreateCallResponse.from_dict(response.json())
@@ -121,7 +129,7 @@ def sync(
 
     # parsed is never None here: _parse_response raises instead.
     return cast(
-        CreateCallResponse,
+        "CreateCallResponse",
         sync_detailed(
             client=client,
             body=body,
@@ -193,7 +201,7 @@ async def asyncio(
     """
 
     return cast(
-        CreateCallResponse,
+        "CreateCallResponse",
         (
             await asyncio_detailed(
                 client=client,

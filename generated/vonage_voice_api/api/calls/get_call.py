@@ -1,5 +1,7 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -7,8 +9,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.call import Call
 from ...types import Response
+
+if TYPE_CHECKING:
+    from ...models.call import Call
 
 
 def _get_kwargs(
@@ -26,6 +30,8 @@ def _get_kwargs(
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Call:
+    from ...models.call import Call
+
     if response.status_code == 200:
         try:
             response_200 = Call.from_dict(response.json())
@@ -113,7 +119,7 @@ def sync(
 
     # parsed is never None here: _parse_response raises instead.
     return cast(
-        Call,
+        "Call",
         sync_detailed(
             uuid=uuid,
             client=client,
@@ -185,7 +191,7 @@ async def asyncio(
     """
 
     return cast(
-        Call,
+        "Call",
         (
             await asyncio_detailed(
                 uuid=uuid,

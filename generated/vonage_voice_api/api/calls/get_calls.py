@@ -1,15 +1,19 @@
+from __future__ import annotations
+
 import datetime
 from http import HTTPStatus
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.call_list import CallList
-from ...models.get_calls_order import GetCallsOrder
-from ...models.get_calls_status import GetCallsStatus
 from ...types import UNSET, Response, Unset
+
+if TYPE_CHECKING:
+    from ...models.call_list import CallList
+    from ...models.get_calls_order import GetCallsOrder
+    from ...models.get_calls_status import GetCallsStatus
 
 
 def _get_kwargs(
@@ -65,6 +69,8 @@ def _get_kwargs(
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CallList:
+    from ...models.call_list import CallList
+
     if response.status_code == 200:
         try:
             response_200 = CallList.from_dict(response.json())
@@ -184,7 +190,7 @@ def sync(
 
     # parsed is never None here: _parse_response raises instead.
     return cast(
-        CallList,
+        "CallList",
         sync_detailed(
             client=client,
             status=status,
@@ -294,7 +300,7 @@ async def asyncio(
     """
 
     return cast(
-        CallList,
+        "CallList",
         (
             await asyncio_detailed(
                 client=client,

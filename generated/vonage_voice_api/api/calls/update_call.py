@@ -1,5 +1,7 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 from uuid import UUID
 
@@ -7,14 +9,16 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.earmuff import Earmuff
-from ...models.hangup import Hangup
-from ...models.mute import Mute
-from ...models.transfer_with_answer_url import TransferWithAnswerUrl
-from ...models.transfer_with_ncco import TransferWithNcco
-from ...models.unearmuff import Unearmuff
-from ...models.unmute import Unmute
 from ...types import Response
+
+if TYPE_CHECKING:
+    from ...models.earmuff import Earmuff
+    from ...models.hangup import Hangup
+    from ...models.mute import Mute
+    from ...models.transfer_with_answer_url import TransferWithAnswerUrl
+    from ...models.transfer_with_ncco import TransferWithNcco
+    from ...models.unearmuff import Unearmuff
+    from ...models.unmute import Unmute
 
 
 def _get_kwargs(
@@ -22,6 +26,13 @@ def _get_kwargs(
     *,
     body: Earmuff | Hangup | Mute | TransferWithAnswerUrl | TransferWithNcco | Unearmuff | Unmute,
 ) -> dict[str, Any]:
+    from ...models.earmuff import Earmuff
+    from ...models.hangup import Hangup
+    from ...models.mute import Mute
+    from ...models.transfer_with_answer_url import TransferWithAnswerUrl
+    from ...models.transfer_with_ncco import TransferWithNcco
+    from ...models.unmute import Unmute
+
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {

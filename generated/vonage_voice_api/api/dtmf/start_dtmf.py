@@ -1,5 +1,7 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -7,9 +9,11 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.dtmf_request import DtmfRequest
-from ...models.dtmf_response import DtmfResponse
 from ...types import Response
+
+if TYPE_CHECKING:
+    from ...models.dtmf_request import DtmfRequest
+    from ...models.dtmf_response import DtmfResponse
 
 
 def _get_kwargs(
@@ -35,6 +39,8 @@ def _get_kwargs(
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DtmfResponse:
+    from ...models.dtmf_response import DtmfResponse
+
     if response.status_code == 200:
         try:
             response_200 = DtmfResponse.from_dict(response.json())
@@ -127,7 +133,7 @@ def sync(
 
     # parsed is never None here: _parse_response raises instead.
     return cast(
-        DtmfResponse,
+        "DtmfResponse",
         sync_detailed(
             uuid=uuid,
             client=client,
@@ -205,7 +211,7 @@ async def asyncio(
     """
 
     return cast(
-        DtmfResponse,
+        "DtmfResponse",
         (
             await asyncio_detailed(
                 uuid=uuid,

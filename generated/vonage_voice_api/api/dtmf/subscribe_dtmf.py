@@ -1,5 +1,7 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 from uuid import UUID
 
@@ -7,8 +9,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.subscribe_dtmf_request import SubscribeDtmfRequest
 from ...types import Response
+
+if TYPE_CHECKING:
+    from ...models.subscribe_dtmf_request import SubscribeDtmfRequest
 
 
 def _get_kwargs(

@@ -1,5 +1,7 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -7,9 +9,11 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.start_stream_request import StartStreamRequest
-from ...models.start_stream_response import StartStreamResponse
 from ...types import Response
+
+if TYPE_CHECKING:
+    from ...models.start_stream_request import StartStreamRequest
+    from ...models.start_stream_response import StartStreamResponse
 
 
 def _get_kwargs(
@@ -35,6 +39,8 @@ def _get_kwargs(
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> StartStreamResponse:
+    from ...models.start_stream_response import StartStreamResponse
+
     if response.status_code == 200:
         try:
             response_200 = StartStreamResponse.from_dict(response.json())
@@ -127,7 +133,7 @@ def sync(
 
     # parsed is never None here: _parse_response raises instead.
     return cast(
-        StartStreamResponse,
+        "StartStreamResponse",
         sync_detailed(
             uuid=uuid,
             client=client,
@@ -205,7 +211,7 @@ async def asyncio(
     """
 
     return cast(
-        StartStreamResponse,
+        "StartStreamResponse",
         (
             await asyncio_detailed(
                 uuid=uuid,
