@@ -157,6 +157,8 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         _log(request, attempt, started, response=response, error=error)
         if attempt > self.policy.max_retries:
             return None
+        if response is not None and response.status_code != 429 and response.status_code not in RETRY_STATUSES:
+            return None  # a final answer (a success, a 4xx): no rule to look up, no body to read
         rule = retry_rule(request)
         if response is not None:
             again = self.policy.retries_status(rule, response.status_code)
