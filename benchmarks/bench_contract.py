@@ -1,132 +1,129 @@
-"""Provider-contract cases per second: the contract suite's own runner against the sandbox app, in process.
+"""Contract runs side by side: ours in process against the plain Schemathesis CLI over HTTP, and ``make contract``.
 
-Each run makes a fresh in-process sandbox target and a :class:`contract_tests.support.runner.ProviderRun` (what
-``make contract`` drives), and fuzzes every operation of the patched spec with ``EXAMPLES`` positive and
-``EXAMPLES`` negative cases (derandomized: every run sends the same requests), each sent and put through every
-check the suite runs. A case counts whether its checks pass or not (``contract_cases_failing`` counts the distinct
-failures the run recorded): this times the machinery, the suite judges the results.
+* ours: the provider contract with the long profile, in process, as a user runs it:
+  ``make contract CONTRACT_PATHS=contract_tests/test_provider.py`` (every case through every check, the scenarios,
+  spread over the cores like ``make contract``). Cases are the run's own count (``summary.json``), seconds the
+  command's wall time, pytest's start included.
+* the anchor: the Schemathesis CLI recipe of contract_tests/README.md against the sandbox served over loopback by a
+  process of its own (``benchmarks._sandbox_process``), with the hooks (JWT, our checks, the live-call guard) and
+  ``--max-examples`` equal to the long profile's examples per mode. Cases are what the CLI reports ("N generated"),
+  seconds the command's wall time.
+* ``make contract``: every contract suite, long profile, wall time of the command.
 
-When ``contract_tests`` cannot be imported (a checkout without it, or its runner renamed), the same measurement is
-made with Schemathesis alone (``DIRECT_EXAMPLES`` positive cases per operation, its default checks; failing
-then counts cases) and ``contract_via_suite`` is 0.
+The two runs do not draw the same mix: the CLI's cases are mostly coverage cases (cheap to draw) with 100 fuzzed
+cases per operation for both modes together, where the suite draws 100 per mode (contract_tests/README.md, "Where
+the time goes"). Cases per second is what a user waits for either way; the case counts are shown with the rates.
 """
 
 from __future__ import annotations
 
-import importlib
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
 import time
 import uuid
-from typing import Any, Final
+from pathlib import Path
+from typing import Final
 
-import schemathesis
-from hypothesis import HealthCheck, Phase, given, settings
-from schemathesis.config import SchemathesisConfig
+from vonage_voice_sandbox import generate_private_key, patched_spec_path
 
-from vonage_voice_client import VonageJWT
-from vonage_voice_sandbox import create_app, generate_private_key, patched_spec_path
+from ._common import ROOT
+from ._sandbox_process import sandbox_process
 
-from ._common import median, side_by_side
-
-EXAMPLES: Final = 5  # per operation and generation mode, through the suite
-DIRECT_EXAMPLES: Final = 10  # per operation, positive only, without the suite
-ROUNDS: Final = 3
-SEED: Final = 20240419
-_SETTINGS: Final = settings(
-    max_examples=DIRECT_EXAMPLES,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    phases=[Phase.generate],
-    suppress_health_check=list(HealthCheck),
-)
+LONG_EXAMPLES: Final = 100  # the long profile's examples per operation and mode (contract_tests/support/profile.py)
+TIMEOUT: Final = 900.0  # seconds any one run may take
+_GENERATED: Final = re.compile(r"(\d+) generated")
 
 
-class _Tally:
-    def __init__(self) -> None:
-        self.cases = 0
-        self.failing = 0
+def _environment(**extra: str) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONDONTWRITEBYTECODE", "MAKEFLAGS")}
+    env.update(CONTRACT_BASE_URL="", CONTRACT_MAX_EXAMPLES="", **extra)
+    return env
 
 
-def _schema(app: Any) -> Any:
-    config = SchemathesisConfig.from_dict(
-        {"generation": {"with-security-parameters": False, "database": "none"}, "seed": SEED}
-    )
-    schema = schemathesis.openapi.from_path(patched_spec_path(), config=config)
-    schema.app = app  # send every case to the ASGI app in process
-    return schema
-
-
-def direct_run() -> tuple[int, int, float]:
-    """Run the fixed set of cases against a new sandbox; return (cases, failing cases, seconds)."""
-    application_id, pem = str(uuid.uuid4()), generate_private_key()
-    schema = _schema(create_app(application_id=application_id, public_key=pem, event_delivery=False))
-    headers = {"Authorization": f"Bearer {VonageJWT(application_id, pem).token()}"}
-    tally = _Tally()
+def _make(target: str, env: dict[str, str], *variables: str) -> float:
+    """Run ``make <target>`` in the repository; its wall time in seconds (a failed run raises, with its output)."""
     start = time.perf_counter()
-    for result in schema.get_all_operations():
-
-        @_SETTINGS
-        @given(case=result.ok().as_strategy())
-        def check(case: Any) -> None:
-            tally.cases += 1
-            try:
-                case.call_and_validate(headers=headers)
-            except (Exception, BaseExceptionGroup):  # a failed check is a result, not a reason to stop
-                tally.failing += 1
-
-        check()
-    return tally.cases, tally.failing, time.perf_counter() - start
-
-
-def suite_run() -> tuple[int, int, float]:
-    """The contract suite's runner on a fresh sandbox; return (cases, distinct failures, seconds).
-
-    Imported by name: the suite is not a dependency of the benchmarks (they fall back without it).
-    """
-    runner, sandbox, profile = (
-        importlib.import_module(f"contract_tests.support.{name}") for name in ("runner", "sandbox", "profile")
+    done = subprocess.run(
+        ["make", "--no-print-directory", target, *variables],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
     )
-    provider = runner.ProviderRun(sandbox.sandbox_target(), profile.SHORT)
-    start = time.perf_counter()
-    for operation in provider.operations():
-        for mode in (schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE):
-            provider.fuzz(operation, mode, max_examples=EXAMPLES)
     seconds = time.perf_counter() - start
-    cases: int = sum(provider.results.cases.values())
-    failures: int = len(provider.results.failures)
-    return cases, failures, seconds
+    if done.returncode != 0:
+        raise RuntimeError(f"make {target} failed ({done.returncode}):\n{done.stdout[-3000:]}{done.stderr[-2000:]}")
+    return seconds
 
 
-def _suite_available() -> bool:
-    try:
-        importlib.import_module("contract_tests.support.runner")
-    except ImportError:
-        return False
-    return True
+def provider_in_process() -> tuple[int, float]:
+    """Our provider contract, long profile, in process: (cases, seconds)."""
+    with tempfile.TemporaryDirectory() as folder:
+        summary = Path(folder) / "summary.txt"
+        env = _environment(CONTRACT_SUMMARY=str(summary))
+        seconds = _make("contract", env, "CONTRACT_PATHS=contract_tests/test_provider.py")
+        results = json.loads(summary.with_suffix(".json").read_text(encoding="utf-8"))
+    return sum(count for _, count in results["cases"]), seconds
+
+
+def cli_over_http() -> tuple[int, float]:
+    """The plain Schemathesis CLI against the sandbox in its own process: (cases, seconds)."""
+    application_id, pem = str(uuid.uuid4()), generate_private_key()
+    with tempfile.TemporaryDirectory() as folder, sandbox_process(application_id, pem) as sandbox:
+        key = Path(folder) / "app.key"
+        key.write_bytes(pem)
+        env = _environment(
+            VONAGE_APPLICATION_ID=application_id,
+            VONAGE_PRIVATE_KEY_PATH=str(key),
+            SCHEMATHESIS_HOOKS="contract_tests.hooks",
+            PYTHONPATH=str(ROOT),
+        )
+        command = [
+            str(Path(sys.executable).with_name("schemathesis")),
+            "--config-file",
+            "contract_tests/schemathesis.toml",
+            "run",
+            str(patched_spec_path()),
+            "--url",
+            sandbox.base_url,
+            "--max-examples",
+            str(LONG_EXAMPLES),
+        ]
+        start = time.perf_counter()
+        done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+        seconds = time.perf_counter() - start
+    found = _GENERATED.search(done.stdout)
+    if found is None:
+        raise RuntimeError(f"the CLI reported no case count ({done.returncode}):\n{done.stdout[-3000:]}")
+    return int(found.group(1)), seconds
 
 
 def run() -> dict[str, float]:
-    counts: list[tuple[int, int]] = []
-    via_suite = _suite_available()
-
-    def measure() -> float:
-        cases, failing, seconds = suite_run() if via_suite else direct_run()
-        counts.append((cases, failing))
-        return cases / seconds
-
-    rates = side_by_side({"contract": measure}, rounds=ROUNDS, warmup=0)
-    cases, failing = counts[-1]
+    cli_cases, cli_seconds = cli_over_http()
+    cases, seconds = provider_in_process()
+    suite_seconds = _make("contract", _environment(CONTRACT_SUMMARY=str(ROOT / "contract_tests/reports/summary.txt")))
+    ours, anchor = cases / seconds, cli_cases / cli_seconds
     return {
-        "contract_cases_per_s": median(rates["contract"]),
+        "contract_ratio_vs_cli": ours / anchor,
+        "contract_cases_per_s": ours,
         "contract_cases": float(cases),
-        "contract_cases_failing": float(failing),
-        "contract_via_suite": float(via_suite),
+        "contract_s": seconds,
+        "contract_cli_cases_per_s": anchor,
+        "contract_cli_cases": float(cli_cases),
+        "contract_cli_s": cli_seconds,
+        "contract_suite_s": suite_seconds,
     }
 
 
 def main() -> None:
     for name, value in run().items():
-        print(f"{name:24s} {value:10.2f}")
+        print(f"{name:26s} {value:10.2f}")
 
 
 if __name__ == "__main__":

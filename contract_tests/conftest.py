@@ -5,7 +5,9 @@
 * The live-call guard sits on the transport for the whole session: no request that could create or change a call
   reaches anything that is not our sandbox unless the guard of its run allows it.
 * The provider contract's summary (operations x checks x cases, failures with curl, skips) is printed at the end
-  of the session and written to contract_tests/reports/summary.txt (or where CONTRACT_SUMMARY says).
+  of the session and written to contract_tests/reports/summary.txt (or where CONTRACT_SUMMARY says), with the same
+  results as JSON beside it (summary.json). Spread over pytest-xdist workers (``make contract`` does), each worker
+  records its own and the controller merges them first.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from vonage_voice_client import VonageJWT
 
 REPORTS = Path(__file__).parent / "reports"
 RESULTS = pytest.StashKey[RunResults]()
+WORKER_RESULTS, WORKER_GAPS = "vvc_contract_results", "vvc_contract_known_gaps"
 _LOOPBACK_NAMES = {"localhost", "testserver"}  # testserver: the Host Schemathesis' in-process ASGI client sends
 
 
@@ -90,9 +93,10 @@ def auth() -> VonageJWT:
 
 
 @pytest.fixture(scope="session")
-def provider(request: pytest.FixtureRequest) -> ProviderRun:
-    """The provider run of this session: the in-process sandbox, or CONTRACT_BASE_URL with the environment's
-    credentials (skipped, with the reason, when they are missing)."""
+def provider(request: pytest.FixtureRequest) -> Iterator[ProviderRun]:
+    """The provider run of this session (of this worker, under pytest-xdist): the in-process sandbox, or
+    CONTRACT_BASE_URL with the environment's credentials (skipped, with the reason, when they are missing). The
+    calls its success paths made are hung up at the end."""
     url = live_url()
     if url:
         auth = credentials.live_auth()
@@ -104,16 +108,42 @@ def provider(request: pytest.FixtureRequest) -> ProviderRun:
     current = profile.current()
     results = RunResults(target=f"{target.name} (profile {current.name}, {current.max_examples} examples per mode)")
     request.config.stash[RESULTS] = results
-    return ProviderRun(target, current, results)
+    run = ProviderRun(target, current, results)
+    yield run
+    run.finish()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """On a pytest-xdist worker: hand this worker's results (and known gaps seen) to the controller."""
+    results = session.config.stash.get(RESULTS, None)
+    output = getattr(session.config, "workeroutput", None)
+    if results is not None and output is not None:
+        output[WORKER_RESULTS] = results.to_json()
+        output[WORKER_GAPS] = dict(known_issues.observed)
+
+
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook, on the controller
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    """Merge a worker's results into the controller's, so the summary covers the whole run (``make contract -n``)."""
+    text = getattr(node, "workeroutput", {}).get(WORKER_RESULTS)
+    if text is None:
+        return
+    config = node.config
+    merged = config.stash.get(RESULTS, None)
+    if merged is None:
+        merged = config.stash[RESULTS] = RunResults()
+    merged.merge_json(text)
+    known_issues.observed.update(node.workeroutput.get(WORKER_GAPS, {}))
 
 
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
     results = config.stash.get(RESULTS, None)
-    if results is None:
+    if results is None or hasattr(config, "workeroutput"):  # a worker: the controller writes the summary
         return
     text = results.summary(known_issues.observed)
     path = Path(os.environ.get("CONTRACT_SUMMARY", "").strip() or REPORTS / "summary.txt")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text + "\n", encoding="utf-8")
+    path.with_suffix(".json").write_text(results.to_json() + "\n", encoding="utf-8")  # the same, for programs
     terminalreporter.write_sep("=", "provider contract summary")
     terminalreporter.write_line(text)

@@ -4,6 +4,8 @@ that reproduces it; what was skipped and why. Rendered as a short human summary.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -100,7 +102,7 @@ class RunResults:
     def check_success_paths(self, keys: list[Key]) -> None:
         """Fail every success path (operation, or updateCall action) that never answered 2xx, with the reason; one
         whose every attempt the guard (or a known gap) kept back is reported as not checked instead."""
-        self.expected = list(keys)
+        self.expected += [key for key in keys if key not in self.expected]
         for key in keys:
             if self.successes(*key):
                 continue
@@ -168,6 +170,47 @@ class RunResults:
     def skip(self, reason: str, count: int = 1) -> None:
         with self._lock:
             self.skipped[reason] += count
+
+    # --- several processes (pytest-xdist workers): each records its own results, the controller merges them ------
+
+    def to_json(self) -> str:
+        """Everything recorded, as JSON (tuple keys as lists), for :meth:`merge_json` in another process."""
+        counters = {name: [[_listed(k), n] for k, n in getattr(self, name).items()] for name in _COUNTERS}
+        return json.dumps(
+            {
+                "target": self.target,
+                **counters,
+                "reasons": [[_listed(k), v] for k, v in self.reasons.items()],
+                "not_checked": [[list(k), v] for k, v in self.not_checked.items()],
+                "expected": [list(k) for k in self.expected],
+                "wait_seconds": self.wait_seconds,
+                "checks": [[list(k), dict(c)] for k, c in self.checks.items()],
+                "failures": [dataclasses.asdict(f) for f in self.failures.values()],
+                "notes": self.notes,
+            }
+        )
+
+    def merge_json(self, text: str) -> None:
+        """Add what another process recorded (:meth:`to_json`): counts add up, the first failure of a key is kept."""
+        data = json.loads(text)
+        with self._lock:
+            self.target = self.target or data["target"]
+            for name in _COUNTERS:
+                counter: Counter[Any] = getattr(self, name)
+                for key, count in data[name]:
+                    counter[_tupled(key)] += count
+            for key, reason in data["reasons"]:
+                self.reasons.setdefault(_tupled(key), reason)
+            for key, reason in data["not_checked"]:
+                self.not_checked.setdefault(_tupled(key), reason)
+            self.expected += [k for k in map(_tupled, data["expected"]) if k not in self.expected]
+            self.wait_seconds += data["wait_seconds"]
+            for key, outcomes in data["checks"]:
+                self.checks[_tupled(key)].update(outcomes)
+            for raw in data["failures"]:
+                failure = Failure(**raw)
+                self.failures.setdefault(failure.key, failure)
+            self.notes += [note for note in data["notes"] if note not in self.notes]
 
     # --- views ------------------------------------------------------------------------------------------------
 
@@ -244,3 +287,14 @@ class RunResults:
             lines += [f"  {count:>5} x {reason}" for reason, count in known.most_common()]
         lines += [f"Note: {note}" for note in self.notes]
         return "\n".join(line for line in lines if line is not None)
+
+
+_COUNTERS = ("cases", "statuses", "actions", "attempts", "waits", "skipped")
+
+
+def _listed(key: Any) -> Any:
+    return [_listed(part) for part in key] if isinstance(key, tuple) else key
+
+
+def _tupled(key: Any) -> Any:
+    return tuple(_tupled(part) for part in key) if isinstance(key, list) else key

@@ -143,13 +143,18 @@ class ProviderRun:
         finally:
             self._success_path = False
 
-    def success_paths(self) -> None:
-        """Run-level check: every operation and every updateCall action answered 2xx at least once, unless the
-        guard may not send one (a live API without VOICE_CONTRACT_ALLOW_CALLS_TO: reported as not checked). Hangs
-        up the calls the success paths made first."""
+    def success_paths(self, operation: StOperation | None = None) -> None:
+        """Every operation (or just ``operation``) and every updateCall action answered 2xx at least once, unless the
+        guard may not send one (a live API without VOICE_CONTRACT_ALLOW_CALLS_TO: reported as not checked). For the
+        whole run, hangs up the calls the success paths made first."""
+        if operation is None:
+            self.finish()
+        self.results.check_success_paths(success_keys([operation] if operation else self.operations()))
+
+    def finish(self) -> None:
+        """Hang up the calls the success paths made (the end of a run)."""
         if self._control is not None:
             self._control.finish()
-        self.results.check_success_paths(success_keys(self.operations()))
 
     def ready_for(self, case: StCase) -> None:
         """Before a scenario's step: wait until its call is answered if the step needs that (:mod:`.waiting`)."""
@@ -171,13 +176,19 @@ class ProviderRun:
                 self.target.advance(ANSWERED_AFTER)
         return self._existing_call or None
 
-    def coverage(self, operation: StOperation, limit: int | None = None) -> None:
+    def coverage(
+        self,
+        operation: StOperation,
+        limit: int | None = None,
+        modes: tuple[GenerationMode, ...] = tuple(GenerationMode),
+    ) -> None:
         """Schemathesis' deterministic coverage cases (examples, each optional field, boundaries, missing required
-        ones, wrong types, unexpected methods): the first ``limit`` of them, half positive and half negative."""
+        ones, wrong types, unexpected methods): the first ``limit`` of them, half positive and half negative (the
+        positive half, the negative half or both, as ``modes`` says)."""
         config = self.schema.config.generation_for(operation=operation, phase="coverage")
         limit = self.profile.coverage_cases if limit is None else limit
         # Half positive, half negative; taken lazily (createCall alone has ~1500 coverage cases, slow to build).
-        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+        for mode in modes:
             cases = self.schema.iter_coverage_cases(operation, generation_modes=[mode], generation_config=config)
             for case in itertools.islice(cases, max(1, limit // 2)):
                 self.execute(case)

@@ -6,7 +6,6 @@ the transport for the rest of the process (:mod:`.wire`), whatever sends the req
 
 from __future__ import annotations
 
-import http.cookiejar
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ import requests
 from vonage_voice_client import VonageJWT
 
 from .guard import Guard, allowed_numbers
+from .in_process import in_thread_client
 from .wire import SANDBOX_NAME, TARGETS, enforce, probe_sandbox
 
 __all__ = ["ENV_BASE_URL", "LOCAL_SANDBOX_URL", "SANDBOX_NAME", "Target", "at_url", "in_process", "probe_sandbox"]
@@ -46,16 +46,20 @@ class Target:
     def call_kwargs(self) -> dict[str, Any]:
         """Transport arguments for ``Case.call`` (and for checks that re-send a request).
 
-        In process, one ASGI client for the whole run (Schemathesis would build a new ``requests`` session, with its
-        adapters and pools, for every request); it keeps no cookies, so each request stands alone as before."""
+        In process, one client for the whole run that runs the app in this thread (:mod:`.in_process`; Schemathesis
+        would build a new ``requests`` session, with its adapters and pools, for every request); it keeps no
+        cookies, so each request stands alone."""
         if self.app is not None:
-            if self._asgi is None:
-                self._asgi = _asgi_client(self.app)
-            return {"app": self.app, "session": self._asgi}
+            return {"app": self.app, "session": self._in_process()}
         kwargs: dict[str, Any] = {"base_url": self.base_url, "timeout": 30}
         if self.session is not None:
             kwargs["session"] = self.session
         return kwargs
+
+    def _in_process(self) -> requests.Session:
+        if self._asgi is None:
+            self._asgi = in_thread_client(self.app)
+        return self._asgi
 
     def headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.auth.token()}"}
@@ -64,13 +68,11 @@ class Target:
         """An authorised GET outside the run's cases (polling a call's status): status, headers, JSON (or None).
 
         Not a case: no check runs on it and the summary does not count it."""
-        if self._plain is None:
-            if self.app is not None:
-                self._plain = _asgi_client(self.app)
-            else:
-                self._plain = requests.Session()
-        url = path if self.app is not None else f"{self.base_url}{path}"
-        response = self._plain.get(url, headers=self.headers(), timeout=30)
+        if self.app is not None:
+            response = self._in_process().get(path, headers=self.headers(), timeout=30)
+        else:
+            self._plain = self._plain or requests.Session()
+            response = self._plain.get(f"{self.base_url}{path}", headers=self.headers(), timeout=30)
         try:
             payload = response.json()
         except ValueError:
@@ -86,10 +88,7 @@ class Target:
     def admin_get(self, path: str) -> dict[str, Any]:
         """GET a sandbox's ``/_sandbox/...`` endpoint (no credentials needed) and return its JSON object."""
         if self.app is not None:
-            from schemathesis.python import asgi
-
-            with asgi.get_client(self.app) as client:
-                response = client.get(path)
+            response = self._in_process().get(path, timeout=10)
         else:
             response = requests.get(f"{self.base_url}{path}", timeout=10)
         response.raise_for_status()
@@ -123,15 +122,6 @@ def at_url(base_url: str, auth: VonageJWT, *, environ: dict[str, str] | None = N
     guard = Guard(allowed_numbers(environ if environ is not None else dict(os.environ)))
     TARGETS.register(base_url, guard)
     return Target(name=base_url, auth=auth, base_url=base_url, guard=guard, session=requests.Session())
-
-
-def _asgi_client(app: Any) -> requests.Session:
-    """A persistent in-process client for ``app`` (its lifespan started once) that keeps no cookies."""
-    from schemathesis.python import asgi
-
-    client = asgi.get_client(app).__enter__()
-    client.cookies.set_policy(http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
-    return client
 
 
 def _remote_advance(base_url: str) -> Callable[[float], None]:
