@@ -14,8 +14,9 @@ LINT_PATHS := src tools tests contract_tests benchmarks examples
 unexport PYTHONDONTWRITEBYTECODE
 CONTRACT_MAX_EXAMPLES ?=
 # The contract suites run on every core (pytest-xdist, at most 4 processes; each worker has its own in-process
-# sandbox and the controller merges their results into one summary). CONTRACT_WORKERS=0 runs them in this process.
-CONTRACT_WORKERS ?= auto
+# sandbox and the controller merges their results into one summary). CONTRACT_WORKERS=0 runs them in this process,
+# the default against a URL given with BASE_URL: a live API gets one run, which makes one call at a time.
+CONTRACT_WORKERS ?= $(if $(strip $(BASE_URL)),0,auto)
 CONTRACT_XDIST := -n $(CONTRACT_WORKERS) --maxprocesses 4
 CONTRACT_PATHS ?= contract_tests
 CONTRACT_PYTEST := $(PY) -m pytest $(CONTRACT_PATHS) -q $(CONTRACT_XDIST) --junitxml contract_tests/reports/junit.xml
