@@ -91,6 +91,22 @@ def test_the_next_test_starts_with_fresh_state_on_the_same_server(
     assert voice_sandbox.app.sandbox.deliverer.signing, "signing is back on"
 
 
+def test_a_call_is_looked_up_by_the_uuid_the_client_returns(
+    voice_sandbox: VoiceSandbox, voice_client: VoiceClient, voice_webhook_server: ServeApp
+) -> None:
+    """``events``, ``callbacks`` and ``call`` take the ``UUID`` a created call carries, or its string."""
+    base = voice_webhook_server(Webhooks(voice_sandbox.signature_secret, {"/answer": GOODBYE}).app())
+    body = CreateCallRequestAnswerUrl(to=[EndpointPhoneTo(number="14155550100")], random_from_number=True,
+                                      answer_url=[f"{base}/answer"], event_url=[f"{base}/event"])  # fmt: skip
+    uuid = create_call.sync(client=voice_client, body=body).uuid
+    voice_sandbox.advance(10)
+    assert voice_sandbox.events(uuid) == voice_sandbox.events(str(uuid)) != []
+    assert {c.call_uuid for c in voice_sandbox.callbacks(uuid, type="answer")} == {str(uuid)}
+    assert voice_sandbox.call(uuid)["record"]["uuid"] == str(uuid)
+    with pytest.raises(TypeError, match="a call uuid is a UUID or a str, not int"):
+        voice_sandbox.events(1234)  # type: ignore[arg-type]
+
+
 # ---- signed callbacks and their record ----------------------------------------------------------------------------
 
 

@@ -137,9 +137,10 @@ class RunningSandbox:
         """Forget calls, events, fault rules and recorded errors (between tests sharing one sandbox)."""
         self._admin("POST", "/reset", None)
 
-    def events(self, call_uuid: str | None = None) -> list[dict[str, Any]]:
-        """The events produced so far (of one call, if given), with their delivery outcome."""
-        params = {"call_uuid": call_uuid} if call_uuid else None
+    def events(self, call_uuid: uuid.UUID | str | None = None) -> list[dict[str, Any]]:
+        """The events produced so far (of one call, if given, as a ``UUID`` or a string), with their delivery
+        outcome."""
+        params = {"call_uuid": str(call_uuid)} if call_uuid else None
         with httpx.Client(base_url=self.base_url, trust_env=False, timeout=30.0) as client:
             return list(read_pages(client, self.base_url, "/_sandbox/events", "events", params))
 

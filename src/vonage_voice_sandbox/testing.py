@@ -18,6 +18,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, Self
+from uuid import UUID
 
 import httpx
 from starlette.types import ASGIApp
@@ -118,12 +119,13 @@ class VoiceSandbox:
         """Move the virtual clock; calls progress, and their callbacks are sent and answered, before this returns."""
         self._request("POST", "/clock/advance", {"seconds": seconds})
 
-    def events(self, call_uuid: str | None = None, *, type: str | None = None) -> list[SandboxEvent]:
-        """The events produced so far, oldest first (of one call, of one type, if given)."""
+    def events(self, call_uuid: UUID | str | None = None, *, type: str | None = None) -> list[SandboxEvent]:
+        """The events produced so far, oldest first (of one call, of one type, if given); ``call_uuid`` as the
+        client returns it (a ``UUID``) or as a string."""
         found = self._pages("/events", "events", _query(call_uuid=call_uuid, type=type))
         return [SandboxEvent.from_dict(event) for event in found]
 
-    def callbacks(self, call_uuid: str | None = None, *, type: str | None = None) -> list[DeliveredCallback]:
+    def callbacks(self, call_uuid: UUID | str | None = None, *, type: str | None = None) -> list[DeliveredCallback]:
         """The requests sent to the application's webhooks so far, oldest first, with its answers."""
         found = self._pages("/callbacks", "callbacks", _query(call_uuid=call_uuid, type=type))
         return [DeliveredCallback.from_dict(record) for record in found]
@@ -145,9 +147,9 @@ class VoiceSandbox:
             return fixed.get(scenario, ANSWERED_NUMBER)
         return str(self._request("POST", "/scenarios", {"scenario": scenario, **scripts})["number"])
 
-    def call(self, call_uuid: str) -> dict[str, Any]:
+    def call(self, call_uuid: UUID | str) -> dict[str, Any]:
         """The sandbox's view of a call: its record, scenario, NCCO, current step, controls and history."""
-        return self._request("GET", f"/calls/{call_uuid}")
+        return self._request("GET", f"/calls/{_uuid_text(call_uuid)}")
 
     def add_fault(self, **rule: Any) -> None:
         """Add a fault rule (``status=503``, ``path="/v1/calls/*"``, ``drop="after"``...: the README's table)."""
@@ -220,5 +222,13 @@ def _script(value: str | Sequence[str]) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
-def _query(**values: str | None) -> dict[str, str]:
-    return {name: value for name, value in values.items() if value is not None}
+def _query(call_uuid: UUID | str | None, type: str | None) -> dict[str, str]:
+    found = {"call_uuid": None if call_uuid is None else _uuid_text(call_uuid), "type": type}
+    return {name: value for name, value in found.items() if value is not None}
+
+
+def _uuid_text(value: UUID | str) -> str:
+    """A call's uuid as the API writes it; a ``UUID`` or a string (anything else is a mistake, said as such)."""
+    if isinstance(value, UUID | str):
+        return str(value)
+    raise TypeError(f"a call uuid is a UUID or a str, not {type(value).__name__}: {value!r}")
