@@ -225,3 +225,56 @@ def test_request_values_inside_the_spec_are_accepted() -> None:
     talk = StartTalkRequest(text="Hi", language="cy-GB")
     assert talk.to_dict()["language"] == "cy-GB"
     assert InputAction(type_=["dtmf", "speech"]).to_dict()["type"] == ["dtmf", "speech"]
+
+
+# -- request models read from JSON (an NCCO kept in a file, say) say what is wrong and where -----------------------
+
+NCCO_CALL: dict[str, Any] = {"to": [{"type": "phone", "number": "447700900000"}], "random_from_number": True}
+ACTIONS = ["connect", "conversation", "input", "notify", "record", "stream", "talk", "transfer", "wait"]
+
+FROM_DICT: list[tuple[str, dict[str, Any], type[Exception], str, list[str]]] = [
+    ("unknown action", {"ncco": [{"action": "talk", "text": "a"}, {"action": "tlk", "text": "b"}]},
+     InvalidValueError, "CreateCallRequestNcco.ncco[1].action: 'tlk' is not one of 'connect'", []),
+    ("unknown endpoint type", {"to": [{"type": "fax", "number": "1"}], "ncco": []},
+     InvalidValueError, "CreateCallRequestNcco.to[0].type: 'fax' is not one of 'app', 'phone'", []),
+    ("talk without text", {"ncco": [{"action": "talk", "text": "a"}, {"action": "talk"}]},
+     KeyError, "text", ["in CreateCallRequestNcco.ncco[1] (action 'talk')"]),
+    ("nested endpoint without number", {"ncco": [{"action": "connect", "endpoint": [{"type": "phone"}]}]},
+     KeyError, "number",
+     ["in ConnectAction.endpoint[0] (type 'phone')", "in CreateCallRequestNcco.ncco[0] (action 'connect')"]),
+    ("an action that is not an object", {"ncco": ["talk"]},
+     TypeError, "CreateCallRequestNcco.ncco[0]: expected a JSON object, got str", []),
+    ("an NCCO that is not a list", {"ncco": {"action": "talk", "text": "a"}},
+     TypeError, "CreateCallRequestNcco.ncco: expected a list, got dict", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("change", "error", "message", "notes"), [c[1:] for c in FROM_DICT], ids=[c[0] for c in FROM_DICT]
+)
+def test_a_request_read_from_json_names_what_is_wrong_and_where(
+    change: dict[str, Any], error: type[Exception], message: str, notes: list[str]
+) -> None:
+    """The generator's stock from_dict tried each kind in turn and reported the last one's complaint: a talk action
+    without text was "Unexpected value 'talk'. Expected one of {'transfer'}"."""
+    with pytest.raises(error) as caught:
+        CreateCallRequestNcco.from_dict({**NCCO_CALL, **change})
+    assert message in str(caught.value)
+    assert getattr(caught.value, "__notes__", []) == notes
+
+
+def test_every_ncco_action_kind_is_read_back_as_its_own_class() -> None:
+    ncco: list[dict[str, Any]] = [
+        {"action": "connect", "endpoint": [{"type": "sip", "uri": "sip:a@example.com"}]},
+        {"action": "conversation", "name": "room"},
+        {"action": "input", "type": ["dtmf"]},
+        {"action": "notify", "payload": {"a": 1}, "eventUrl": ["https://example.com/n"]},
+        {"action": "record"},
+        {"action": "stream", "streamUrl": ["https://example.com/a.mp3"]},
+        {"action": "talk", "text": "hi"},
+        {"action": "transfer", "conversationId": "CON-1"},
+        {"action": "wait"},
+    ]
+    request = CreateCallRequestNcco.from_dict({**NCCO_CALL, "ncco": ncco})
+    assert [type(action).__name__.removesuffix("Action").lower() for action in request.ncco] == ACTIONS
+    assert request.to_dict()["ncco"] == ncco

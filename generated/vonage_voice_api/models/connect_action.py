@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ..models.endpoint_websocket import EndpointWebsocket
 
 
+from ..errors import InvalidValueError
 from ..models.connect_action_action import CONNECT_ACTION_ACTION_VALUES
 from ..models.connect_action_event_type import CONNECT_ACTION_EVENT_TYPE_VALUES
 from ..models.connect_action_machine_detection import CONNECT_ACTION_MACHINE_DETECTION_VALUES
@@ -162,54 +163,32 @@ class ConnectAction:
         d = dict(src_dict)
         action = check_connect_action_action(d.pop("action"))
 
-        endpoint = []
+        def _parse_endpoint(
+            data: object, where: str
+        ) -> ConnectEndpointPhone | ConnectEndpointSip | EndpointApp | EndpointVbcExtension | EndpointWebsocket:
+            if not isinstance(data, dict):
+                raise TypeError(f"ConnectAction.{where}: expected a JSON object, got {type(data).__name__}")
+            kind = data.get("type")
+            try:
+                if kind == "phone":
+                    return ConnectEndpointPhone.from_dict(data)
+                if kind == "sip":
+                    return ConnectEndpointSip.from_dict(data)
+                if kind == "websocket":
+                    return EndpointWebsocket.from_dict(data)
+                if kind == "vbc":
+                    return EndpointVbcExtension.from_dict(data)
+                if kind == "app":
+                    return EndpointApp.from_dict(data)
+            except (KeyError, TypeError, ValueError) as error:  # a known kind, broken: say where it is
+                error.add_note(f"in ConnectAction.{where} (type {kind!r})")
+                raise
+            raise InvalidValueError("ConnectAction", f"{where}.type", kind, ["phone", "sip", "websocket", "vbc", "app"])
+
         _endpoint = d.pop("endpoint")
-        for endpoint_item_data in _endpoint:
-
-            def _parse_endpoint_item(
-                data: object,
-            ) -> ConnectEndpointPhone | ConnectEndpointSip | EndpointApp | EndpointVbcExtension | EndpointWebsocket:
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_connect_endpoint_type_0 = ConnectEndpointPhone.from_dict(data)
-
-                    return componentsschemas_connect_endpoint_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_connect_endpoint_type_1 = ConnectEndpointSip.from_dict(data)
-
-                    return componentsschemas_connect_endpoint_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_connect_endpoint_type_2 = EndpointWebsocket.from_dict(data)
-
-                    return componentsschemas_connect_endpoint_type_2
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_connect_endpoint_type_3 = EndpointVbcExtension.from_dict(data)
-
-                    return componentsschemas_connect_endpoint_type_3
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_connect_endpoint_type_4 = EndpointApp.from_dict(data)
-
-                return componentsschemas_connect_endpoint_type_4
-
-            endpoint_item = _parse_endpoint_item(endpoint_item_data)
-
-            endpoint.append(endpoint_item)
+        if not isinstance(_endpoint, list):
+            raise TypeError(f"ConnectAction.endpoint: expected a list, got {type(_endpoint).__name__}")
+        endpoint = [_parse_endpoint(item, f"endpoint[{index}]") for index, item in enumerate(_endpoint)]
 
         from_ = d.pop("from", UNSET)
 

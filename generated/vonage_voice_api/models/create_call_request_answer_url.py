@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ..models.endpoint_websocket import EndpointWebsocket
 
 
+from ..errors import InvalidValueError
 from ..models.http_method import HTTP_METHOD_VALUES
 from ..models.machine_detection import MACHINE_DETECTION_VALUES
 from ..types import check_value
@@ -150,54 +151,37 @@ class CreateCallRequestAnswerUrl:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        to = []
+
+        def _parse_to(
+            data: object, where: str
+        ) -> EndpointApp | EndpointPhoneTo | EndpointSip | EndpointVbcExtension | EndpointWebsocket:
+            if not isinstance(data, dict):
+                raise TypeError(
+                    f"CreateCallRequestAnswerUrl.{where}: expected a JSON object, got {type(data).__name__}"
+                )
+            kind = data.get("type")
+            try:
+                if kind == "phone":
+                    return EndpointPhoneTo.from_dict(data)
+                if kind == "sip":
+                    return EndpointSip.from_dict(data)
+                if kind == "websocket":
+                    return EndpointWebsocket.from_dict(data)
+                if kind == "vbc":
+                    return EndpointVbcExtension.from_dict(data)
+                if kind == "app":
+                    return EndpointApp.from_dict(data)
+            except (KeyError, TypeError, ValueError) as error:  # a known kind, broken: say where it is
+                error.add_note(f"in CreateCallRequestAnswerUrl.{where} (type {kind!r})")
+                raise
+            raise InvalidValueError(
+                "CreateCallRequestAnswerUrl", f"{where}.type", kind, ["phone", "sip", "websocket", "vbc", "app"]
+            )
+
         _to = d.pop("to")
-        for to_item_data in _to:
-
-            def _parse_to_item(
-                data: object,
-            ) -> EndpointApp | EndpointPhoneTo | EndpointSip | EndpointVbcExtension | EndpointWebsocket:
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    to_item_type_0 = EndpointPhoneTo.from_dict(data)
-
-                    return to_item_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    to_item_type_1 = EndpointSip.from_dict(data)
-
-                    return to_item_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    to_item_type_2 = EndpointWebsocket.from_dict(data)
-
-                    return to_item_type_2
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    to_item_type_3 = EndpointVbcExtension.from_dict(data)
-
-                    return to_item_type_3
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                to_item_type_4 = EndpointApp.from_dict(data)
-
-                return to_item_type_4
-
-            to_item = _parse_to_item(to_item_data)
-
-            to.append(to_item)
+        if not isinstance(_to, list):
+            raise TypeError(f"CreateCallRequestAnswerUrl.to: expected a list, got {type(_to).__name__}")
+        to = [_parse_to(item, f"to[{index}]") for index, item in enumerate(_to)]
 
         answer_url = cast(list[str], d.pop("answer_url"))
 

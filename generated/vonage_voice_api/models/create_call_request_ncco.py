@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ..models.wait_action import WaitAction
 
 
+from ..errors import InvalidValueError
 from ..models.http_method import HTTP_METHOD_VALUES
 from ..models.machine_detection import MACHINE_DETECTION_VALUES
 from ..types import check_value
@@ -181,145 +182,85 @@ class CreateCallRequestNcco:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        to = []
+
+        def _parse_to(
+            data: object, where: str
+        ) -> EndpointApp | EndpointPhoneTo | EndpointSip | EndpointVbcExtension | EndpointWebsocket:
+            if not isinstance(data, dict):
+                raise TypeError(f"CreateCallRequestNcco.{where}: expected a JSON object, got {type(data).__name__}")
+            kind = data.get("type")
+            try:
+                if kind == "phone":
+                    return EndpointPhoneTo.from_dict(data)
+                if kind == "sip":
+                    return EndpointSip.from_dict(data)
+                if kind == "websocket":
+                    return EndpointWebsocket.from_dict(data)
+                if kind == "vbc":
+                    return EndpointVbcExtension.from_dict(data)
+                if kind == "app":
+                    return EndpointApp.from_dict(data)
+            except (KeyError, TypeError, ValueError) as error:  # a known kind, broken: say where it is
+                error.add_note(f"in CreateCallRequestNcco.{where} (type {kind!r})")
+                raise
+            raise InvalidValueError(
+                "CreateCallRequestNcco", f"{where}.type", kind, ["phone", "sip", "websocket", "vbc", "app"]
+            )
+
         _to = d.pop("to")
-        for to_item_data in _to:
+        if not isinstance(_to, list):
+            raise TypeError(f"CreateCallRequestNcco.to: expected a list, got {type(_to).__name__}")
+        to = [_parse_to(item, f"to[{index}]") for index, item in enumerate(_to)]
 
-            def _parse_to_item(
-                data: object,
-            ) -> EndpointApp | EndpointPhoneTo | EndpointSip | EndpointVbcExtension | EndpointWebsocket:
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    to_item_type_0 = EndpointPhoneTo.from_dict(data)
+        def _parse_ncco(
+            data: object, where: str
+        ) -> (
+            ConnectAction
+            | ConversationAction
+            | InputAction
+            | NotifyAction
+            | RecordAction
+            | StreamAction
+            | TalkAction
+            | TransferAction
+            | WaitAction
+        ):
+            if not isinstance(data, dict):
+                raise TypeError(f"CreateCallRequestNcco.{where}: expected a JSON object, got {type(data).__name__}")
+            kind = data.get("action")
+            try:
+                if kind == "record":
+                    return RecordAction.from_dict(data)
+                if kind == "conversation":
+                    return ConversationAction.from_dict(data)
+                if kind == "connect":
+                    return ConnectAction.from_dict(data)
+                if kind == "talk":
+                    return TalkAction.from_dict(data)
+                if kind == "stream":
+                    return StreamAction.from_dict(data)
+                if kind == "input":
+                    return InputAction.from_dict(data)
+                if kind == "notify":
+                    return NotifyAction.from_dict(data)
+                if kind == "wait":
+                    return WaitAction.from_dict(data)
+                if kind == "transfer":
+                    return TransferAction.from_dict(data)
+            except (KeyError, TypeError, ValueError) as error:  # a known kind, broken: say where it is
+                error.add_note(f"in CreateCallRequestNcco.{where} (action {kind!r})")
+                raise
+            raise InvalidValueError(
+                "CreateCallRequestNcco",
+                f"{where}.action",
+                kind,
+                ["record", "conversation", "connect", "talk", "stream", "input", "notify", "wait", "transfer"],
+            )
 
-                    return to_item_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    to_item_type_1 = EndpointSip.from_dict(data)
-
-                    return to_item_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    to_item_type_2 = EndpointWebsocket.from_dict(data)
-
-                    return to_item_type_2
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    to_item_type_3 = EndpointVbcExtension.from_dict(data)
-
-                    return to_item_type_3
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                to_item_type_4 = EndpointApp.from_dict(data)
-
-                return to_item_type_4
-
-            to_item = _parse_to_item(to_item_data)
-
-            to.append(to_item)
-
-        ncco = []
         _ncco = d.pop("ncco")
-        for ncco_item_data in _ncco:
-
-            def _parse_ncco_item(
-                data: object,
-            ) -> (
-                ConnectAction
-                | ConversationAction
-                | InputAction
-                | NotifyAction
-                | RecordAction
-                | StreamAction
-                | TalkAction
-                | TransferAction
-                | WaitAction
-            ):
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ncco_action_type_0 = RecordAction.from_dict(data)
-
-                    return componentsschemas_ncco_action_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ncco_action_type_1 = ConversationAction.from_dict(data)
-
-                    return componentsschemas_ncco_action_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ncco_action_type_2 = ConnectAction.from_dict(data)
-
-                    return componentsschemas_ncco_action_type_2
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ncco_action_type_3 = TalkAction.from_dict(data)
-
-                    return componentsschemas_ncco_action_type_3
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ncco_action_type_4 = StreamAction.from_dict(data)
-
-                    return componentsschemas_ncco_action_type_4
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ncco_action_type_5 = InputAction.from_dict(data)
-
-                    return componentsschemas_ncco_action_type_5
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ncco_action_type_6 = NotifyAction.from_dict(data)
-
-                    return componentsschemas_ncco_action_type_6
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ncco_action_type_7 = WaitAction.from_dict(data)
-
-                    return componentsschemas_ncco_action_type_7
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_ncco_action_type_8 = TransferAction.from_dict(data)
-
-                return componentsschemas_ncco_action_type_8
-
-            ncco_item = _parse_ncco_item(ncco_item_data)
-
-            ncco.append(ncco_item)
+        if not isinstance(_ncco, list):
+            raise TypeError(f"CreateCallRequestNcco.ncco: expected a list, got {type(_ncco).__name__}")
+        ncco = [_parse_ncco(item, f"ncco[{index}]") for index, item in enumerate(_ncco)]
 
         _from_ = d.pop("from", UNSET)
         from_: EndpointPhoneFrom | Unset

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ..models.wait_action import WaitAction
 
 
+from ..errors import InvalidValueError
 from ..models.transfer_with_ncco_destination_type import TRANSFER_WITH_NCCO_DESTINATION_TYPE_VALUES
 from ..types import check_value
 
@@ -94,96 +95,57 @@ class TransferWithNccoDestination:
         d = dict(src_dict)
         type_ = check_transfer_with_ncco_destination_type(d.pop("type"))
 
-        ncco = []
+        def _parse_ncco(
+            data: object, where: str
+        ) -> (
+            ConnectAction
+            | ConversationAction
+            | InputAction
+            | NotifyAction
+            | RecordAction
+            | StreamAction
+            | TalkAction
+            | TransferAction
+            | WaitAction
+        ):
+            if not isinstance(data, dict):
+                raise TypeError(
+                    f"TransferWithNccoDestination.{where}: expected a JSON object, got {type(data).__name__}"
+                )
+            kind = data.get("action")
+            try:
+                if kind == "record":
+                    return RecordAction.from_dict(data)
+                if kind == "conversation":
+                    return ConversationAction.from_dict(data)
+                if kind == "connect":
+                    return ConnectAction.from_dict(data)
+                if kind == "talk":
+                    return TalkAction.from_dict(data)
+                if kind == "stream":
+                    return StreamAction.from_dict(data)
+                if kind == "input":
+                    return InputAction.from_dict(data)
+                if kind == "notify":
+                    return NotifyAction.from_dict(data)
+                if kind == "wait":
+                    return WaitAction.from_dict(data)
+                if kind == "transfer":
+                    return TransferAction.from_dict(data)
+            except (KeyError, TypeError, ValueError) as error:  # a known kind, broken: say where it is
+                error.add_note(f"in TransferWithNccoDestination.{where} (action {kind!r})")
+                raise
+            raise InvalidValueError(
+                "TransferWithNccoDestination",
+                f"{where}.action",
+                kind,
+                ["record", "conversation", "connect", "talk", "stream", "input", "notify", "wait", "transfer"],
+            )
+
         _ncco = d.pop("ncco")
-        for ncco_item_data in _ncco:
-
-            def _parse_ncco_item(
-                data: object,
-            ) -> (
-                ConnectAction
-                | ConversationAction
-                | InputAction
-                | NotifyAction
-                | RecordAction
-                | StreamAction
-                | TalkAction
-                | TransferAction
-                | WaitAction
-            ):
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ncco_action_type_0 = RecordAction.from_dict(data)
-
-                    return componentsschemas_ncco_action_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ncco_action_type_1 = ConversationAction.from_dict(data)
-
-                    return componentsschemas_ncco_action_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ncco_action_type_2 = ConnectAction.from_dict(data)
-
-                    return componentsschemas_ncco_action_type_2
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ncco_action_type_3 = TalkAction.from_dict(data)
-
-                    return componentsschemas_ncco_action_type_3
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ncco_action_type_4 = StreamAction.from_dict(data)
-
-                    return componentsschemas_ncco_action_type_4
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ncco_action_type_5 = InputAction.from_dict(data)
-
-                    return componentsschemas_ncco_action_type_5
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ncco_action_type_6 = NotifyAction.from_dict(data)
-
-                    return componentsschemas_ncco_action_type_6
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_ncco_action_type_7 = WaitAction.from_dict(data)
-
-                    return componentsschemas_ncco_action_type_7
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_ncco_action_type_8 = TransferAction.from_dict(data)
-
-                return componentsschemas_ncco_action_type_8
-
-            ncco_item = _parse_ncco_item(ncco_item_data)
-
-            ncco.append(ncco_item)
+        if not isinstance(_ncco, list):
+            raise TypeError(f"TransferWithNccoDestination.ncco: expected a list, got {type(_ncco).__name__}")
+        ncco = [_parse_ncco(item, f"ncco[{index}]") for index, item in enumerate(_ncco)]
 
         transfer_with_ncco_destination = cls(
             type_=type_,
