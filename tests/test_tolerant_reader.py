@@ -246,6 +246,15 @@ FROM_DICT: list[tuple[str, dict[str, Any], type[Exception], str, list[str]]] = [
      TypeError, "CreateCallRequestNcco.ncco[0]: expected a JSON object, got str", []),
     ("an NCCO that is not a list", {"ncco": {"action": "talk", "text": "a"}},
      TypeError, "CreateCallRequestNcco.ncco: expected a list, got dict", []),
+    ("enum value", {"ncco": [], "event_method": "PATCH"},
+     InvalidValueError, "CreateCallRequestNcco.event_method: 'PATCH' is not one of 'GET', 'POST'", []),
+    ("enum value that is an object", {"ncco": [], "event_method": {"GET": 1}},
+     InvalidValueError, "CreateCallRequestNcco.event_method: {'GET': 1} is not one of", []),
+    ("enum list value in an action", {"ncco": [{"action": "input", "type": ["fax"]}]},
+     InvalidValueError, "InputAction.type: 'fax' is not one of 'dtmf', 'speech'",
+     ["in CreateCallRequestNcco.ncco[0] (action 'input')"]),
+    ("enum list that is a string", {"ncco": [{"action": "input", "type": "dtmf"}]},
+     TypeError, "InputAction.type: expected a list, got str", ["in CreateCallRequestNcco.ncco[0] (action 'input')"]),
 ]  # fmt: skip
 
 

@@ -9,12 +9,10 @@ from attrs import field as _attrs_field
 from ..models.advanced_machine_detection_behavior import (
     ADVANCED_MACHINE_DETECTION_BEHAVIOR_VALUES,
     AdvancedMachineDetectionBehavior,
-    check_advanced_machine_detection_behavior,
 )
 from ..models.advanced_machine_detection_mode import (
     ADVANCED_MACHINE_DETECTION_MODE_VALUES,
     AdvancedMachineDetectionMode,
-    check_advanced_machine_detection_mode,
 )
 from ..types import UNSET, Unset, check_value
 
@@ -78,19 +76,9 @@ class AdvancedMachineDetection:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _behavior = d.pop("behavior", UNSET)
-        behavior: AdvancedMachineDetectionBehavior | Unset
-        if isinstance(_behavior, Unset):
-            behavior = UNSET
-        else:
-            behavior = check_advanced_machine_detection_behavior(_behavior)
+        behavior = d.pop("behavior", UNSET)
 
-        _mode = d.pop("mode", UNSET)
-        mode: AdvancedMachineDetectionMode | Unset
-        if isinstance(_mode, Unset):
-            mode = UNSET
-        else:
-            mode = check_advanced_machine_detection_mode(_mode)
+        mode = d.pop("mode", UNSET)
 
         beep_timeout = d.pop("beep_timeout", UNSET)
 

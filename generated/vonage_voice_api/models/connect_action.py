@@ -6,13 +6,12 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.connect_action_action import ConnectActionAction, check_connect_action_action
-from ..models.connect_action_event_type import ConnectActionEventType, check_connect_action_event_type
+from ..models.connect_action_action import ConnectActionAction
+from ..models.connect_action_event_type import ConnectActionEventType
 from ..models.connect_action_machine_detection import (
     ConnectActionMachineDetection,
-    check_connect_action_machine_detection,
 )
-from ..models.http_method import HttpMethod, check_http_method
+from ..models.http_method import HttpMethod
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -161,7 +160,7 @@ class ConnectAction:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        action = check_connect_action_action(d.pop("action"))
+        action = d.pop("action")
 
         def _parse_endpoint(
             data: object, where: str
@@ -194,23 +193,13 @@ class ConnectAction:
 
         random_from_number = d.pop("randomFromNumber", UNSET)
 
-        _event_type = d.pop("eventType", UNSET)
-        event_type: ConnectActionEventType | Unset
-        if isinstance(_event_type, Unset):
-            event_type = UNSET
-        else:
-            event_type = check_connect_action_event_type(_event_type)
+        event_type = d.pop("eventType", UNSET)
 
         timeout = d.pop("timeout", UNSET)
 
         limit = d.pop("limit", UNSET)
 
-        _machine_detection = d.pop("machineDetection", UNSET)
-        machine_detection: ConnectActionMachineDetection | Unset
-        if isinstance(_machine_detection, Unset):
-            machine_detection = UNSET
-        else:
-            machine_detection = check_connect_action_machine_detection(_machine_detection)
+        machine_detection = d.pop("machineDetection", UNSET)
 
         _advanced_machine_detection = d.pop("advancedMachineDetection", UNSET)
         advanced_machine_detection: AdvancedMachineDetection | Unset
@@ -221,12 +210,7 @@ class ConnectAction:
 
         event_url = cast(list[str], d.pop("eventUrl", UNSET))
 
-        _event_method = d.pop("eventMethod", UNSET)
-        event_method: HttpMethod | Unset
-        if isinstance(_event_method, Unset):
-            event_method = UNSET
-        else:
-            event_method = check_http_method(_event_method)
+        event_method = d.pop("eventMethod", UNSET)
 
         ringback_tone = d.pop("ringbackTone", UNSET)
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.connect_endpoint_phone_type import ConnectEndpointPhoneType, check_connect_endpoint_phone_type
+from ..models.connect_endpoint_phone_type import ConnectEndpointPhoneType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ class ConnectEndpointPhone:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = check_connect_endpoint_phone_type(d.pop("type"))
+        type_ = d.pop("type")
 
         number = d.pop("number")
 

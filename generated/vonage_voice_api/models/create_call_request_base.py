@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.http_method import HttpMethod, check_http_method
-from ..models.machine_detection import MachineDetection, check_machine_detection
+from ..models.http_method import HttpMethod
+from ..models.machine_detection import MachineDetection
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -176,12 +176,7 @@ class CreateCallRequestBase:
 
         event_url = cast(list[str], d.pop("event_url", UNSET))
 
-        _machine_detection = d.pop("machine_detection", UNSET)
-        machine_detection: MachineDetection | Unset
-        if isinstance(_machine_detection, Unset):
-            machine_detection = UNSET
-        else:
-            machine_detection = check_machine_detection(_machine_detection)
+        machine_detection = d.pop("machine_detection", UNSET)
 
         length_timer = d.pop("length_timer", UNSET)
 
@@ -194,12 +189,7 @@ class CreateCallRequestBase:
         else:
             advanced_machine_detection = AdvancedMachineDetection.from_dict(_advanced_machine_detection)
 
-        _event_method = d.pop("event_method", UNSET)
-        event_method: HttpMethod | Unset
-        if isinstance(_event_method, Unset):
-            event_method = UNSET
-        else:
-            event_method = check_http_method(_event_method)
+        event_method = d.pop("event_method", UNSET)
 
         create_call_request_base = cls(
             to=to,

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.earmuff_action import EARMUFF_ACTION_VALUES, EarmuffAction, check_earmuff_action
+from ..models.earmuff_action import EARMUFF_ACTION_VALUES, EarmuffAction
 from ..types import check_value
 
 T = TypeVar("T", bound="Earmuff")
@@ -37,7 +37,7 @@ class Earmuff:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        action = check_earmuff_action(d.pop("action"))
+        action = d.pop("action")
 
         earmuff = cls(
             action=action,

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.endpoint_app_type import ENDPOINT_APP_TYPE_VALUES, EndpointAppType, check_endpoint_app_type
+from ..models.endpoint_app_type import ENDPOINT_APP_TYPE_VALUES, EndpointAppType
 from ..types import check_value
 
 T = TypeVar("T", bound="EndpointApp")
@@ -44,7 +44,7 @@ class EndpointApp:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = check_endpoint_app_type(d.pop("type"))
+        type_ = d.pop("type")
 
         user = d.pop("user")
 

@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 from ..models.endpoint_phone_from_type import (
     ENDPOINT_PHONE_FROM_TYPE_VALUES,
     EndpointPhoneFromType,
-    check_endpoint_phone_from_type,
 )
 from ..types import check_value
 
@@ -51,7 +50,7 @@ class EndpointPhoneFrom:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = check_endpoint_phone_from_type(d.pop("type"))
+        type_ = d.pop("type")
 
         number = d.pop("number")
 

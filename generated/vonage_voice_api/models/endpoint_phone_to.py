@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 from ..models.endpoint_phone_to_type import (
     ENDPOINT_PHONE_TO_TYPE_VALUES,
     EndpointPhoneToType,
-    check_endpoint_phone_to_type,
 )
 from ..types import UNSET, Unset, check_value
 
@@ -67,7 +66,7 @@ class EndpointPhoneTo:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = check_endpoint_phone_to_type(d.pop("type"))
+        type_ = d.pop("type")
 
         number = d.pop("number")
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.endpoint_sip_type import EndpointSipType, check_endpoint_sip_type
+from ..models.endpoint_sip_type import EndpointSipType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ class EndpointSip:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = check_endpoint_sip_type(d.pop("type"))
+        type_ = d.pop("type")
 
         uri = d.pop("uri")
 

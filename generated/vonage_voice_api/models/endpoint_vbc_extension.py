@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 from ..models.endpoint_vbc_extension_type import (
     ENDPOINT_VBC_EXTENSION_TYPE_VALUES,
     EndpointVbcExtensionType,
-    check_endpoint_vbc_extension_type,
 )
 from ..types import check_value
 
@@ -47,7 +46,7 @@ class EndpointVbcExtension:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = check_endpoint_vbc_extension_type(d.pop("type"))
+        type_ = d.pop("type")
 
         extension = d.pop("extension")
 

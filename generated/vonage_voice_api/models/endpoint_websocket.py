@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.endpoint_websocket_content_type import EndpointWebsocketContentType, check_endpoint_websocket_content_type
-from ..models.endpoint_websocket_type import EndpointWebsocketType, check_endpoint_websocket_type
+from ..models.endpoint_websocket_content_type import EndpointWebsocketContentType
+from ..models.endpoint_websocket_type import EndpointWebsocketType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -75,11 +75,11 @@ class EndpointWebsocket:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = check_endpoint_websocket_type(d.pop("type"))
+        type_ = d.pop("type")
 
         uri = d.pop("uri")
 
-        content_type = check_endpoint_websocket_content_type(d.pop("content-type"))
+        content_type = d.pop("content-type")
 
         _headers = d.pop("headers", UNSET)
         headers: EndpointWebsocketHeaders | Unset

@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 from ..models.endpoint_websocket_authorization_type import (
     ENDPOINT_WEBSOCKET_AUTHORIZATION_TYPE_VALUES,
     EndpointWebsocketAuthorizationType,
-    check_endpoint_websocket_authorization_type,
 )
 from ..types import UNSET, Unset, check_value
 
@@ -52,12 +51,7 @@ class EndpointWebsocketAuthorization:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _type_ = d.pop("type", UNSET)
-        type_: EndpointWebsocketAuthorizationType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = check_endpoint_websocket_authorization_type(_type_)
+        type_ = d.pop("type", UNSET)
 
         value = d.pop("value", UNSET)
 

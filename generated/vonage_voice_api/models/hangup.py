@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.hangup_action import HANGUP_ACTION_VALUES, HangupAction, check_hangup_action
+from ..models.hangup_action import HANGUP_ACTION_VALUES, HangupAction
 from ..types import check_value
 
 T = TypeVar("T", bound="Hangup")
@@ -37,7 +37,7 @@ class Hangup:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        action = check_hangup_action(d.pop("action"))
+        action = d.pop("action")
 
         hangup = cls(
             action=action,

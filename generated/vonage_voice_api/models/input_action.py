@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.http_method import HttpMethod, check_http_method
-from ..models.input_action_action import InputActionAction, check_input_action_action
-from ..models.input_action_mode import InputActionMode, check_input_action_mode
-from ..models.input_action_type_item import InputActionTypeItem, check_input_action_type_item
+from ..models.http_method import HttpMethod
+from ..models.input_action_action import InputActionAction
+from ..models.input_action_mode import InputActionMode
+from ..models.input_action_type_item import InputActionTypeItem
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -107,14 +107,12 @@ class InputAction:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        action = check_input_action_action(d.pop("action"))
+        action = d.pop("action")
 
-        type_ = []
         _type_ = d.pop("type")
-        for type_item_data in _type_:
-            type_item = check_input_action_type_item(type_item_data)
-
-            type_.append(type_item)
+        if not isinstance(_type_, list):
+            raise TypeError(f"InputAction.type: expected a list, got {type(_type_).__name__}")
+        type_ = _type_
 
         _dtmf = d.pop("dtmf", UNSET)
         dtmf: InputActionDtmf | Unset
@@ -130,21 +128,11 @@ class InputAction:
         else:
             speech = InputActionSpeech.from_dict(_speech)
 
-        _mode = d.pop("mode", UNSET)
-        mode: InputActionMode | Unset
-        if isinstance(_mode, Unset):
-            mode = UNSET
-        else:
-            mode = check_input_action_mode(_mode)
+        mode = d.pop("mode", UNSET)
 
         event_url = cast(list[str], d.pop("eventUrl", UNSET))
 
-        _event_method = d.pop("eventMethod", UNSET)
-        event_method: HttpMethod | Unset
-        if isinstance(_event_method, Unset):
-            event_method = UNSET
-        else:
-            event_method = check_http_method(_event_method)
+        event_method = d.pop("eventMethod", UNSET)
 
         input_action = cls(
             action=action,

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.mute_action import MUTE_ACTION_VALUES, MuteAction, check_mute_action
+from ..models.mute_action import MUTE_ACTION_VALUES, MuteAction
 from ..types import check_value
 
 T = TypeVar("T", bound="Mute")
@@ -37,7 +37,7 @@ class Mute:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        action = check_mute_action(d.pop("action"))
+        action = d.pop("action")
 
         mute = cls(
             action=action,

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.http_method import HttpMethod, check_http_method
-from ..models.notify_action_action import NotifyActionAction, check_notify_action_action
+from ..models.http_method import HttpMethod
+from ..models.notify_action_action import NotifyActionAction
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -69,18 +69,13 @@ class NotifyAction:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        action = check_notify_action_action(d.pop("action"))
+        action = d.pop("action")
 
         payload = NotifyActionPayload.from_dict(d.pop("payload"))
 
         event_url = cast(list[str], d.pop("eventUrl"))
 
-        _event_method = d.pop("eventMethod", UNSET)
-        event_method: HttpMethod | Unset
-        if isinstance(_event_method, Unset):
-            event_method = UNSET
-        else:
-            event_method = check_http_method(_event_method)
+        event_method = d.pop("eventMethod", UNSET)
 
         notify_action = cls(
             action=action,

@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.http_method import HttpMethod, check_http_method
-from ..models.record_action_action import RecordActionAction, check_record_action_action
-from ..models.record_action_end_on_key import RecordActionEndOnKey, check_record_action_end_on_key
-from ..models.record_action_format import RecordActionFormat, check_record_action_format
-from ..models.record_action_split import RecordActionSplit, check_record_action_split
+from ..models.http_method import HttpMethod
+from ..models.record_action_action import RecordActionAction
+from ..models.record_action_end_on_key import RecordActionEndOnKey
+from ..models.record_action_format import RecordActionFormat
+from ..models.record_action_split import RecordActionSplit
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -135,32 +135,17 @@ class RecordAction:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        action = check_record_action_action(d.pop("action"))
+        action = d.pop("action")
 
-        _format_ = d.pop("format", UNSET)
-        format_: RecordActionFormat | Unset
-        if isinstance(_format_, Unset):
-            format_ = UNSET
-        else:
-            format_ = check_record_action_format(_format_)
+        format_ = d.pop("format", UNSET)
 
-        _split = d.pop("split", UNSET)
-        split: RecordActionSplit | Unset
-        if isinstance(_split, Unset):
-            split = UNSET
-        else:
-            split = check_record_action_split(_split)
+        split = d.pop("split", UNSET)
 
         channels = d.pop("channels", UNSET)
 
         end_on_silence = d.pop("endOnSilence", UNSET)
 
-        _end_on_key = d.pop("endOnKey", UNSET)
-        end_on_key: RecordActionEndOnKey | Unset
-        if isinstance(_end_on_key, Unset):
-            end_on_key = UNSET
-        else:
-            end_on_key = check_record_action_end_on_key(_end_on_key)
+        end_on_key = d.pop("endOnKey", UNSET)
 
         time_out = d.pop("timeOut", UNSET)
 
@@ -168,12 +153,7 @@ class RecordAction:
 
         event_url = cast(list[str], d.pop("eventUrl", UNSET))
 
-        _event_method = d.pop("eventMethod", UNSET)
-        event_method: HttpMethod | Unset
-        if isinstance(_event_method, Unset):
-            event_method = UNSET
-        else:
-            event_method = check_http_method(_event_method)
+        event_method = d.pop("eventMethod", UNSET)
 
         _transcription = d.pop("transcription", UNSET)
         transcription: Transcription | Unset

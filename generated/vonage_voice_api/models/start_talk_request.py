@@ -9,12 +9,10 @@ from attrs import field as _attrs_field
 from ..models.start_talk_request_language import (
     START_TALK_REQUEST_LANGUAGE_VALUES,
     StartTalkRequestLanguage,
-    check_start_talk_request_language,
 )
 from ..models.start_talk_request_voice_name import (
     START_TALK_REQUEST_VOICE_NAME_VALUES,
     StartTalkRequestVoiceName,
-    check_start_talk_request_voice_name,
 )
 from ..types import UNSET, Unset, check_value
 
@@ -95,23 +93,13 @@ class StartTalkRequest:
         d = dict(src_dict)
         text = d.pop("text")
 
-        _language = d.pop("language", UNSET)
-        language: StartTalkRequestLanguage | Unset
-        if isinstance(_language, Unset):
-            language = UNSET
-        else:
-            language = check_start_talk_request_language(_language)
+        language = d.pop("language", UNSET)
 
         style = d.pop("style", UNSET)
 
         premium = d.pop("premium", UNSET)
 
-        _voice_name = d.pop("voice_name", UNSET)
-        voice_name: StartTalkRequestVoiceName | Unset
-        if isinstance(_voice_name, Unset):
-            voice_name = UNSET
-        else:
-            voice_name = check_start_talk_request_voice_name(_voice_name)
+        voice_name = d.pop("voice_name", UNSET)
 
         loop = d.pop("loop", UNSET)
 

@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.stream_action_action import STREAM_ACTION_ACTION_VALUES, StreamActionAction, check_stream_action_action
+from ..models.stream_action_action import STREAM_ACTION_ACTION_VALUES, StreamActionAction
 from ..types import UNSET, Unset, check_value
 
 T = TypeVar("T", bound="StreamAction")
@@ -62,7 +62,7 @@ class StreamAction:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        action = check_stream_action_action(d.pop("action"))
+        action = d.pop("action")
 
         stream_url = cast(list[str], d.pop("streamUrl"))
 

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.talk_action_action import TALK_ACTION_ACTION_VALUES, TalkActionAction, check_talk_action_action
+from ..models.talk_action_action import TALK_ACTION_ACTION_VALUES, TalkActionAction
 from ..types import UNSET, Unset, check_value
 
 T = TypeVar("T", bound="TalkAction")
@@ -86,7 +86,7 @@ class TalkAction:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        action = check_talk_action_action(d.pop("action"))
+        action = d.pop("action")
 
         text = d.pop("text")
 

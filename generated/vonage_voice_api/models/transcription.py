@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.http_method import HTTP_METHOD_VALUES, HttpMethod, check_http_method
+from ..models.http_method import HTTP_METHOD_VALUES, HttpMethod
 from ..types import UNSET, Unset, check_value
 
 T = TypeVar("T", bound="Transcription")
@@ -63,12 +63,7 @@ class Transcription:
 
         event_url = cast(list[str], d.pop("eventUrl", UNSET))
 
-        _event_method = d.pop("eventMethod", UNSET)
-        event_method: HttpMethod | Unset
-        if isinstance(_event_method, Unset):
-            event_method = UNSET
-        else:
-            event_method = check_http_method(_event_method)
+        event_method = d.pop("eventMethod", UNSET)
 
         sentiment_analysis = d.pop("sentimentAnalysis", UNSET)
 

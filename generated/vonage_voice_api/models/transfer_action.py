@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 from ..models.transfer_action_action import (
     TRANSFER_ACTION_ACTION_VALUES,
     TransferActionAction,
-    check_transfer_action_action,
 )
 from ..types import UNSET, Unset, check_value
 
@@ -72,7 +71,7 @@ class TransferAction:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        action = check_transfer_action_action(d.pop("action"))
+        action = d.pop("action")
 
         conversation_id = d.pop("conversationId")
 

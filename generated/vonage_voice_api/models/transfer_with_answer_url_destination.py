@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 from ..models.transfer_with_answer_url_destination_type import (
     TRANSFER_WITH_ANSWER_URL_DESTINATION_TYPE_VALUES,
     TransferWithAnswerUrlDestinationType,
-    check_transfer_with_answer_url_destination_type,
 )
 from ..types import check_value
 
@@ -46,7 +45,7 @@ class TransferWithAnswerUrlDestination:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = check_transfer_with_answer_url_destination_type(d.pop("type"))
+        type_ = d.pop("type")
 
         url = cast(list[str], d.pop("url"))
 

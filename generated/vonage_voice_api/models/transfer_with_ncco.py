@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.request_transfer_action_param import RequestTransferActionParam, check_request_transfer_action_param
+from ..models.request_transfer_action_param import RequestTransferActionParam
 
 if TYPE_CHECKING:
     from ..models.transfer_with_ncco_destination import TransferWithNccoDestination
@@ -49,7 +49,7 @@ class TransferWithNcco:
         d = dict(src_dict)
         destination = TransferWithNccoDestination.from_dict(d.pop("destination"))
 
-        action = check_request_transfer_action_param(d.pop("action"))
+        action = d.pop("action")
 
         transfer_with_ncco = cls(
             destination=destination,

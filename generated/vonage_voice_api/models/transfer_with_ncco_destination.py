@@ -8,7 +8,6 @@ from attrs import field as _attrs_field
 
 from ..models.transfer_with_ncco_destination_type import (
     TransferWithNccoDestinationType,
-    check_transfer_with_ncco_destination_type,
 )
 
 if TYPE_CHECKING:
@@ -93,7 +92,7 @@ class TransferWithNccoDestination:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = check_transfer_with_ncco_destination_type(d.pop("type"))
+        type_ = d.pop("type")
 
         def _parse_ncco(
             data: object, where: str

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.unearmuff_action import UNEARMUFF_ACTION_VALUES, UnearmuffAction, check_unearmuff_action
+from ..models.unearmuff_action import UNEARMUFF_ACTION_VALUES, UnearmuffAction
 from ..types import check_value
 
 T = TypeVar("T", bound="Unearmuff")
@@ -37,7 +37,7 @@ class Unearmuff:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        action = check_unearmuff_action(d.pop("action"))
+        action = d.pop("action")
 
         unearmuff = cls(
             action=action,

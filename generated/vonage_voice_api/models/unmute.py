@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.unmute_action import UNMUTE_ACTION_VALUES, UnmuteAction, check_unmute_action
+from ..models.unmute_action import UNMUTE_ACTION_VALUES, UnmuteAction
 from ..types import check_value
 
 T = TypeVar("T", bound="Unmute")
@@ -37,7 +37,7 @@ class Unmute:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        action = check_unmute_action(d.pop("action"))
+        action = d.pop("action")
 
         unmute = cls(
             action=action,

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.wait_action_action import WAIT_ACTION_ACTION_VALUES, WaitActionAction, check_wait_action_action
+from ..models.wait_action_action import WAIT_ACTION_ACTION_VALUES, WaitActionAction
 from ..types import UNSET, Unset, check_value
 
 T = TypeVar("T", bound="WaitAction")
@@ -45,7 +45,7 @@ class WaitAction:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        action = check_wait_action_action(d.pop("action"))
+        action = d.pop("action")
 
         timeout = d.pop("timeout", UNSET)
 
