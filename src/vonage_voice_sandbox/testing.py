@@ -24,6 +24,7 @@ import httpx
 from starlette.types import ASGIApp
 
 from .app import SandboxApp
+from .callback_log import DeliveredCallback
 from .scenarios import BY_NAME, SCENARIOS
 from .server import RunningSandbox, read_pages, running_sandbox, serving
 
@@ -55,26 +56,6 @@ class SandboxEvent:
         """The payload's ``status`` (None for input, notify, transfer and record events)."""
         status = self.payload.get("status")
         return status if isinstance(status, str) else None
-
-
-@dataclass(frozen=True)
-class DeliveredCallback:
-    """One request the sandbox sent to a webhook of the application, and the application's answer."""
-
-    id: int
-    call_uuid: str | None
-    type: str  # "answer" (answer_url), "transfer" (a transfer's NCCO url), or the event's type
-    method: str
-    url: str
-    signed: bool
-    status_code: int | None  # None: no HTTP answer; ``error`` says why
-    answer: Any  # the JSON answer (an NCCO is a list), else its text; None when the body was empty
-    error: str | None = None
-    event_id: int | None = None
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> DeliveredCallback:
-        return cls(**_known(cls, data))
 
 
 class VoiceSandbox:
@@ -212,7 +193,7 @@ def session_sandbox() -> Iterator[VoiceSandbox]:
             sandbox.close()
 
 
-def _known(cls: type[SandboxEvent | DeliveredCallback], data: Mapping[str, Any]) -> dict[str, Any]:
+def _known(cls: type[SandboxEvent], data: Mapping[str, Any]) -> dict[str, Any]:
     """Only the fields ``cls`` declares: the JSON may carry more."""
     names = {field.name for field in fields(cls)}
     return {name: value for name, value in data.items() if name in names}
