@@ -76,7 +76,8 @@ def main() -> None:
         event_delivery=False,
     )
     sock = bind("127.0.0.1", 0)
-    server = uvicorn_server(app, timeout_keep_alive=KEEP_ALIVE)
+    # "error": the CLI benchmark sends malformed requests on purpose, and uvicorn would warn about each.
+    server = uvicorn_server(app, timeout_keep_alive=KEEP_ALIVE, log_level="error")
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + _TIMEOUT
