@@ -7,12 +7,12 @@ import json
 from typing import Any
 from urllib.parse import urlencode
 
+import httpx
 import pytest
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.testclient import TestClient
 from vonage_voice_api.models import AnsweredEvent, AnswerWebhook
 
 from tests.test_webhooks import BODY, NOW, SECRET, claims, compact_hash, signed
@@ -101,10 +101,11 @@ APP = Starlette(routes=[Route("/callback", handler, methods=["GET", "POST"])])
     ],
     ids=["signed POST", "signed GET", "unsigned", "tampered"],
 )
-def test_the_starlette_helper_reads_the_request_itself(
+async def test_the_starlette_helper_reads_the_request_itself(
     method: str, kwargs: dict[str, Any], expected: tuple[int, str]
 ) -> None:
-    with TestClient(APP) as client:
-        response = client.request(method, "/callback", **kwargs)
+    # httpx's ASGI transport, not Starlette's TestClient (which deprecates httpx for httpx2 from Starlette 1.x).
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=APP), base_url="http://testserver") as client:
+        response = await client.request(method, "/callback", **kwargs)
     body = json.loads(response.content)
     assert (response.status_code, body.get("model") or body.get("refused")) == expected
