@@ -21,6 +21,7 @@ from openapi_spec_validator import OpenAPIV30SpecValidator
 from tools.change_report import Failure
 from tools.generate import PACKAGE, Layout, PipelineError, dump_yaml, run_generator
 from tools.overlay import DeadTargetError, Overlay, OverlayError, apply, load_overlays
+from tools.refs import iter_refs, resolve
 
 JSON = Any
 ACTION_PREFIX = re.compile(r"^.*?action #\d+:? ")
@@ -105,27 +106,7 @@ def errors(document: JSON) -> set[str]:
 
 def dangling_refs(document: JSON) -> set[str]:
     """The local ``$ref``s of ``document`` that resolve to nothing."""
-    found, pending = set(), [document]
-    while pending:
-        node = pending.pop()
-        if isinstance(node, dict):
-            ref = node.get("$ref")
-            if isinstance(ref, str) and ref.startswith("#/") and _resolve(document, ref) is None:
-                found.add(ref)
-            pending += node.values()
-        elif isinstance(node, list):
-            pending += node
-    return found
-
-
-def _resolve(document: JSON, ref: str) -> JSON:
-    node = document
-    for part in ref[2:].split("/"):
-        key = part.replace("~1", "/").replace("~0", "~")
-        if not isinstance(node, dict) or key not in node:
-            return None
-        node = node[key]
-    return node
+    return {ref for ref in iter_refs(document) if ref.startswith("#/") and resolve(document, ref) is None}
 
 
 @dataclass(frozen=True)

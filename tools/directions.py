@@ -21,10 +21,10 @@ import copy
 from collections.abc import Iterator
 from typing import Any
 
+from tools.refs import reachable_schemas
+
 JSON = Any
 MARK = "x-vvc-api-sends"
-SCHEMA_PREFIX = "#/components/schemas/"
-RESPONSE_PREFIX = "#/components/responses/"
 
 
 def mark_api_sent(document: JSON) -> JSON:
@@ -60,10 +60,10 @@ def _reach(document: JSON) -> tuple[set[str], set[str]]:
         for operation in item.values():
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
-            _refs(
-                document, [operation.get("requestBody"), operation.get("parameters"), item.get("parameters")], requests
+            requests |= reachable_schemas(
+                document, [operation.get("requestBody"), operation.get("parameters"), item.get("parameters")]
             )
-            _refs(document, list(operation["responses"].values()), responses)
+            responses |= reachable_schemas(document, list(operation["responses"].values()))
     return requests, responses
 
 
@@ -74,27 +74,6 @@ def _responses(document: JSON) -> Iterator[JSON]:
             if isinstance(operation, dict) and "responses" in operation:
                 yield from operation["responses"].values()
     yield from document.get("components", {}).get("responses", {}).values()
-
-
-def _refs(document: JSON, node: JSON, found: set[str]) -> None:
-    """Add to ``found`` every component schema ``node`` reaches, following references transitively."""
-    if isinstance(node, list):
-        for value in node:
-            _refs(document, value, found)
-        return
-    if not isinstance(node, dict):
-        return
-    ref = node.get("$ref")
-    if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
-        name = ref.removeprefix(SCHEMA_PREFIX)
-        if name not in found:
-            found.add(name)
-            _refs(document, document["components"]["schemas"][name], found)
-    elif isinstance(ref, str) and ref.startswith(RESPONSE_PREFIX):
-        _refs(document, document["components"]["responses"][ref.removeprefix(RESPONSE_PREFIX)], found)
-    for key, value in node.items():
-        if key != "$ref":
-            _refs(document, value, found)
 
 
 def _mark_tree(node: JSON, *, names: bool = False) -> None:

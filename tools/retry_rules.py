@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from tools.refs import deref
+
 JSON = Any
 EXTENSION = "x-vvc-retry"
 RULES = ("repeatable", "once")
@@ -85,7 +87,7 @@ def _pattern(path: str) -> str:
 
 def _body_rules(operation: JSON, document: JSON, where: str) -> tuple[str | None, dict[str, str]]:
     schema = operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {})
-    members = [_resolve(member, document) for member in schema.get("oneOf", [])]
+    members = [deref(document, member) for member in schema.get("oneOf", [])]
     ruled = [member for member in members if EXTENSION in member]
     if not ruled:
         return None, {}
@@ -102,17 +104,10 @@ def _discriminator(members: list[JSON], document: JSON, where: str) -> str:
 
 def _enum(schema: JSON, name: str, document: JSON) -> list[Any]:
     """The enum of property ``name``, looking through a reference or a one-part ``allOf``."""
-    prop = _resolve(schema.get("properties", {}).get(name, {}), document)
+    prop = deref(document, schema.get("properties", {}).get(name, {}))
     while "enum" not in prop and len(prop.get("allOf", [])) == 1:
-        prop = _resolve(prop["allOf"][0], document)
+        prop = deref(document, prop["allOf"][0])
     return list(prop.get("enum", []))
-
-
-def _resolve(node: JSON, document: JSON) -> JSON:
-    ref = node.get("$ref") if isinstance(node, dict) else None
-    if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
-        return document["components"]["schemas"][ref.rsplit("/", 1)[1]]
-    return node
 
 
 def _rule(value: JSON, where: str) -> str:

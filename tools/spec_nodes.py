@@ -7,9 +7,11 @@ directions its data flows in (request, response), following ``$ref``s from the o
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+
+from tools.refs import deref, reachable_schemas
 
 JSON = Any
 Path = tuple[str, ...]
@@ -41,7 +43,7 @@ def operations(doc: JSON) -> dict[str, dict[str, Any]]:
 def parameters(entry: JSON, doc: JSON) -> dict[str, JSON]:
     merged = {}
     for param in [*entry["path_params"], *entry["op"].get("parameters", [])]:
-        param = _deref(doc, param)
+        param = deref(doc, param)
         merged[f"{param.get('in')} {param.get('name')}"] = param
     return merged
 
@@ -80,7 +82,7 @@ def _flatten(doc: JSON, schema: JSON, path: Path, directions: frozenset[str], no
         return
     if "$ref" in schema:
         facts["ref"] = ref_name(schema["$ref"])
-        target = _deref(doc, schema)
+        target = deref(doc, schema)
         if _is_scalar(target):  # compared by value when a field moves between a $ref and an inline scalar
             facts["resolved"] = {key: _fact(target, key) for key in SCALAR_FACTS if key in target}
         return
@@ -148,47 +150,13 @@ def ref_name(ref: str) -> str:
     return ref.rsplit("/", 1)[-1]
 
 
-def _deref(doc: JSON, node: JSON) -> JSON:
-    seen = 0
-    while isinstance(node, dict) and "$ref" in node and seen < 20:
-        target: JSON = doc
-        for part in node["$ref"].lstrip("#/").split("/"):
-            target = target.get(part.replace("~1", "/").replace("~0", "~"), {}) if isinstance(target, dict) else {}
-        node, seen = target, seen + 1
-    return node
-
-
 def _schema_usage(doc: JSON) -> dict[str, frozenset[str]]:
     """For each named schema, the directions in which operations use it (directly or through other schemas)."""
-    schemas = (doc.get("components") or {}).get("schemas") or {}
     usage: dict[str, set[str]] = {}
     for entry in operations(doc).values():
         roots = [(p.get("schema", {}), REQUEST) for p in parameters(entry, doc).values()]
         roots += [(s, REQUEST if label == "request body" else RESPONSE) for label, s in operation_schemas(entry["op"])]
         for schema, direction in roots:
-            for name in _reachable(schemas, schema):
+            for name in reachable_schemas(doc, schema):
                 usage.setdefault(name, set()).add(direction)
     return {name: frozenset(directions) for name, directions in usage.items()}
-
-
-def _reachable(schemas: Mapping[str, JSON], schema: JSON) -> set[str]:
-    found: set[str] = set()
-    pending = [schema]
-    while pending:
-        for ref in _refs(pending.pop()):
-            name = ref_name(ref)
-            if name not in found:
-                found.add(name)
-                pending.append(schemas.get(name, {}))
-    return found
-
-
-def _refs(node: JSON) -> Iterator[str]:
-    if isinstance(node, dict):
-        if isinstance(node.get("$ref"), str):
-            yield node["$ref"]
-        for value in node.values():
-            yield from _refs(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _refs(value)
