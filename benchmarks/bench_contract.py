@@ -99,8 +99,8 @@ def cli_over_http() -> tuple[int, float]:
         done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=TIMEOUT, check=False)
         seconds = time.perf_counter() - start
     found = _GENERATED.search(done.stdout)
-    if found is None:
-        raise RuntimeError(f"the CLI reported no case count ({done.returncode}):\n{done.stdout[-3000:]}")
+    if done.returncode != 0 or found is None:  # a speed is not reported for a run that failed
+        raise RuntimeError(f"the CLI run failed ({done.returncode}):\n{done.stdout[-3000:]}{done.stderr[-2000:]}")
     return int(found.group(1)), seconds
 
 

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from contract_tests.support import credentials, known_issues, profile, targets, wire
-from contract_tests.support.results import RunResults
+from contract_tests.support.results import RunResults, report
 from contract_tests.support.runner import ProviderRun
 from contract_tests.support.sandbox import sandbox_target
 from vonage_voice_client import VonageJWT
@@ -110,11 +110,17 @@ def provider(request: pytest.FixtureRequest) -> Iterator[ProviderRun]:
     request.config.stash[RESULTS] = results
     run = ProviderRun(target, current, results)
     yield run
-    run.finish()
+    before = set(results.failures)
+    run.finish()  # the hang-ups are cases too, checked like any other: what they find fails the run here
+    run.sandbox_errors()
+    found = [failure for key, failure in results.failures.items() if key not in before]
+    if found:
+        pytest.fail("hanging up the calls of the success paths found:\n\n" + report(found))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    """On a pytest-xdist worker: hand this worker's results (and known gaps seen) to the controller."""
+    """On a pytest-xdist worker: hand this worker's results (and known gaps seen) to the controller. Session
+    fixtures are torn down with the last test, before this: the hang-ups are in the results."""
     results = session.config.stash.get(RESULTS, None)
     output = getattr(session.config, "workeroutput", None)
     if results is not None and output is not None:
@@ -126,10 +132,12 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 def pytest_testnodedown(node: Any, error: Any) -> None:
     """Merge a worker's results into the controller's, so the summary covers the whole run (``make contract -n``)."""
     text = getattr(node, "workeroutput", {}).get(WORKER_RESULTS)
-    if text is None:
-        return
     config = node.config
     merged = config.stash.get(RESULTS, None)
+    if text is None:
+        if error is not None and merged is not None:  # pytest reports the crash; the summary says what is missing
+            merged.notes.append(f"worker {node.gateway.id} stopped ({error}): its results are not in this summary")
+        return
     if merged is None:
         merged = config.stash[RESULTS] = RunResults()
     merged.merge_json(text)

@@ -4,6 +4,7 @@ would give it; the caller sees the answer a server would send, repeated headers 
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 import threading
 from typing import Any
@@ -39,9 +40,14 @@ class EchoApp:
             "body": body.decode(),
             "thread": threading.get_ident(),
         }
+        content = json.dumps(echoed).encode()
         headers = [(b"content-type", b"application/json"), (b"x-seen", b"one"), (b"x-seen", b"two")]
+        headers += [(b"content-length", str(len(content)).encode()), (b"set-cookie", b"session=abc; Path=/")]
+        if scope["query_string"] == b"gzip":
+            content = gzip.compress(content)
+            headers = [(b"content-encoding", b"gzip"), *[h for h in headers if h[0] != b"content-length"]]
         await send({"type": "http.response.start", "status": 207, "headers": headers})
-        await send({"type": "http.response.body", "body": json.dumps(echoed).encode()})
+        await send({"type": "http.response.body", "body": content})
 
 
 def test_the_app_gets_the_request_in_the_callers_thread_and_the_caller_every_header() -> None:
@@ -59,9 +65,29 @@ def test_the_app_gets_the_request_in_the_callers_thread_and_the_caller_every_hea
 
 def test_a_head_request_gets_no_body_and_cookies_are_not_kept() -> None:
     client = in_thread_client(EchoApp())
-    assert client.head("/v1/calls").content == b""
-    client.get("/v1/calls", cookies={"session": "x"})
+    head = client.head("/v1/calls")  # a Content-Length and no body: read as the answer to a HEAD
+    assert (head.status_code, head.content, int(head.headers["content-length"]) > 0) == (207, b"", True)
+    assert client.get("/v1/calls").headers["set-cookie"].startswith("session=")
     assert not client.cookies
+
+
+def test_an_encoded_answer_is_read_as_sent_and_decoded_once() -> None:
+    response = in_thread_client(EchoApp()).get("/v1/calls?gzip")
+    assert response.headers["content-encoding"] == "gzip" and response.json()["query"] == "gzip"
+
+
+def test_a_chunked_body_stays_chunked() -> None:
+    echoed = in_thread_client(EchoApp()).post("/v1/calls", data=(part for part in (b'{"a":', b"1}"))).json()
+    assert echoed["body"] == '{"a":1}'
+    assert echoed["headers"].get("transfer-encoding") == "chunked" and "content-length" not in echoed["headers"]
+
+
+def test_a_url_httpx_will_not_hold_still_reaches_the_app() -> None:
+    """Over 64 KiB (Schemathesis generates such queries): Schemathesis' own adapter sends it, in its own thread."""
+    client = in_thread_client(EchoApp())
+    echoed = client.get("/v1/calls", params={"conversation_uuid": "x" * 70_000}).json()
+    assert len(echoed["query"]) > 70_000 and echoed["thread"] != threading.get_ident()
+    assert not client.cookies, "that adapter reads Set-Cookie: the session's policy keeps none"
 
 
 def test_an_app_that_does_not_answer_in_time_is_a_read_timeout() -> None:

@@ -120,6 +120,24 @@ def test_a_call_never_seen_answered_fails_the_run_with_the_reason() -> None:
     assert "not answered after" in failures["PUT /v1/calls/{uuid}/talk"], failures
 
 
+def test_an_operation_test_counts_only_its_own_2xx_answers() -> None:
+    """A scenario that ran earlier in the same worker and got a 2xx does not stand in for the operation's own test
+    (whether it ran earlier depends on how pytest-xdist shared the tests out)."""
+
+    def refuse_talk(exchange: drift.Exchange) -> None:
+        if exchange.method == "PUT" and exchange.path.endswith("/talk"):
+            exchange.status = 400
+
+    run = ProviderRun(sandbox_target(lambda app: drift.Defect(app, response=refuse_talk), auth=AUTH), PROFILE)
+    talk = run.operation("startTalk")
+    run.results.case_sent(talk.label, "stateful", 200)  # an earlier scenario's answer
+    answered = run.results.mark()
+    run.on_a_call(talk)
+    run.success_paths(talk, since=answered)
+    message = _success_failures(run)[talk.label]
+    assert "success-path cases sent, none answered 2xx" in message and "200" not in message
+
+
 def test_an_operation_that_never_answers_2xx_fails_the_run() -> None:
     def refuse_talk(exchange: drift.Exchange) -> None:
         if exchange.method == "PUT" and exchange.path.endswith("/talk"):

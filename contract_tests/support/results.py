@@ -23,6 +23,15 @@ Key = tuple[str, str | None]  # (operation, updateCall action or None)
 
 
 @dataclass(frozen=True)
+class Mark:
+    """Counts at one moment of a run (:meth:`RunResults.mark`)."""
+
+    statuses: Counter[tuple[str, str, int]]
+    actions: Counter[tuple[str, str, int]]
+    attempts: Counter[tuple[Key, str]]
+
+
+@dataclass(frozen=True)
 class Failure:
     operation: str
     phase: str
@@ -83,35 +92,47 @@ class RunResults:
             self.waits["polls"] += polls
             self.wait_seconds += seconds
 
-    def answers(self, operation: str, action: str | None = None) -> Counter[int]:
-        """Statuses answered to the cases of an operation (of one updateCall action, if given), with counts."""
+    def mark(self) -> Mark:
+        """What has been answered and attempted so far: :meth:`check_success_paths` can count only what follows."""
+        with self._lock:
+            return Mark(Counter(self.statuses), Counter(self.actions), Counter(self.attempts))
+
+    def answers(self, operation: str, action: str | None = None, since: Mark | None = None) -> Counter[int]:
+        """Statuses answered to the cases of an operation (of one updateCall action, if given), with counts; only
+        those answered after ``since``, if given."""
         found: Counter[int] = Counter()
         if action is None:
-            for (op, _, status), count in self.statuses.items():
+            for (op, phase, status), count in self.statuses.items():
                 if op == operation:
-                    found[status] += count
+                    found[status] += count - (since.statuses[(op, phase, status)] if since else 0)
         else:
             for (op, act, status), count in self.actions.items():
                 if op == operation and act == action:
-                    found[status] += count
-        return found
+                    found[status] += count - (since.actions[(op, act, status)] if since else 0)
+        return +found  # statuses answered only before ``since`` drop out
 
-    def successes(self, operation: str, action: str | None = None) -> int:
-        return sum(count for status, count in self.answers(operation, action).items() if 200 <= status < 300)
+    def successes(self, operation: str, action: str | None = None, since: Mark | None = None) -> int:
+        return sum(count for status, count in self.answers(operation, action, since).items() if 200 <= status < 300)
 
-    def check_success_paths(self, keys: list[Key]) -> None:
-        """Fail every success path (operation, or updateCall action) that never answered 2xx, with the reason; one
-        whose every attempt the guard (or a known gap) kept back is reported as not checked instead."""
+    def check_success_paths(self, keys: list[Key], since: Mark | None = None) -> None:
+        """Fail every success path (operation, or updateCall action) that never answered 2xx (after ``since``, if
+        given: a test checks its own cases, whatever ran before it in the process), with the reason; one whose every
+        attempt the guard (or a known gap) kept back is reported as not checked instead."""
         self.expected += [key for key in keys if key not in self.expected]
+
+        def new(key: Key, outcome: str) -> int:
+            return self.attempts[(key, outcome)] - (since.attempts[(key, outcome)] if since else 0)
+
         for key in keys:
-            if self.successes(*key):
+            if self.successes(*key, since=since):
                 continue
-            sent, blocked = self.attempts[(key, "sent")], self.reasons.get((key, "blocked"))
-            refused = self.reasons.get((key, "refused"))
+            sent = new(key, "sent")
+            blocked = self.reasons.get((key, "blocked")) if new(key, "blocked") else None
+            refused = self.reasons.get((key, "refused")) if new(key, "refused") else None
             if not sent and blocked is None and refused is not None:
                 self.not_checked[key] = refused
                 continue
-            answers = ", ".join(f"{status} x {n}" for status, n in sorted(self.answers(*key).items()))
+            answers = ", ".join(f"{status} x {n}" for status, n in sorted(self.answers(*key, since=since).items()))
             why = f"{sent} success-path cases sent, none answered 2xx" if sent else blocked or "no case could be sent"
             name = key[0] if key[1] is None else f"{key[0]} action={key[1]}"
             self.add_run_failure(SUCCESS_CHECK, name, f"no success path checked: {why} (answers: {answers or 'none'})")
@@ -298,3 +319,8 @@ def _listed(key: Any) -> Any:
 
 def _tupled(key: Any) -> Any:
     return tuple(_tupled(part) for part in key) if isinstance(key, list) else key
+
+
+def report(failures: list[Failure]) -> str:
+    """Failures as a test's assertion message: check, title, phase, message and the curl that reproduces each."""
+    return "\n\n".join(f"[{f.check}] {f.title} ({f.phase})\n{f.message}\nreproduce: {f.curl}" for f in failures)

@@ -28,7 +28,7 @@ from . import generation, known_issues
 from .call_control import CallControl, action_of, success_keys
 from .guard import GuardRefused
 from .profile import Profile
-from .results import RunResults
+from .results import Mark, RunResults
 from .spec import cached_spec, load_spec, resolve
 from .spec import operations as spec_operations
 from .targets import Target
@@ -143,13 +143,13 @@ class ProviderRun:
         finally:
             self._success_path = False
 
-    def success_paths(self, operation: StOperation | None = None) -> None:
-        """Every operation (or just ``operation``) and every updateCall action answered 2xx at least once, unless the
-        guard may not send one (a live API without VOICE_CONTRACT_ALLOW_CALLS_TO: reported as not checked). For the
-        whole run, hangs up the calls the success paths made first."""
+    def success_paths(self, operation: StOperation | None = None, since: Mark | None = None) -> None:
+        """Every operation (or just ``operation``) and every updateCall action answered 2xx at least once (after
+        ``since``, if given), unless the guard may not send one (a live API without VOICE_CONTRACT_ALLOW_CALLS_TO:
+        reported as not checked). For the whole run, hangs up the calls the success paths made first."""
         if operation is None:
             self.finish()
-        self.results.check_success_paths(success_keys([operation] if operation else self.operations()))
+        self.results.check_success_paths(success_keys([operation] if operation else self.operations()), since)
 
     def finish(self) -> None:
         """Hang up the calls the success paths made (the end of a run)."""
