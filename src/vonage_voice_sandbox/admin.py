@@ -28,8 +28,10 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 
 from .admin_rules import check_write, page_of, read_body
+from .callback_log import CallbackLog
 from .clock import AdvanceableClock, format_time
 from .context import Sandbox
+from .events import EventLog
 from .problems import InvalidParameter, Problem, new_trace_id
 from .scenarios import DEFAULT, SCENARIOS, RegistryFull
 from .validation import parse_json
@@ -94,24 +96,22 @@ async def info(sandbox: Sandbox, request: Request) -> Response:
 
 @_guarded
 async def events(sandbox: Sandbox, request: Request) -> Response:
-    page = page_of(request, sandbox.limits)
-    found = sandbox.store.events.query(*_filters(request), after=page.after, limit=page.limit + 1)
-    shown = found[: page.limit]
-    following = page.next(request.url.path, request, shown[-1].id) if len(found) > page.limit else None
-    return JSONResponse({"events": [event.as_dict() for event in shown], "next": following})
+    return _listing(sandbox, request, sandbox.store.events, "events")
 
 
 @_guarded
 async def callbacks(sandbox: Sandbox, request: Request) -> Response:
+    return _listing(sandbox, request, sandbox.store.callbacks, "callbacks")
+
+
+def _listing(sandbox: Sandbox, request: Request, log: EventLog | CallbackLog, key: str) -> Response:
+    """One page of a log, filtered by ``call_uuid`` and ``type``, with the link to the next page (or null)."""
     page = page_of(request, sandbox.limits)
-    found = sandbox.store.callbacks.query(*_filters(request), after=page.after, limit=page.limit + 1)
+    query = request.query_params
+    found = log.query(query.get("call_uuid"), query.get("type"), after=page.after, limit=page.limit + 1)
     shown = found[: page.limit]
     following = page.next(request.url.path, request, shown[-1].id) if len(found) > page.limit else None
-    return JSONResponse({"callbacks": [record.as_dict() for record in shown], "next": following})
-
-
-def _filters(request: Request) -> tuple[str | None, str | None]:
-    return request.query_params.get("call_uuid"), request.query_params.get("type")
+    return JSONResponse({key: [record.as_dict() for record in shown], "next": following})
 
 
 @_guarded

@@ -6,14 +6,12 @@ code of its answer and the answer itself (an NCCO, usually). Read at ``GET /_san
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import json
-import threading
-from collections import deque
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 from typing import Any, Final
+
+from .record_log import RecordLog
 
 __all__ = ["CallbackLog", "DeliveredCallback", "answer_of"]
 
@@ -46,39 +44,15 @@ class DeliveredCallback:
         return cls(**{name: value for name, value in data.items() if name in names})
 
 
-class CallbackLog:
-    """The last ``max_records`` requests, the oldest dropped first as for events. Thread-safe, like the event log:
-    deliveries run in the server's loop while tests read from theirs."""
+class CallbackLog(RecordLog[DeliveredCallback]):
+    """The last ``max_records`` requests sent to the application's webhooks, the oldest dropped first as for
+    events."""
 
     def __init__(self, max_records: int = 20_000) -> None:
-        self._records: deque[DeliveredCallback] = deque(maxlen=max_records)
-        self._ids = itertools.count(1)
-        self._lock = threading.Lock()
+        super().__init__(max_records, kind_of=lambda record: record.type)
 
     def add(self, **fields: Any) -> DeliveredCallback:
-        with self._lock:
-            record = DeliveredCallback(id=next(self._ids), **fields)
-            self._records.append(record)
-        return record
-
-    def query(
-        self, call_uuid: str | None = None, kind: str | None = None, *, after: int = 0, limit: int | None = None
-    ) -> list[DeliveredCallback]:
-        """The records matching, oldest first, with an id above ``after``; at most ``limit`` of them."""
-        with self._lock:
-            records = list(self._records)
-        start = bisect.bisect_right(records, after, key=lambda record: record.id)
-        found: list[DeliveredCallback] = []
-        for record in itertools.islice(records, start, None):
-            if call_uuid in (None, record.call_uuid) and kind in (None, record.type):
-                found.append(record)
-                if limit is not None and len(found) >= limit:
-                    break
-        return found
-
-    def clear(self) -> None:
-        with self._lock:
-            self._records.clear()
+        return self._append(lambda id_: DeliveredCallback(id=id_, **fields))
 
 
 def answer_of(body: bytes) -> Any:

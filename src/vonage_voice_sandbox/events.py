@@ -6,16 +6,13 @@ to :mod:`.delivery`, which sends it only to loopback addresses.
 
 from __future__ import annotations
 
-import bisect
-import itertools
-import threading
 import uuid
-from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Final
 
 from .calls import NETWORK, RATE, Call, address
 from .clock import format_time
+from .record_log import RecordLog
 from .scenarios import SPEECH_CONFIDENCE
 
 __all__ = ["Event", "EventLog", "input_payload", "status_payload"]
@@ -50,14 +47,12 @@ class Event:
         }
 
 
-class EventLog:
-    """The last ``max_events`` events, in the order produced (the oldest dropped first, so that a long run cannot
-    exhaust memory); thread-safe, as the CLI's ticker and handlers both add to it."""
+class EventLog(RecordLog[Event]):
+    """The last ``max_events`` events, in the order produced (the oldest dropped first); the CLI's ticker and the
+    handlers both add to it."""
 
     def __init__(self, max_events: int = 20_000) -> None:
-        self._events: deque[Event] = deque(maxlen=max_events)
-        self._ids = itertools.count(1)
-        self._lock = threading.Lock()
+        super().__init__(max_events, kind_of=lambda event: event.kind)
 
     def add(
         self,
@@ -71,9 +66,9 @@ class EventLog:
         expects_reply: bool = False,
         reply_token: int | None = None,
     ) -> Event:
-        with self._lock:
-            event = Event(
-                id=next(self._ids),
+        return self._append(
+            lambda id_: Event(
+                id=id_,
                 kind=kind,
                 call_uuid=None if call is None else call.uuid,
                 url=urls[0] if urls else None,
@@ -83,27 +78,7 @@ class EventLog:
                 expects_reply=expects_reply,
                 reply_token=reply_token,
             )
-            self._events.append(event)
-        return event
-
-    def query(
-        self, call_uuid: str | None = None, kind: str | None = None, *, after: int = 0, limit: int | None = None
-    ) -> list[Event]:
-        """The events matching, oldest first, with an id above ``after``; at most ``limit`` of them."""
-        with self._lock:
-            events = list(self._events)
-        start = bisect.bisect_right(events, after, key=lambda event: event.id)  # ids only grow
-        found: list[Event] = []
-        for event in itertools.islice(events, start, None):
-            if (call_uuid is None or event.call_uuid == call_uuid) and kind in (None, event.kind):
-                found.append(event)
-                if limit is not None and len(found) >= limit:
-                    break
-        return found
-
-    def clear(self) -> None:
-        with self._lock:
-            self._events.clear()
+        )
 
 
 def status_payload(call: Call, status: str, at: float) -> dict[str, Any]:
