@@ -112,8 +112,7 @@ def provider(request: pytest.FixtureRequest) -> Iterator[ProviderRun]:
     yield run
     before = set(results.failures)
     run.finish()  # the hang-ups are cases too, checked like any other: what they find fails the run here
-    run.sandbox_errors()
-    found = [failure for key, failure in results.failures.items() if key not in before]
+    found = run.new_failures(before)
     if found:
         pytest.fail("hanging up the calls of the success paths found:\n\n" + report(found))
 

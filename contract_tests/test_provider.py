@@ -18,23 +18,18 @@ from __future__ import annotations
 import pytest
 from schemathesis import GenerationMode
 
-from contract_tests.support.results import Failure, report
+from contract_tests.support.results import report
 from contract_tests.support.runner import ProviderRun
 from contract_tests.support.spec import operations
 
 LABELS = [operation.label for operation in operations()]
 
 
-def _new_failures(provider: ProviderRun, before: set[tuple[str, str, str, str]]) -> list[Failure]:
-    provider.sandbox_errors()  # what the sandbox recorded as its own bug while these cases ran
-    return [failure for key, failure in provider.results.failures.items() if key not in before]
-
-
 # The heaviest tests first (pytest keeps a module's order): a long one started last would leave the other worker idle.
 def test_scenarios_over_links_honour_the_spec(provider: ProviderRun) -> None:
     before = set(provider.results.failures)
     provider.stateful()
-    found = _new_failures(provider, before)
+    found = provider.new_failures(before)
     assert not found, report(found)
     linked = {op for (op, phase, status) in provider.results.statuses if phase == "stateful" and status < 300}
     assert any("{" in op for op in linked), "no scenario reached an operation on a created call"
@@ -48,7 +43,7 @@ def test_operation_honours_the_spec_with_invalid_data(provider: ProviderRun, lab
     before = set(provider.results.failures)
     provider.coverage(operation, modes=(GenerationMode.NEGATIVE,))
     provider.fuzz(operation, GenerationMode.NEGATIVE)
-    found = _new_failures(provider, before)
+    found = provider.new_failures(before)
     assert not found, report(found)
 
 
@@ -63,5 +58,5 @@ def test_operation_honours_the_spec(provider: ProviderRun, label: str) -> None:
     provider.on_a_call(operation)
     provider.fuzz(operation, GenerationMode.POSITIVE)
     provider.success_paths(operation, since=answered)  # this test's own cases: not what ran before it
-    found = _new_failures(provider, before)
+    found = provider.new_failures(before)
     assert not found, report(found)

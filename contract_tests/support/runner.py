@@ -28,7 +28,7 @@ from . import generation, known_issues
 from .call_control import CallControl, action_of, success_keys
 from .guard import GuardRefused
 from .profile import Profile
-from .results import Mark, RunResults
+from .results import Failure, Mark, RunResults
 from .spec import cached_spec, load_spec, resolve
 from .spec import operations as spec_operations
 from .targets import Target
@@ -62,6 +62,12 @@ class ProviderRun:
         if self._control is None:
             self._control = CallControl(self)
         return self._control
+
+    def new_failures(self, before: set[tuple[str, str, str, str]]) -> list[Failure]:
+        """The failures recorded since ``before`` (a set of failure keys), after asking the sandbox for internal
+        errors (what it recorded as its own bug while those cases ran)."""
+        self.sandbox_errors()
+        return [failure for key, failure in self.results.failures.items() if key not in before]
 
     def sandbox_errors(self) -> None:
         """Run-level check: the sandbox recorded no internal error (it answers them 400, so no response shows one)."""

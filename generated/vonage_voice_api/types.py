@@ -1,6 +1,6 @@
 """Contains some shared types for properties"""
 
-from collections.abc import Collection, Hashable, Mapping, MutableMapping
+from collections.abc import Collection, Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
@@ -95,9 +95,14 @@ def read_str_list(value: object, name: str) -> list[str]:
 
 def check_value(owner: object, name: str, value: object, allowed: Collection[object]) -> None:
     """Refuse a value outside the spec's enum in a model built to be sent (UNSET, an omitted field, is fine)."""
-    if isinstance(value, Unset) or (isinstance(value, Hashable) and value in allowed):
+    if isinstance(value, Unset):
         return
-    raise InvalidValueError(type(owner).__name__, name, value, allowed)  # a list or an object read from JSON too
+    try:
+        if value in allowed:
+            return
+    except TypeError:  # a list or an object read from JSON: unhashable, so no value of the enum
+        pass
+    raise InvalidValueError(type(owner).__name__, name, value, allowed)
 
 
 def check_values(owner: object, name: str, values: object, allowed: Collection[object]) -> None:
