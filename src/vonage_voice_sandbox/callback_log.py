@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 from typing import Any, Final
 
-from .record_log import RecordLog
+from .record_log import RecordLog, known_fields
 
 __all__ = ["CallbackLog", "DeliveredCallback", "answer_of"]
 
@@ -40,8 +40,7 @@ class DeliveredCallback:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> DeliveredCallback:
         """From :meth:`as_dict`'s JSON; fields this version does not declare are left out."""
-        names = {field.name for field in fields(cls)}
-        return cls(**{name: value for name, value in data.items() if name in names})
+        return cls(**known_fields(cls, data))
 
 
 class CallbackLog(RecordLog[DeliveredCallback]):

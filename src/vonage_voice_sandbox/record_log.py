@@ -7,10 +7,11 @@ import bisect
 import itertools
 import threading
 from collections import deque
-from collections.abc import Callable
-from typing import Generic, Protocol, TypeVar
+from collections.abc import Callable, Mapping
+from dataclasses import fields
+from typing import Any, Generic, Protocol, TypeVar
 
-__all__ = ["RecordLog"]
+__all__ = ["RecordLog", "known_fields"]
 
 
 class Logged(Protocol):
@@ -59,3 +60,9 @@ class RecordLog(Generic[R]):
     def clear(self) -> None:
         with self._lock:
             self._records.clear()
+
+
+def known_fields(cls: type[Any], data: Mapping[str, Any]) -> dict[str, Any]:
+    """The items of ``data`` that the dataclass ``cls`` declares: a record read back from JSON may carry more."""
+    names = {field.name for field in fields(cls)}
+    return {name: value for name, value in data.items() if name in names}

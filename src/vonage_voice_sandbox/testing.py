@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import secrets
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, Self
@@ -25,6 +25,7 @@ from starlette.types import ASGIApp
 
 from .app import SandboxApp
 from .callback_log import DeliveredCallback
+from .record_log import known_fields
 from .scenarios import BY_NAME, SCENARIOS
 from .server import RunningSandbox, read_pages, running_sandbox, serving
 
@@ -49,7 +50,7 @@ class SandboxEvent:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SandboxEvent:
-        return cls(**_known(cls, data))
+        return cls(**known_fields(cls, data))
 
     @property
     def status(self) -> str | None:
@@ -191,12 +192,6 @@ def session_sandbox() -> Iterator[VoiceSandbox]:
             yield sandbox
         finally:
             sandbox.close()
-
-
-def _known(cls: type[SandboxEvent], data: Mapping[str, Any]) -> dict[str, Any]:
-    """Only the fields ``cls`` declares: the JSON may carry more."""
-    names = {field.name for field in fields(cls)}
-    return {name: value for name, value in data.items() if name in names}
 
 
 def _script(value: str | Sequence[str]) -> list[str]:
