@@ -17,20 +17,18 @@ from __future__ import annotations
 import copy
 import functools
 from collections import deque
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from hypothesis import given
 from schemathesis import GenerationMode
 
 from .generation import explicit_examples
 from .guard import CALLS_PATH
+from .run_protocol import SendingRun
 from .spec import load_spec, resolve
 from .spec import operations as spec_operations
 from .types import StCase, StOperation
 from .waiting import wait_for_answer
-
-if TYPE_CHECKING:
-    from .runner import ProviderRun
 
 ACTIONS_OF: Final = "updateCall"  # the operation whose body names an action; the summary counts each action
 JSON: Final = "application/json"
@@ -87,7 +85,7 @@ def success_keys(operations: list[StOperation]) -> list[tuple[str, str | None]]:
 class AnsweredCalls:
     """Calls this run made to act on, made a few at a time (one at a time on a live API: each rings a phone)."""
 
-    def __init__(self, run: ProviderRun) -> None:
+    def __init__(self, run: SendingRun) -> None:
         self.run = run
         self.batch = 4 if run.target.is_sandbox else 1
         self.calls: deque[str] = deque()
@@ -149,7 +147,7 @@ class AnsweredCalls:
 class CallControl:
     """Sends one operation's success-path cases to answered calls (see the module's docstring)."""
 
-    def __init__(self, run: ProviderRun) -> None:
+    def __init__(self, run: SendingRun) -> None:
         self.run = run
         self.calls = AnsweredCalls(run)
         self._starts: dict[str, list[StCase]] = {}
