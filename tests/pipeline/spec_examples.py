@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 UPSTREAM = ROOT / "openapi" / "voice-v1.yaml"
 PATCHED = ROOT / "openapi" / "voice-v1.patched.yaml"
 

@@ -1,4 +1,4 @@
-"""Synthetic next releases of the spec for tests/test_update_spec_runs.py, made from the vendored file at test time.
+"""Synthetic next releases of the spec, made from the vendored file when tests/pipeline/test_update_spec_runs.py runs.
 
 Each is openapi/voice-v1.yaml (Vonage's published file) with a few textual edits and nothing else: every edit must
 match exactly once, so when the vendored file changes so much that an edit no longer fits, the fixture fails by
@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 VENDORED = REPO / "openapi" / "voice-v1.yaml"
 NEXT_VERSION = "1.11.0"
 ARCHIVE_LINES = re.compile(r"\A(?:#\s*x-archived-[a-z-]+:.*\n)+")
@@ -85,7 +85,9 @@ def _as_release(text: str, comment: str) -> str:
 def next_breaking(text: str) -> str:
     for old, new in BREAKING_EDITS:
         text = _edit(text, old, new)
-    comment = f"# Test fixture (tests/spec_fixtures.py): a made-up {NEXT_VERSION} with three breaking changes.\n"
+    comment = (
+        f"# Test fixture (tests/pipeline/spec_fixtures.py): a made-up {NEXT_VERSION} with three breaking changes.\n"
+    )
     return _as_release(text, comment)
 
 
@@ -93,7 +95,9 @@ def next_renamed(text: str) -> str:
     for old, new in RENAMED_EDITS:
         text = _edit(text, old, new)
     text = _edit(text, "'#/components/schemas/conversation_uuid'", "'#/components/schemas/ConversationId'", count=3)
-    comment = f"# Test fixture (tests/spec_fixtures.py): a made-up {NEXT_VERSION} renaming conversation_uuid.\n"
+    comment = (
+        f"# Test fixture (tests/pipeline/spec_fixtures.py): a made-up {NEXT_VERSION} renaming conversation_uuid.\n"
+    )
     return _as_release(text, comment)
 
 

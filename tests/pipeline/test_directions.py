@@ -17,7 +17,7 @@ from vonage_voice_api.api.play_tts import start_talk
 
 from tools.directions import MARK, api_sent_components, mark_api_sent, shared_models
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PATCHED: dict[str, Any] = yaml.safe_load((ROOT / "openapi" / "voice-v1.patched.yaml").read_text(encoding="utf-8"))
 
 

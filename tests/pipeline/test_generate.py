@@ -9,7 +9,7 @@ import pytest
 
 from tools.generate import Layout, PipelineError, build, differences, generate, tree_files
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -18,11 +18,11 @@ import yaml
 from dateutil.parser import isoparse
 from vonage_voice_api import Client
 
-from tests.spec_examples import PATCHED, UPSTREAM, load, operation_modules, snake, success_examples
+from tests.pipeline.spec_examples import PATCHED, UPSTREAM, load, operation_modules, snake, success_examples
 
 MODULES = operation_modules()
 CLIENT = Client(base_url="http://127.0.0.1:9")
-REAL = yaml.safe_load((Path(__file__).parent / "data" / "real_responses.yaml").read_text(encoding="utf-8"))
+REAL = yaml.safe_load((Path(__file__).parents[1] / "data" / "real_responses.yaml").read_text(encoding="utf-8"))
 
 
 def parse(operation_id: str, status: int, body: Any) -> Any:

@@ -30,12 +30,12 @@ from vonage_voice_api.models import (
     TalkAction,
 )
 
-from tests.spec_examples import PATCHED, load, resolve
+from tests.pipeline.spec_examples import PATCHED, load, resolve
 
 SPEC = load(PATCHED)
 API = OpenAPI.from_dict(SPEC)
 EXAMPLES: dict[str, list[dict[str, Any]]] = yaml.safe_load(
-    (Path(__file__).parent / "data" / "overlay_examples.yaml").read_text(encoding="utf-8")
+    (Path(__file__).parents[1] / "data" / "overlay_examples.yaml").read_text(encoding="utf-8")
 )
 CALL = "/v1/calls/63f61863-4a51-4f6b-86e1-46edebcf9356"
 PHONE = {"type": "phone", "number": "14155550100"}

@@ -16,7 +16,7 @@ from tools import provenance, update_spec
 from tools.new_spec import read_spec
 from tools.provenance import Provenance, ProvenanceError
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SPEC = REPO / "openapi" / "voice-v1.yaml"
 README = REPO / "openapi" / "README.md"
 RECORD = provenance.read(README.read_text(encoding="utf-8"))

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 INVENTORY_PATH = ROOT / "tests" / "data" / "published_1_10_0_inventory.yaml"
 SPEC_PATHS = {
     "upstream": ROOT / "openapi" / "voice-v1.yaml",

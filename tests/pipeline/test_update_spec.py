@@ -1,7 +1,7 @@
 """`make update-spec`, its parts: the spec and API diffs, the version bump, the changelog, moving files into place.
 
-Runs of the whole update on copies of the repository are in tests/test_update_spec_runs.py; reading the new file and
-its provenance record in tests/test_provenance.py.
+Runs of the whole update on copies of the repository are in tests/pipeline/test_update_spec_runs.py; reading the new
+file and its provenance record in tests/pipeline/test_provenance.py.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from tools.api_diff import compare_types
 from tools.change_report import Change, Facts, prepend_entry
 from tools.spec_diff import diff_specs
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 # ---- helpers --------------------------------------------------------------------------------------------------

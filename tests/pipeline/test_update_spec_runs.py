@@ -5,7 +5,7 @@ CHANGELOG.md) into a temporary folder and runs the update there with ``--root``.
 assertions stick to what the spec change itself must produce, not to names an overlay chose.
 
 tests/data/specs/voice-v1-1.3.7.yaml is Vonage's published Voice API v1 spec 1.3.7 (from Vonage's older public spec
-repository, 2021), byte for byte; the made-up next releases come from tests/spec_fixtures.py.
+repository, 2021), byte for byte; the made-up next releases come from tests/pipeline/spec_fixtures.py.
 """
 
 from __future__ import annotations
@@ -20,15 +20,15 @@ from typing import Any
 import pytest
 import yaml
 
-from tests import spec_fixtures
+from tests.pipeline import spec_fixtures
 from tools import provenance, update_spec
 from tools.change_report import Change
 from tools.generate import Layout, generate
 from tools.overlay import load_overlays
 from tools.spec_diff import diff_specs
 
-REPO = Path(__file__).resolve().parent.parent
-SPEC_137 = Path(__file__).resolve().parent / "data" / "specs" / "voice-v1-1.3.7.yaml"
+REPO = Path(__file__).resolve().parents[2]
+SPEC_137 = Path(__file__).resolve().parents[1] / "data" / "specs" / "voice-v1-1.3.7.yaml"
 SHA256_137 = "32779e6bf1ad887b423042d7b5904f8a77d15c86542d38fe1dd96c26cb5f9d56"
 CURRENT = REPO / "openapi" / "voice-v1.yaml"
 

@@ -27,14 +27,14 @@ from typing import Literal
 
 import pytest
 
-from tests.pytest_subprocess import run_pytest
+from tests.support.pytest_subprocess import run_pytest
 from vonage_voice_sandbox import VoiceSandbox
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 SANDBOX_README = ROOT / "src" / "vonage_voice_sandbox" / "README.md"
 ACCOUNT_ONLY = "# needs a Vonage account: type-checked only"
-MARKED_TEST = "<!-- runs as a pytest file: tests/test_docs_examples.py -->\n"
+MARKED_TEST = "<!-- runs as a pytest file: tests/project/test_docs_examples.py -->\n"
 FENCE = re.compile(r"^```python\n(.*?)^```\s*$", re.MULTILINE | re.DOTALL)
 DROPPED_VARIABLES = ("VONAGE_PRIVATE_KEY", "VONAGE_PRIVATE_KEY_PASSWORD", "VONAGE_BASE_URL")
 

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 COPIED = ("src", "generated", "tools", "contract_tests", "benchmarks", "examples")
 
 # Each planted module, what it imports, and the contract that must catch it.

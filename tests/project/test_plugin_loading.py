@@ -1,7 +1,7 @@
 """The plugin as every pytest session of every user loads it: nothing heavy until a fixture runs, and a one-line
 answer when the ``sandbox`` extra is missing.
 
-Each test runs pytest in a subprocess on a throwaway test file (see ``tests/pytest_subprocess.py``).
+Each test runs pytest in a subprocess on a throwaway test file (see ``tests/support/pytest_subprocess.py``).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.pytest_subprocess import run_pytest
+from tests.support.pytest_subprocess import run_pytest
 
 HEAVY = ("vonage_voice_client", "vonage_voice_api", "starlette", "uvicorn", "openapi_core", "yaml")
 

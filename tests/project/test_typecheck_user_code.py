@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 APP = Path("tests/typecheck/user_app.py")
 MISTAKES = Path("tests/typecheck/user_mistakes.py")
 MARKER = re.compile(r"#\s*mypy:\s*([a-z-]+)")

@@ -13,7 +13,7 @@ from vonage_voice_api.types import UnknownVariant
 
 from vonage_voice_client import aliases
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS: dict[str, Any] = yaml.safe_load((ROOT / "openapi" / "voice-v1.patched.yaml").read_text(encoding="utf-8"))[
     "components"
 ]["schemas"]

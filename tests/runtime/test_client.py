@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from vonage_voice_api.api.calls import get_call
 
-from tests.runtime_support import APP_ID, CALL_UUID, call_record, mock_client
+from tests.runtime.support import APP_ID, CALL_UUID, call_record, mock_client
 from vonage_voice_client import REGIONS, ConfigurationError, __version__, connect
 from vonage_voice_client.regions import DEFAULT_BASE_URL, resolve_base_url
 

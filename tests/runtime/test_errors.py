@@ -8,7 +8,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from vonage_voice_api.api.calls import get_call
 from vonage_voice_api.models import Call
 
-from tests.runtime_support import CALL_UUID, call_record, mock_client, problem
+from tests.runtime.support import CALL_UUID, call_record, mock_client, problem
 from vonage_voice_client import (
     APIResponseError,
     AuthenticationError,

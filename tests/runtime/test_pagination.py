@@ -12,7 +12,7 @@ import vonage_voice_api.models
 from cryptography.hazmat.primitives.asymmetric import rsa
 from vonage_voice_api.api.calls import get_calls
 
-from tests.runtime_support import call_record, mock_client
+from tests.runtime.support import call_record, mock_client
 from vonage_voice_client import aiter_calls, iter_calls
 
 

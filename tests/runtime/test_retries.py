@@ -34,7 +34,7 @@ from vonage_voice_api.models import (
     Unmute,
 )
 
-from tests.runtime_support import CALL_UUID, CON_UUID, Sleeps, call_record, mock_client, problem
+from tests.runtime.support import CALL_UUID, CON_UUID, Sleeps, call_record, mock_client, problem
 from vonage_voice_client import (
     RateLimitedError,
     RetryPolicy,

@@ -30,7 +30,7 @@ from vonage_voice_api.models import (
 )
 from vonage_voice_api.types import UnknownVariant
 
-from tests.runtime_support import CALL_UUID, CON_UUID, call_record, mock_client
+from tests.runtime.support import CALL_UUID, CON_UUID, call_record, mock_client
 from vonage_voice_client import MalformedResponseError, VonageVoiceError
 from vonage_voice_client.callbacks import UnknownEvent, parse_callback
 
@@ -126,7 +126,7 @@ def test_a_known_endpoint_type_stays_typed(rsa_key: rsa.RSAPrivateKey) -> None:
 
 # -- callbacks -----------------------------------------------------------------------------------------------------
 
-EXAMPLES = yaml.safe_load((Path(__file__).parent / "data" / "overlay_examples.yaml").read_text(encoding="utf-8"))
+EXAMPLES = yaml.safe_load((Path(__file__).parents[1] / "data" / "overlay_examples.yaml").read_text(encoding="utf-8"))
 EXAMPLE_EVENTS = {case["model"]: case["body"] for case in EXAMPLES["webhooks"]}  # the first example of each model
 BASE_EVENT = {"uuid": CALL_UUID, "conversation_uuid": CON_UUID, "timestamp": TIMESTAMP}
 # (name, the model parse_callback must pick, a change to that model's example payload; its one key keeps its value)

@@ -16,7 +16,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
-from tests.test_sandbox_support import APP_ID, Harness, app_token, harness
+from tests.sandbox.support import APP_ID, Harness, app_token, harness
 from vonage_voice_sandbox.auth import CACHED_TOKENS, LEEWAY, AuthError, JWTVerifier
 
 Forge = Callable[[rsa.RSAPrivateKey, rsa.RSAPrivateKey], str | None]  # (app key, other key) -> Authorization value

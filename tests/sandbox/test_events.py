@@ -14,7 +14,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from openapi_schema_validator import OAS30Validator, oas30_format_checker
 
-from tests.test_sandbox_support import APP_ID, Harness, harness, receiver
+from tests.sandbox.support import APP_ID, Harness, harness, receiver
 from vonage_voice_client.webhooks import verify_callback
 from vonage_voice_sandbox.spec import load_spec
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from tests.test_sandbox_support import CALLER, TALK, Harness, harness
+from tests.sandbox.support import CALLER, TALK, Harness, harness
 from vonage_voice_sandbox import ConnectionDropped
 from vonage_voice_sandbox.faults import FaultRule, RateLimiter
 

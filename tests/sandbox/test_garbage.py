@@ -11,7 +11,7 @@ import httpx
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from tests.test_sandbox_support import Harness, harness
+from tests.sandbox.support import Harness, harness
 
 UNKNOWN = "63f61863-4a51-4f6b-86e1-46edebcf9356"
 BASE = {"to": [{"type": "phone", "number": "14155550100"}], "random_from_number": True}

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from tests.pytest_subprocess import run_pytest
-from tests.test_sandbox_support import CALLER, Harness, harness
+from tests.sandbox.support import CALLER, Harness, harness
+from tests.support.pytest_subprocess import run_pytest
 
 TO = [{"type": "phone", "number": "14155550100"}]
 TALK = {"action": "talk", "text": "hi"}

@@ -12,8 +12,7 @@ import httpx
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from tests.test_sandbox_server import CALL, token_for
-from tests.test_sandbox_support import Harness, harness, receiver
+from tests.sandbox.support import CALL, Harness, harness, receiver, token_for
 from vonage_voice_sandbox import Limits, VoiceSandbox, running_sandbox
 
 BUSY = "15550000001"  # busy after 1 s: an ended call

@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from tests.test_sandbox_support import Harness, harness
+from tests.sandbox.support import Harness, harness
 
 BUSY = "15550000001"
 

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from tests.test_sandbox_support import START, Harness, harness, receiver
+from tests.sandbox.support import START, Harness, harness, receiver
 
 ANSWERED_AT = 4.0  # seconds after creation, for a normal number
 

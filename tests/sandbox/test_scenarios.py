@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from tests.test_sandbox_support import Harness, harness
+from tests.sandbox.support import Harness, harness
 
 SECRET = "a-signature-secret-of-32-characters"
 

@@ -12,8 +12,7 @@ import httpx
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from tests.test_sandbox_server import CALL, token_for
-from tests.test_sandbox_support import Harness, harness, receiver
+from tests.sandbox.support import CALL, Harness, harness, receiver, token_for
 from vonage_voice_sandbox import RunningSandbox, running_sandbox
 from vonage_voice_sandbox.__main__ import main
 from vonage_voice_sandbox.server import is_loopback_host

@@ -9,26 +9,16 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import jwt
 import pytest
 from cryptography.hazmat.primitives import serialization
 
-from tests.test_sandbox_support import CALLER, TALK, receiver
+from tests.sandbox.support import CALL, receiver, token_for
 from vonage_voice_sandbox import RealClock, RunningSandbox, running_sandbox
 from vonage_voice_sandbox.__main__ import main
-
-CALL = {"to": [{"type": "phone", "number": "14155550100"}], "from": CALLER, "ncco": TALK}
-
-
-def token_for(application_id: str, private_key_pem: bytes) -> dict[str, str]:
-    now = int(time.time())
-    claims = {"application_id": application_id, "iat": now, "exp": now + 900, "jti": str(uuid.uuid4())}
-    return {"Authorization": f"Bearer {jwt.encode(claims, private_key_pem, algorithm='RS256')}"}
 
 
 @pytest.fixture(scope="module")

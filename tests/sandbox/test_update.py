@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from tests.test_sandbox_support import START, Harness, harness, receiver
+from tests.sandbox.support import START, Harness, harness, receiver
 
 HOLD = [{"action": "conversation", "name": "room"}]
 ANSWERED_AT = 4.0

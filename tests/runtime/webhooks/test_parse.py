@@ -12,7 +12,7 @@ import yaml
 
 from vonage_voice_client.webhooks import CallbackParseError, parse_callback
 
-EXAMPLES = yaml.safe_load((Path(__file__).parent / "data" / "overlay_examples.yaml").read_text(encoding="utf-8"))
+EXAMPLES = yaml.safe_load((Path(__file__).parents[2] / "data" / "overlay_examples.yaml").read_text(encoding="utf-8"))
 WEBHOOKS = [case for case in EXAMPLES["webhooks"] if case["model"] != "NotifyEvent"]
 
 

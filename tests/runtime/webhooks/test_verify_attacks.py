@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from starlette.datastructures import QueryParams
 
-from tests.test_webhooks import (
+from tests.runtime.webhooks.support import (
     ANSWER_OBJECT,
     ANSWER_QUERY,
     BODY,
