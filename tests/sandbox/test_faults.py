@@ -88,7 +88,7 @@ async def test_latency_delays_then_answers_normally(sandbox: Harness) -> None:
 
 async def test_a_dropped_connection_before_handling_creates_nothing(sandbox: Harness) -> None:
     await add_fault(sandbox, {"method": "POST", "path": "/v1/calls", "drop": "before"})
-    with pytest.raises(ConnectionDropped):  # in process; over uvicorn the socket closes (test_sandbox_server)
+    with pytest.raises(ConnectionDropped):  # in process; over uvicorn the socket closes (test_server)
         await sandbox.client.post("/v1/calls", json=CALL, headers=sandbox.headers)
     assert sandbox.app.sandbox.store.calls == {}
 
