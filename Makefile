@@ -25,7 +25,7 @@ CONTRACT_PYTEST := $(PY) -m pytest $(CONTRACT_PATHS) -q $(CONTRACT_XDIST) --juni
 CONTRACT_SERVED := $(PY) -m contract_tests.served contract_tests/test_provider.py -q $(CONTRACT_XDIST) \
 	--junitxml contract_tests/reports/junit-served.xml
 
-.PHONY: install generate check-generated lint test demo sandbox contract contract-served bench update-spec clean
+.PHONY: install generate check-generated lint test unit demo sandbox contract contract-served bench update-spec clean
 
 install: $(STAMP)
 
@@ -52,6 +52,10 @@ test: lint check-generated
 	$(PY) -m pytest -q
 	CONTRACT_PROFILE=short CONTRACT_BASE_URL= $(CONTRACT_PYTEST)
 	CONTRACT_PROFILE=short CONTRACT_MAX_EXAMPLES= $(CONTRACT_SERVED)
+
+# The unit tests alone (tests/ and examples/): no lint, no contract runs.
+unit: $(STAMP)
+	$(PY) -m pytest -q
 
 contract: $(STAMP)
 	CONTRACT_PROFILE=long CONTRACT_MAX_EXAMPLES="$(CONTRACT_MAX_EXAMPLES)" CONTRACT_BASE_URL="$(BASE_URL)" $(CONTRACT_PYTEST)

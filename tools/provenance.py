@@ -3,8 +3,8 @@
 The record is a small table between two HTML comment markers: the file it describes, its source (the name Vonage
 published it under, as the archive's ``# x-archived-from`` line gives it, else the name of the file given to
 `make update-spec`), its info.version, its sha256, the archive's date and how it is stored. `make update-spec`
-rewrites it with the spec; tests/test_provenance.py checks it against the file. Nothing is written into the spec
-itself: a YAML file is stored byte for byte, its comment lines included.
+rewrites it with the spec; tests/pipeline/test_provenance.py checks it against the file. Nothing is written into the
+spec itself: a YAML file is stored byte for byte, its comment lines included.
 
 The archive date is the file's own ``# x-archived-on`` line, or the date given with ``--archived-on`` when the file
 has none, or "not recorded": never the day the update ran, so the record of a file does not depend on when it was
@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 SPEC_FILE = "openapi/voice-v1.yaml"
 START = (
-    "<!-- provenance of openapi/voice-v1.yaml: written by `make update-spec`, checked by tests/test_provenance.py -->"
+    "<!-- provenance of openapi/voice-v1.yaml: written by `make update-spec`, "
+    "checked by tests/pipeline/test_provenance.py -->"
 )
 END = "<!-- end of provenance -->"
 SECTION = "## Provenance of `voice-v1.yaml`"

@@ -3,7 +3,7 @@
 openapi-python-client writes a union (the spec's ``oneOf``) inline in every field that uses it and generates no
 name for it, and a template cannot add a module to the generated package. Without a name, a list built in a
 variable (``steps: list[TalkAction | InputAction]``) is refused by mypy where ``list[<all nine actions>]`` is
-expected, since ``list`` is invariant. ``tests/test_aliases.py`` checks each alias against the spec's ``oneOf``,
+expected, since ``list`` is invariant. ``tests/runtime/test_aliases.py`` checks each alias against the spec's ``oneOf``,
 so a spec update that adds a member fails there rather than drifting.
 """
 

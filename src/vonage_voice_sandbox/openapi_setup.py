@@ -4,7 +4,7 @@ Left to its defaults, openapi-core re-resolves every spec node it reads, builds 
 copy of its format checker) for every parameter and body, and tries every path of the spec, on every request: about
 0.85 ms of a getCall's 1.2 ms in process. Here the resolved nodes are kept (the document never changes), each
 schema's validator is built once, and each operation is looked up once. What is checked is unchanged:
-``tests/test_sandbox_validation_reuse.py`` compares the outcomes with openapi-core's stock set-up.
+``tests/sandbox/test_openapi_setup.py`` compares the outcomes with openapi-core's stock set-up.
 """
 
 from __future__ import annotations

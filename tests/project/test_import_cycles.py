@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import pytest
 
-from tests.import_contracts_support import broken_details, copy_tree, lint_imports, outcomes
+from tests.project.support import broken_details, copy_tree, lint_imports, outcomes
 
 
 class Cycle(NamedTuple):

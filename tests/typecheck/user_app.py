@@ -1,6 +1,6 @@
 """A small application as a user writes it, checked by ``mypy --strict`` in ``make lint`` (never run: it would need a
 Vonage account). Each ``assert_type`` pins what the public API promises to type checkers; its twin,
-``user_mistakes.py``, holds the mistakes mypy must catch (``tests/test_typecheck_user_code.py``).
+``user_mistakes.py``, holds the mistakes mypy must catch (``tests/project/test_typecheck_user_code.py``).
 
 Only public import paths are used: ``vonage_voice_client`` and its documented modules, ``vonage_voice_api.api`` and
 ``vonage_voice_api.models``.

@@ -1,5 +1,5 @@
-"""Mistakes a user makes, each of which ``mypy --strict`` must report: ``tests/test_typecheck_user_code.py`` runs mypy
-on this file and expects exactly the errors marked ``# mypy: <error code>`` on their lines, no more, no fewer.
+"""Mistakes a user makes, each of which ``mypy --strict`` must report: ``tests/project/test_typecheck_user_code.py``
+runs mypy on this file and expects exactly the errors marked ``# mypy: <error code>`` on their lines, no more, no fewer.
 
 Kept out of ``make lint``'s mypy run (``[tool.mypy] exclude`` in pyproject.toml), since every marked line fails.
 """

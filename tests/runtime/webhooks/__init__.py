@@ -1,0 +1,1 @@
+"""Tests of the runtime's webhook helpers: verifying, parsing and constructing callbacks."""

@@ -1,0 +1,1 @@
+"""Tests of the embedded sandbox, vonage_voice_sandbox, and its pytest plugin's fixtures."""
