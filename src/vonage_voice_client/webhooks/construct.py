@@ -7,22 +7,23 @@
 :func:`construct_event` finds the ``Authorization`` header (any case; refused when sent twice), verifies the token
 against the body of a POST or the query of a GET (``verify_callback``), and returns the typed event
 (``parse_callback``). Every refusal is a :class:`~vonage_voice_client.webhooks.WebhookVerificationError` (answer
-401); a verified payload this client cannot read raises :class:`~vonage_voice_client.callbacks.CallbackParseError`.
-For Starlette and FastAPI, :func:`vonage_voice_client.starlette.event_from_request` takes the ``Request`` itself.
+401); a verified payload this client cannot read raises :class:`~vonage_voice_client.webhooks.CallbackParseError`.
+For Starlette and FastAPI, :func:`~vonage_voice_client.webhooks.event_from_request` takes the ``Request`` itself.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Mapping
-from typing import Literal, overload
+from typing import Literal, Unpack, overload
 
 from vonage_voice_api.models import AnswerWebhook, NotifyEvent
 
+from ._kinds import VerifyOptions
 from ._payload import QueryInput
-from .callbacks import Callback, CallbackKind, CallEvent, parse_callback
+from .parse import Callback, CallbackKind, CallEvent, parse_callback
 from .replay import ReplayCache
-from .webhooks import DEFAULT_LEEWAY, DEFAULT_MAX_AGE, MalformedTokenError, verify_callback
+from .verify import DEFAULT_LEEWAY, DEFAULT_MAX_AGE, MalformedTokenError, verify_callback
 
 Headers = Mapping[str, str] | Iterable[tuple[str, str]]
 """A framework's headers (Starlette, Flask, Django, aiohttp, a dict) or ``(name, value)`` pairs."""
@@ -37,10 +38,7 @@ def construct_event(
     query: QueryInput | None = None,
     secret: str | bytes,
     kind: Literal["answer"],
-    max_age: float | None = ...,
-    leeway: float = ...,
-    replay_cache: ReplayCache | None = ...,
-    clock: Callable[[], float] = ...,
+    **options: Unpack[VerifyOptions],
 ) -> AnswerWebhook: ...
 @overload
 def construct_event(
@@ -51,10 +49,7 @@ def construct_event(
     query: QueryInput | None = None,
     secret: str | bytes,
     kind: Literal["notify"],
-    max_age: float | None = ...,
-    leeway: float = ...,
-    replay_cache: ReplayCache | None = ...,
-    clock: Callable[[], float] = ...,
+    **options: Unpack[VerifyOptions],
 ) -> NotifyEvent: ...
 @overload
 def construct_event(
@@ -65,10 +60,7 @@ def construct_event(
     query: QueryInput | None = None,
     secret: str | bytes,
     kind: Literal["event"],
-    max_age: float | None = ...,
-    leeway: float = ...,
-    replay_cache: ReplayCache | None = ...,
-    clock: Callable[[], float] = ...,
+    **options: Unpack[VerifyOptions],
 ) -> CallEvent: ...
 @overload
 def construct_event(
@@ -79,10 +71,7 @@ def construct_event(
     query: QueryInput | None = None,
     secret: str | bytes,
     kind: None = None,
-    max_age: float | None = ...,
-    leeway: float = ...,
-    replay_cache: ReplayCache | None = ...,
-    clock: Callable[[], float] = ...,
+    **options: Unpack[VerifyOptions],
 ) -> Callback: ...
 def construct_event(
     *,

@@ -42,6 +42,7 @@ from vonage_voice_api.models import (
     UnansweredEvent,
 )
 
+from ..errors import VonageVoiceError
 from ._payload import QueryInput, UnreadablePayload, query_pairs, unique
 
 
@@ -116,7 +117,7 @@ STATUS_EVENTS: dict[str, type[Callback]] = {
 }
 
 
-class CallbackParseError(ValueError):
+class CallbackParseError(VonageVoiceError, ValueError):
     """The payload is not a Voice callback this client knows, or does not match its schema."""
 
 

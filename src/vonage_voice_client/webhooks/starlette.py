@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal, overload
+from typing import TYPE_CHECKING, Literal, Unpack, overload
 
 from vonage_voice_api.models import AnswerWebhook, NotifyEvent
 
-from .callbacks import Callback, CallbackKind, CallEvent
-from .events import construct_any_event
+from ._kinds import VerifyOptions
+from .construct import construct_any_event
+from .parse import Callback, CallbackKind, CallEvent
 from .replay import ReplayCache
-from .webhooks import DEFAULT_LEEWAY, DEFAULT_MAX_AGE
+from .verify import DEFAULT_LEEWAY, DEFAULT_MAX_AGE
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -31,47 +32,19 @@ if TYPE_CHECKING:
 
 @overload
 async def event_from_request(
-    request: Request,
-    secret: str | bytes,
-    *,
-    kind: Literal["answer"],
-    replay_cache: ReplayCache | None = ...,
-    max_age: float | None = ...,
-    leeway: float = ...,
-    clock: Callable[[], float] = ...,
+    request: Request, secret: str | bytes, *, kind: Literal["answer"], **options: Unpack[VerifyOptions]
 ) -> AnswerWebhook: ...
 @overload
 async def event_from_request(
-    request: Request,
-    secret: str | bytes,
-    *,
-    kind: Literal["notify"],
-    replay_cache: ReplayCache | None = ...,
-    max_age: float | None = ...,
-    leeway: float = ...,
-    clock: Callable[[], float] = ...,
+    request: Request, secret: str | bytes, *, kind: Literal["notify"], **options: Unpack[VerifyOptions]
 ) -> NotifyEvent: ...
 @overload
 async def event_from_request(
-    request: Request,
-    secret: str | bytes,
-    *,
-    kind: Literal["event"],
-    replay_cache: ReplayCache | None = ...,
-    max_age: float | None = ...,
-    leeway: float = ...,
-    clock: Callable[[], float] = ...,
+    request: Request, secret: str | bytes, *, kind: Literal["event"], **options: Unpack[VerifyOptions]
 ) -> CallEvent: ...
 @overload
 async def event_from_request(
-    request: Request,
-    secret: str | bytes,
-    *,
-    kind: None = None,
-    replay_cache: ReplayCache | None = ...,
-    max_age: float | None = ...,
-    leeway: float = ...,
-    clock: Callable[[], float] = ...,
+    request: Request, secret: str | bytes, *, kind: None = None, **options: Unpack[VerifyOptions]
 ) -> Callback: ...
 async def event_from_request(
     request: Request,
