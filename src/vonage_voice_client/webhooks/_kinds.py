@@ -1,9 +1,9 @@
-"""The verification options of the overloads on ``kind`` that ``construct_event`` and ``event_from_request`` share.
+"""The verification options in the overloads on ``kind`` of ``construct_event`` and ``event_from_request``.
 
-Each overload names its function's own parameters (the payload, the secret) and its ``kind``; the options, the same
-for both functions, are written once here. The four overloads themselves stay with each function: one overload set
-over two parameter lists needs a ``ParamSpec`` with the keyword-only ``kind`` beside it, which PEP 612 forbids (mypy:
-"Arguments not allowed after ParamSpec.args"), and without one no type checker would check the other arguments.
+Each function's four overloads name only ``kind`` and its result type, and take the other arguments as a typed
+``**`` (``Unpack``): its own (the payload, the secret) and these options, the same for both, written once here. One
+overload set for both functions would need a ``ParamSpec`` beside the keyword-only ``kind``, which PEP 612 forbids
+(mypy: "Arguments not allowed after ParamSpec.args"); without one, no type checker would check the other arguments.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Mapping
-from typing import Literal, Unpack, overload
+from typing import Literal, Required, Unpack, overload
 
 from vonage_voice_api.models import AnswerWebhook, NotifyEvent
 
@@ -29,50 +29,24 @@ Headers = Mapping[str, str] | Iterable[tuple[str, str]]
 """A framework's headers (Starlette, Flask, Django, aiohttp, a dict) or ``(name, value)`` pairs."""
 
 
+class ConstructArgs(VerifyOptions, total=False):
+    """:func:`construct_event`'s arguments but ``kind``, for its overloads."""
+
+    method: Required[str]
+    headers: Required[Headers]
+    body: Required[bytes | str]
+    query: QueryInput | None
+    secret: Required[str | bytes]
+
+
 @overload
-def construct_event(
-    *,
-    method: str,
-    headers: Headers,
-    body: bytes | str,
-    query: QueryInput | None = None,
-    secret: str | bytes,
-    kind: Literal["answer"],
-    **options: Unpack[VerifyOptions],
-) -> AnswerWebhook: ...
+def construct_event(*, kind: Literal["answer"], **args: Unpack[ConstructArgs]) -> AnswerWebhook: ...
 @overload
-def construct_event(
-    *,
-    method: str,
-    headers: Headers,
-    body: bytes | str,
-    query: QueryInput | None = None,
-    secret: str | bytes,
-    kind: Literal["notify"],
-    **options: Unpack[VerifyOptions],
-) -> NotifyEvent: ...
+def construct_event(*, kind: Literal["notify"], **args: Unpack[ConstructArgs]) -> NotifyEvent: ...
 @overload
-def construct_event(
-    *,
-    method: str,
-    headers: Headers,
-    body: bytes | str,
-    query: QueryInput | None = None,
-    secret: str | bytes,
-    kind: Literal["event"],
-    **options: Unpack[VerifyOptions],
-) -> CallEvent: ...
+def construct_event(*, kind: Literal["event"], **args: Unpack[ConstructArgs]) -> CallEvent: ...
 @overload
-def construct_event(
-    *,
-    method: str,
-    headers: Headers,
-    body: bytes | str,
-    query: QueryInput | None = None,
-    secret: str | bytes,
-    kind: None = None,
-    **options: Unpack[VerifyOptions],
-) -> Callback: ...
+def construct_event(*, kind: None = None, **args: Unpack[ConstructArgs]) -> Callback: ...
 def construct_event(
     *,
     method: str,

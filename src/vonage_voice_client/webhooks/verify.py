@@ -39,27 +39,6 @@ from ..errors import ConfigurationError, VonageVoiceError
 from ._payload import QueryInput, UnreadablePayload, payload_hashes
 from .replay import ReplayCache
 
-__all__ = [
-    "ALGORITHM",
-    "DEFAULT_LEEWAY",
-    "DEFAULT_MAX_AGE",
-    "ISSUER",
-    "AlgorithmNotAllowedError",
-    "InvalidIssuerError",
-    "InvalidSignatureError",
-    "MalformedPayloadError",
-    "MalformedTokenError",
-    "MissingPayloadHashError",
-    "MissingTokenError",
-    "PayloadHashMismatchError",
-    "ReplayedTokenError",
-    "TokenExpiredError",
-    "TokenNotYetValidError",
-    "VerifiedClaims",
-    "WebhookVerificationError",
-    "verify_callback",
-]
-
 logger = logging.getLogger(__name__)
 
 ALGORITHM: Final = "HS256"
