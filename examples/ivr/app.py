@@ -8,7 +8,7 @@ Point the Vonage application (or the call's ``answer_url``/``event_url``) at:
     POST /input    the caller's choice: connect to that department; no choice: the menu again, then goodbye
     POST /event    call progress events, kept in ``app.state.events``
 
-Every webhook is verified and parsed in one call, :func:`vonage_voice_client.starlette.event_from_request`, as
+Every webhook is verified and parsed in one call, :func:`vonage_voice_client.webhooks.event_from_request`, as
 Vonage signs them with the account's signature secret; an unsigned or forged request gets 401 and changes nothing.
 """
 
@@ -34,8 +34,7 @@ from vonage_voice_api.models import (
 )
 
 from vonage_voice_client import Callback, WebhookVerificationError
-from vonage_voice_client.callbacks import CallbackKind
-from vonage_voice_client.starlette import event_from_request
+from vonage_voice_client.webhooks import CallbackKind, event_from_request
 
 __all__ = ["DEPARTMENTS", "GOODBYE", "MENU", "create_app"]
 

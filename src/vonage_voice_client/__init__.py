@@ -29,10 +29,6 @@ if TYPE_CHECKING:
     from .aliases import Endpoint as Endpoint
     from .aliases import NccoAction as NccoAction
     from .auth import VonageJWT as VonageJWT
-    from .callbacks import Callback as Callback
-    from .callbacks import CallbackParseError as CallbackParseError
-    from .callbacks import CallEvent as CallEvent
-    from .callbacks import UnknownEvent as UnknownEvent
     from .client import VoiceClient as VoiceClient
     from .client import connect as connect
     from .errors import APIResponseError as APIResponseError
@@ -48,7 +44,6 @@ if TYPE_CHECKING:
     from .errors import VoiceAPIError as VoiceAPIError
     from .errors import VoiceTransportError as VoiceTransportError
     from .errors import VonageVoiceError as VonageVoiceError
-    from .events import construct_event as construct_event
     from .pagination import aiter_calls as aiter_calls
     from .pagination import iter_calls as iter_calls
     from .regions import REGIONS as REGIONS
@@ -56,8 +51,13 @@ if TYPE_CHECKING:
     from .unset import UNSET as UNSET
     from .unset import Unset as Unset
     from .unset import value_or as value_or
+    from .webhooks import Callback as Callback
+    from .webhooks import CallbackParseError as CallbackParseError
+    from .webhooks import CallEvent as CallEvent
+    from .webhooks import UnknownEvent as UnknownEvent
     from .webhooks import VerifiedClaims as VerifiedClaims
     from .webhooks import WebhookVerificationError as WebhookVerificationError
+    from .webhooks import construct_event as construct_event
 else:
     import importlib
 
@@ -67,10 +67,6 @@ else:
         "Endpoint": "aliases",
         "NccoAction": "aliases",
         "VonageJWT": "auth",
-        "Callback": "callbacks",
-        "CallbackParseError": "callbacks",
-        "CallEvent": "callbacks",
-        "UnknownEvent": "callbacks",
         "VoiceClient": "client",
         "connect": "client",
         "APIResponseError": "errors",
@@ -86,7 +82,6 @@ else:
         "VoiceAPIError": "errors",
         "VoiceTransportError": "errors",
         "VonageVoiceError": "errors",
-        "construct_event": "events",
         "aiter_calls": "pagination",
         "iter_calls": "pagination",
         "REGIONS": "regions",
@@ -94,6 +89,11 @@ else:
         "UNSET": "unset",
         "Unset": "unset",
         "value_or": "unset",
+        "Callback": "webhooks",
+        "CallbackParseError": "webhooks",
+        "CallEvent": "webhooks",
+        "UnknownEvent": "webhooks",
+        "construct_event": "webhooks",
         "VerifiedClaims": "webhooks",
         "WebhookVerificationError": "webhooks",
     }

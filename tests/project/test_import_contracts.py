@@ -23,6 +23,12 @@ PLANTS: dict[str, tuple[str, str]] = {
     "src/vonage_voice_client/new_tooling.py": ("import tools.generate\n", "Shipped code never imports"),
     # errors (the bottom layer) -> new_middle (listed nowhere) -> client (the top layer)
     "src/vonage_voice_client/new_middle.py": ("from vonage_voice_client import client\n", "Runtime layers"),
+    # webhooks._payload (its bottom layer) -> new_reader -> starlette (its top layer); new_middle's chain breaks this
+    # contract too (client -> the package's __init__ -> webhooks)
+    "src/vonage_voice_client/webhooks/new_reader.py": (
+        "from vonage_voice_client.webhooks import starlette\n",
+        "Webhook layers",
+    ),
     "src/vonage_voice_sandbox/new_app_part.py": ("from vonage_voice_sandbox import server\n", "Sandbox layers"),
     "contract_tests/new_check.py": ("from vonage_voice_client import _redact\n", "Private modules"),
     "examples/new_example.py": ("from vonage_voice_sandbox import state\n", "Examples use the sandbox"),
@@ -30,6 +36,7 @@ PLANTS: dict[str, tuple[str, str]] = {
 # Imports added to existing modules, to make the chains above.
 APPENDED = {
     "src/vonage_voice_client/errors.py": "from vonage_voice_client import new_middle  # noqa\n",
+    "src/vonage_voice_client/webhooks/_payload.py": "from vonage_voice_client.webhooks import new_reader  # noqa\n",
     "src/vonage_voice_sandbox/app.py": "from vonage_voice_sandbox import new_app_part  # noqa\n",
 }
 # Those chains close cycles too (client imports errors, server imports app): the acyclic contracts catch them as well.

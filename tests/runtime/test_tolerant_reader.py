@@ -32,7 +32,7 @@ from vonage_voice_api.types import UnknownVariant
 
 from tests.runtime.support import CALL_UUID, CON_UUID, call_record, mock_client
 from vonage_voice_client import MalformedResponseError, VonageVoiceError
-from vonage_voice_client.callbacks import UnknownEvent, parse_callback
+from vonage_voice_client.webhooks import UnknownEvent, parse_callback
 
 TIMESTAMP = "2024-04-19T01:34:18.000Z"
 

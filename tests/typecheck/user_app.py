@@ -50,8 +50,7 @@ from vonage_voice_client import (
     iter_calls,
     value_or,
 )
-from vonage_voice_client.starlette import event_from_request
-from vonage_voice_client.webhooks import JtiCache, parse_callback, verify_callback
+from vonage_voice_client.webhooks import JtiCache, event_from_request, parse_callback, verify_callback
 
 REPLAYS = JtiCache()
 

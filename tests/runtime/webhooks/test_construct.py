@@ -16,13 +16,13 @@ from starlette.routing import Route
 from vonage_voice_api.models import AnsweredEvent, AnswerWebhook
 
 from tests.runtime.webhooks.support import BODY, NOW, SECRET, claims, compact_hash, signed
-from vonage_voice_client.events import construct_event
-from vonage_voice_client.starlette import event_from_request
 from vonage_voice_client.webhooks import (
     MalformedTokenError,
     MissingTokenError,
     PayloadHashMismatchError,
     WebhookVerificationError,
+    construct_event,
+    event_from_request,
     verify_callback,
 )
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import parse_qsl
 
-from ._redact import describe
+from .._redact import describe
 
 QueryInput = str | bytes | Mapping[str, str] | Iterable[tuple[str, str]]
 """A raw query string (a leading ``?`` is ignored), a mapping, or a sequence of ``(name, value)`` pairs."""

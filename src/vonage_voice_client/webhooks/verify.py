@@ -9,18 +9,19 @@ framework, so it fits any of them::
     claims = verify_callback(request.headers.get("Authorization"), b"", secret, query=request.url.query)  # GET
 
 To verify and parse in one call, from what a web framework hands you, use
-:func:`vonage_voice_client.events.construct_event` (or, with Starlette and FastAPI,
-:func:`vonage_voice_client.starlette.event_from_request`).
+:func:`~vonage_voice_client.webhooks.construct_event` (or, with Starlette and FastAPI,
+:func:`~vonage_voice_client.webhooks.event_from_request`).
 
-Every refusal raises a subclass of :class:`WebhookVerificationError` (a ``ValueError``), so a handler can answer
-401 on the base class and still log the precise reason. Messages never contain the secret, and no frame of a
-traceback holds it or the token in the clear (error trackers record every frame's locals).
+Every refusal raises a subclass of :class:`WebhookVerificationError` (a ``ValueError``, and a ``VonageVoiceError``
+like everything this package raises), so a handler can answer 401 on the base class and still log the precise reason.
+Messages never contain the secret, and no frame of a traceback holds it or the token in the clear (error trackers
+record every frame's locals).
 
 A payload must have one reading: a query naming a parameter twice, or a JSON body with a duplicate key, is refused
 (frameworks disagree on which value counts). Pass ``replay_cache=JtiCache()`` (or a shared store, see ``replay``) to
 accept each token once.
 
-:func:`parse_callback` (from ``callbacks``) turns a verified payload into its generated model::
+:func:`~vonage_voice_client.webhooks.parse_callback` turns a verified payload into its generated model::
 
     event = parse_callback(body)             # StartedEvent, CompletedEvent, InputEvent, AnswerWebhook, ...
 """
@@ -33,33 +34,10 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final
 
+from .._redact import Hidden, describe
+from ..errors import ConfigurationError, VonageVoiceError
 from ._payload import QueryInput, UnreadablePayload, payload_hashes
-from ._redact import Hidden, describe
-from .callbacks import CallbackParseError, parse_callback
-from .errors import ConfigurationError
-from .replay import JtiCache, ReplayCache
-
-__all__ = [
-    "AlgorithmNotAllowedError",
-    "CallbackParseError",
-    "InvalidIssuerError",
-    "InvalidSignatureError",
-    "JtiCache",
-    "MalformedPayloadError",
-    "MalformedTokenError",
-    "MissingPayloadHashError",
-    "MissingTokenError",
-    "PayloadHashMismatchError",
-    "QueryInput",
-    "ReplayCache",
-    "ReplayedTokenError",
-    "TokenExpiredError",
-    "TokenNotYetValidError",
-    "VerifiedClaims",
-    "WebhookVerificationError",
-    "parse_callback",
-    "verify_callback",
-]
+from .replay import ReplayCache
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +47,7 @@ DEFAULT_MAX_AGE: Final = 300.0
 DEFAULT_LEEWAY: Final = 30.0
 
 
-class WebhookVerificationError(ValueError):
+class WebhookVerificationError(VonageVoiceError, ValueError):
     """A callback failed verification; answer it with 401 and do not act on it."""
 
 
