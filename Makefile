@@ -47,6 +47,11 @@ lint: $(STAMP)
 	$(BIN)/mypy --strict $(LINT_PATHS)
 	cd generated && ../$(BIN)/mypy --strict vonage_voice_api
 	$(BIN)/lint-imports
+	$(PY) -m tools.api_reference
+
+# The API reference (pdoc) in build/api/: open build/api/index.html. Any pdoc warning fails it, and so `make lint`.
+docs: $(STAMP)
+	$(PY) -m tools.api_reference
 
 # Fixes first (imports sorted, pyupgrade...), then the layout `make lint` checks.
 format: $(STAMP)
