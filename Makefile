@@ -25,7 +25,7 @@ CONTRACT_PYTEST := $(PY) -m pytest $(CONTRACT_PATHS) -q $(CONTRACT_XDIST) --juni
 CONTRACT_SERVED := $(PY) -m contract_tests.served contract_tests/test_provider.py -q $(CONTRACT_XDIST) \
 	--junitxml contract_tests/reports/junit-served.xml
 
-.PHONY: install generate check-generated lint test unit demo sandbox contract contract-served bench update-spec clean
+.PHONY: install generate check-generated lint format docs test unit demo sandbox contract contract-served bench update-spec clean
 
 install: $(STAMP)
 
@@ -47,6 +47,16 @@ lint: $(STAMP)
 	$(BIN)/mypy --strict $(LINT_PATHS)
 	cd generated && ../$(BIN)/mypy --strict vonage_voice_api
 	$(BIN)/lint-imports
+	$(PY) -m tools.api_reference
+
+# The API reference (pdoc) in build/api/: open build/api/index.html. Any pdoc warning fails it, and so `make lint`.
+docs: $(STAMP)
+	$(PY) -m tools.api_reference
+
+# Fixes first (imports sorted, pyupgrade...), then the layout `make lint` checks.
+format: $(STAMP)
+	$(BIN)/ruff check --fix $(LINT_PATHS)
+	$(BIN)/ruff format $(LINT_PATHS)
 
 test: lint check-generated
 	$(PY) -m pytest -q

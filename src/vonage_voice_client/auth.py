@@ -20,7 +20,7 @@ import time
 import uuid
 from collections.abc import Callable, Generator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeAlias, Union
 
 import httpx
 
@@ -30,6 +30,7 @@ from .errors import ConfigurationError
 # PyJWT and cryptography (about 50 ms of a cold import) load when the first key is read, not when the package is
 # imported: an application that imports the client at start-up pays for them only once it signs.
 if TYPE_CHECKING:
+    import cryptography.hazmat.primitives.asymmetric.rsa
     from cryptography.hazmat.primitives.asymmetric import rsa
 
 __all__ = ["ConfigurationError", "PrivateKeyInput", "VonageJWT"]
@@ -48,7 +49,11 @@ ENV_PRIVATE_KEY_PASSWORD: Final = "VONAGE_PRIVATE_KEY_PASSWORD"  # noqa: S105 - 
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
-PrivateKeyInput: TypeAlias = "bytes | str | os.PathLike[str] | rsa.RSAPrivateKey"
+# A Union, not one string, so that `PrivateKeyInput | None` evaluates (pdoc evaluates annotations), and the key's
+# type by its full name, which resolves from any module without importing cryptography here.
+PrivateKeyInput: TypeAlias = Union[
+    bytes, str, os.PathLike[str], "cryptography.hazmat.primitives.asymmetric.rsa.RSAPrivateKey"
+]
 """PEM bytes, PEM text, a path to a PEM file, or an already loaded RSA private key."""
 
 

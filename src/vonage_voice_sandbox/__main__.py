@@ -1,13 +1,18 @@
 """``python -m vonage_voice_sandbox``: serve the sandbox on loopback until interrupted.
 
 Without ``--public-key`` it makes a key pair, writes the private key to a 0600 temporary file (removed on exit)
-and prints what a client needs: the application id, the key's path and the base URL, as shell exports. A ``--host``
-that is not loopback is refused unless ``--allow-non-loopback`` says it is meant.
+and prints what a client needs: the application id, the key's path, the secret callbacks are signed with and the
+base URL, as shell exports. Callbacks are signed as Vonage signs them, with ``--signature-secret``, else
+``$VONAGE_SIGNATURE_SECRET``, else a new random secret; ``--unsigned`` sends them unsigned. A ``--host`` that is not
+loopback is refused unless ``--allow-non-loopback`` says it is meant.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import secrets
+import shlex
 import sys
 import uuid
 from collections.abc import Sequence
@@ -32,6 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"--host {args.host}: {exc}", file=sys.stderr)
         return 2
     application_id = args.application_id or str(uuid.uuid4())
+    signature_secret = _signature_secret(args)
     key_path: Path | None = None
     if args.public_key is not None:
         public_key = Path(args.public_key).read_bytes()
@@ -42,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = create_app(
         application_id=application_id,
         public_key=public_key,
-        signature_secret=args.signature_secret,
+        signature_secret=signature_secret,
         clock=clock,
         rate_limits=args.rate_limits,
         event_delivery=not args.no_event_delivery,
@@ -51,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     sock = bind(args.host, args.port)
     app.sandbox.deliverer.serving_on(sock.getsockname()[1])
-    _announce(base_url(sock), application_id, key_path, app.sandbox.spec.version)
+    _announce(base_url(sock), application_id, key_path, signature_secret, app.sandbox.spec.version)
     try:
         uvicorn_server(app, log_level=args.log_level).run(sockets=[sock])
     except KeyboardInterrupt:
@@ -81,7 +87,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
     parser.add_argument("--application-id", help="the application id tokens must carry (default: a new UUID)")
     parser.add_argument("--public-key", help="PEM file of the application's public key (default: a new key pair)")
-    parser.add_argument("--signature-secret", help="sign events with this secret (HS256), as Vonage does")
+    signing = parser.add_mutually_exclusive_group()
+    signing.add_argument(
+        "--signature-secret",
+        help="sign callbacks with this secret (HS256), as Vonage does (default: $VONAGE_SIGNATURE_SECRET, else new)",
+    )
+    signing.add_argument("--unsigned", action="store_true", help="send callbacks unsigned (Vonage always signs them)")
     parser.add_argument("--virtual-clock", action="store_true", help="calls move only on POST /_sandbox/clock/advance")
     parser.add_argument("--rate-limits", action="store_true", help="enforce 3 POST/s and 15 other requests/s")
     parser.add_argument("--no-event-delivery", action="store_true", help="record events without sending them")
@@ -91,13 +102,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _announce(url: str, application_id: str, key_path: Path | None, spec_version: str) -> None:
+def _signature_secret(args: argparse.Namespace) -> str | None:
+    if args.unsigned:
+        return None
+    given: str | None = args.signature_secret or os.environ.get("VONAGE_SIGNATURE_SECRET")
+    # A webhook app verifying signatures (the README's) answers 401 to unsigned callbacks: sign unless told not to.
+    return given or secrets.token_urlsafe(32)
+
+
+def _announce(
+    url: str, application_id: str, key_path: Path | None, signature_secret: str | None, spec_version: str
+) -> None:
     lines = [f"Vonage Voice API sandbox (spec {spec_version}) on {url}", f"  application id: {application_id}"]
     if key_path is not None:
         lines.append(f"  private key:    {key_path}")
+    lines.append("  callbacks:      " + ("signed (HS256)" if signature_secret else "unsigned (--unsigned)"))
     lines += ["", "  export VONAGE_APPLICATION_ID=" + application_id]
     if key_path is not None:
         lines.append(f"  export VONAGE_PRIVATE_KEY_PATH={key_path}")
+    if signature_secret:
+        lines.append(f"  export VONAGE_SIGNATURE_SECRET={shlex.quote(signature_secret)}")
     lines += [
         f"  export VONAGE_BASE_URL={url}",
         "",

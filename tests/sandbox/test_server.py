@@ -129,7 +129,12 @@ def test_the_cli_makes_keys_and_says_how_to_use_them(tmp_path: Path) -> None:
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
         exports = read_announcement(process)
-        assert set(exports) == {"VONAGE_APPLICATION_ID", "VONAGE_PRIVATE_KEY_PATH", "VONAGE_BASE_URL"}
+        assert set(exports) == {
+            "VONAGE_APPLICATION_ID",
+            "VONAGE_PRIVATE_KEY_PATH",
+            "VONAGE_SIGNATURE_SECRET",
+            "VONAGE_BASE_URL",
+        }
         key_path = Path(exports["VONAGE_PRIVATE_KEY_PATH"])
         assert stat.S_IMODE(key_path.stat().st_mode) == 0o600
         pem = key_path.read_bytes()
