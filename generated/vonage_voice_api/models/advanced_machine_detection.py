@@ -6,13 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import models
 from ..models.advanced_machine_detection_behavior import (
     ADVANCED_MACHINE_DETECTION_BEHAVIOR_VALUES,
-    AdvancedMachineDetectionBehavior,
 )
 from ..models.advanced_machine_detection_mode import (
     ADVANCED_MACHINE_DETECTION_MODE_VALUES,
-    AdvancedMachineDetectionMode,
 )
 from ..types import UNSET, Unset, check_value
 
@@ -26,10 +25,10 @@ class AdvancedMachineDetection:
 
     """
 
-    behavior: AdvancedMachineDetectionBehavior | Unset = UNSET
+    behavior: models.AdvancedMachineDetectionBehavior | Unset = UNSET
     """ When `hangup` is used, the call will be terminated if a machine is detected. When `continue` is used, the
     call will continue even if a machine is detected. """
-    mode: AdvancedMachineDetectionMode | Unset = "detect"
+    mode: models.AdvancedMachineDetectionMode | Unset = "detect"
     """ Detects whether a human or a machine answered, and reports `human` or `machine` in an event. Note that
     the default mode is `detect`, not the mode named `default`:
 

@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.answer_webhook_endpoint_type import AnswerWebhookEndpointType
+from .. import models
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -38,13 +38,13 @@ class AnswerWebhook:
     """ The unique identifier for the conversation this call leg is part of. """
     from_: str | Unset = UNSET
     """ The number (no `+`) or address the call came from. """
-    endpoint_type: AnswerWebhookEndpointType | str | Unset = UNSET
+    endpoint_type: models.AnswerWebhookEndpointType | str | Unset = UNSET
     """ Kind of endpoint that placed the call. """
     from_user: str | Unset = UNSET
     """ User name of the application user who placed the call, when an app user calls. """
     region_url: str | Unset = UNSET
     """ Base URL of the regional API that handles this call; send requests about the call there. """
-    custom_data: AnswerWebhookCustomData | Unset = UNSET
+    custom_data: models.AnswerWebhookCustomData | Unset = UNSET
     """ Data the Client SDK attached to the call. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

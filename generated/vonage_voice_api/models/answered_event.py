@@ -8,8 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.answered_event_status import AnsweredEventStatus, check_answered_event_status
-from ..models.direction import Direction
+from .. import models
+from ..models.answered_event_status import check_answered_event_status
 from ..types import UNSET, Unset, read_str
 
 T = TypeVar("T", bound="AnsweredEvent")
@@ -31,11 +31,11 @@ class AnsweredEvent:
     """ The number (no `+`) or address the call is from. """
     to: str
     """ The number (no `+`) or address the call is to. """
-    direction: Direction | str
+    direction: models.Direction | str
     """ Possible values are `outbound` or `inbound` """
     timestamp: datetime.datetime
     """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
-    status: AnsweredEventStatus = "answered"
+    status: models.AnsweredEventStatus = "answered"
     start_time: datetime.datetime | None | Unset = UNSET
     """ When the call started, if known yet. """
     rate: None | str | Unset = UNSET

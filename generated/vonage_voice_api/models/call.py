@@ -8,8 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_status import CallStatus
-from ..models.direction import Direction
+from .. import models
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -34,24 +33,24 @@ class Call:
     You use the UUID in all requests for individual live calls """
     conversation_uuid: str
     """ The unique identifier for the conversation this call leg is part of. """
-    status: CallStatus | str
+    status: models.CallStatus | str
     """ Status of the call leg. `started`, `ringing` and `answered` while it is set up; `machine` or `human` after
     machine detection; `completed`, `busy`, `cancelled`, `failed`, `rejected`, `timeout` or `unanswered` when it
     ended; `disconnected`, `transfer` and `input` are reported by events. """
-    direction: Direction | str
+    direction: models.Direction | str
     """ Possible values are `outbound` or `inbound` """
-    links: CallLinks | Unset = UNSET
+    links: models.CallLinks | Unset = UNSET
     to: (
-        CallEndpointApp
-        | CallEndpointPhone
-        | CallEndpointSip
-        | CallEndpointVbcExtension
-        | CallEndpointWebsocket
+        models.CallEndpointApp
+        | models.CallEndpointPhone
+        | models.CallEndpointSip
+        | models.CallEndpointVbcExtension
+        | models.CallEndpointWebsocket
         | UnknownVariant
         | Unset
     ) = UNSET
     """ The single or mixed collection of endpoint types you connected to """
-    from_: CallFrom | Unset = UNSET
+    from_: models.CallFrom | Unset = UNSET
     """ The endpoint the call came from, as `{type, number}` (for example `{"type": "phone", "number":
     "447700900001"}`). """
     rate: str | Unset = UNSET

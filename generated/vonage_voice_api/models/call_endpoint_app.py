@@ -6,7 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_endpoint_app_type import CallEndpointAppType, check_call_endpoint_app_type
+from .. import models
+from ..models.call_endpoint_app_type import check_call_endpoint_app_type
 
 T = TypeVar("T", bound="CallEndpointApp")
 
@@ -17,7 +18,7 @@ class CallEndpointApp:
 
     user: str
     """ The username to connect to """
-    type_: CallEndpointAppType = "app"
+    type_: models.CallEndpointAppType = "app"
     """ The type of connection. Must be `app` """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

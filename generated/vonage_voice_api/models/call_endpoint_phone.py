@@ -6,7 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_endpoint_phone_type import CallEndpointPhoneType, check_call_endpoint_phone_type
+from .. import models
+from ..models.call_endpoint_phone_type import check_call_endpoint_phone_type
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CallEndpointPhone")
@@ -18,7 +19,7 @@ class CallEndpointPhone:
 
     number: str
     """ The phone number to connect to """
-    type_: CallEndpointPhoneType = "phone"
+    type_: models.CallEndpointPhoneType = "phone"
     """ The type of connection. Must be `phone` """
     dtmf_answer: str | Unset = UNSET
     """ Provide [DTMF digits](https://developer.nexmo.com/voice/voice-api/concepts/dtmf) to send when the call is

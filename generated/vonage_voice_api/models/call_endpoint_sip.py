@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_endpoint_sip_type import CallEndpointSipType, check_call_endpoint_sip_type
+from .. import models
+from ..models.call_endpoint_sip_type import check_call_endpoint_sip_type
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -23,12 +24,12 @@ class CallEndpointSip:
 
     uri: str
     """ The SIP URI to connect to """
-    type_: CallEndpointSipType = "sip"
+    type_: models.CallEndpointSipType = "sip"
     """ The type of connection. Must be `sip` """
-    headers: CallEndpointSipHeaders | Unset = UNSET
+    headers: models.CallEndpointSipHeaders | Unset = UNSET
     """ Metadata to include in the request. The headers are transmitted as part of the SIP INVITE as `X-key: value`
     headers. """
-    standard_headers: CallEndpointSipStandardHeaders | Unset = UNSET
+    standard_headers: models.CallEndpointSipStandardHeaders | Unset = UNSET
     """ Standard SIP INVITE headers. Unlike the `headers` property, these are not prepended with `X-`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

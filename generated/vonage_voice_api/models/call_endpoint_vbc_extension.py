@@ -6,8 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import models
 from ..models.call_endpoint_vbc_extension_type import (
-    CallEndpointVbcExtensionType,
     check_call_endpoint_vbc_extension_type,
 )
 
@@ -19,7 +19,7 @@ class CallEndpointVbcExtension:
     """Connect to a VBC extension"""
 
     extension: str
-    type_: CallEndpointVbcExtensionType = "vbc"
+    type_: models.CallEndpointVbcExtensionType = "vbc"
     """ The type of connection. Must be `vbc` """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -6,10 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_endpoint_websocket_content_type import (
-    CallEndpointWebsocketContentType,
-)
-from ..models.call_endpoint_websocket_type import CallEndpointWebsocketType, check_call_endpoint_websocket_type
+from .. import models
+from ..models.call_endpoint_websocket_type import check_call_endpoint_websocket_type
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -27,12 +25,12 @@ class CallEndpointWebsocket:
     """Connect to a Websocket"""
 
     uri: str
-    content_type: CallEndpointWebsocketContentType | str
-    type_: CallEndpointWebsocketType = "websocket"
+    content_type: models.CallEndpointWebsocketContentType | str
+    type_: models.CallEndpointWebsocketType = "websocket"
     """ The type of connection. Must be `websocket` """
-    headers: CallEndpointWebsocketHeaders | Unset = UNSET
+    headers: models.CallEndpointWebsocketHeaders | Unset = UNSET
     """ Details of the Websocket you want to connect to """
-    authorization: CallEndpointWebsocketAuthorization | Unset = UNSET
+    authorization: models.CallEndpointWebsocketAuthorization | Unset = UNSET
     """ Optional configuration defining how the Authorization HTTP header is set in the WebSocket opening handshake.
     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

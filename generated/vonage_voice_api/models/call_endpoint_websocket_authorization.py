@@ -6,9 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_endpoint_websocket_authorization_type import (
-    CallEndpointWebsocketAuthorizationType,
-)
+from .. import models
 from ..types import UNSET, Unset, read_optional_str
 
 T = TypeVar("T", bound="CallEndpointWebsocketAuthorization")
@@ -18,7 +16,7 @@ T = TypeVar("T", bound="CallEndpointWebsocketAuthorization")
 class CallEndpointWebsocketAuthorization:
     """Optional configuration defining how the Authorization HTTP header is set in the WebSocket opening handshake."""
 
-    type_: CallEndpointWebsocketAuthorizationType | str | Unset = "vonage"
+    type_: models.CallEndpointWebsocketAuthorizationType | str | Unset = "vonage"
     """ Defines the authorization mode. "vonage" – the Voice API includes the same JWT used for signed webhooks in
     the Authorization header ('Bearer {JWT}'). "custom" – a developer-supplied Authorization header value is sent
     verbatim. """

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import models
+
 if TYPE_CHECKING:
     from ..models.link import Link
 
@@ -15,7 +17,7 @@ T = TypeVar("T", bound="CallLinks")
 
 @_attrs_define
 class CallLinks:
-    self_: Link
+    self_: models.Link
     """ A link to a related resource, as a path relative to the API host. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import models
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -24,8 +25,8 @@ class CallList:
     """ How many records this page holds. """
     record_index: int
     """ The `record_index` of the request (index of this page's first record). """
-    links: CallListLinks
-    embedded: CallListEmbedded | Unset = UNSET
+    links: models.CallListLinks
+    embedded: models.CallListEmbedded | Unset = UNSET
     """ The calls of this page, each as the getCall operation returns it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import models
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -17,15 +18,15 @@ T = TypeVar("T", bound="CallListLinks")
 
 @_attrs_define
 class CallListLinks:
-    self_: Link
+    self_: models.Link
     """ A link to a related resource, as a path relative to the API host. """
-    first: Link | Unset = UNSET
+    first: models.Link | Unset = UNSET
     """ A link to a related resource, as a path relative to the API host. """
-    last: Link | Unset = UNSET
+    last: models.Link | Unset = UNSET
     """ A link to a related resource, as a path relative to the API host. """
-    next_: Link | Unset = UNSET
+    next_: models.Link | Unset = UNSET
     """ A link to a related resource, as a path relative to the API host. """
-    prev: Link | Unset = UNSET
+    prev: models.Link | Unset = UNSET
     """ A link to a related resource, as a path relative to the API host. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

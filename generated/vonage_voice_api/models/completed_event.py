@@ -8,9 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.completed_event_disconnected_by import CompletedEventDisconnectedBy
-from ..models.completed_event_status import CompletedEventStatus, check_completed_event_status
-from ..models.direction import Direction
+from .. import models
+from ..models.completed_event_status import check_completed_event_status
 from ..types import UNSET, Unset, read_optional_str, read_str
 
 T = TypeVar("T", bound="CompletedEvent")
@@ -29,11 +28,11 @@ class CompletedEvent:
     """ The number (no `+`) or address the call is from. """
     to: str
     """ The number (no `+`) or address the call is to. """
-    direction: Direction | str
+    direction: models.Direction | str
     """ Possible values are `outbound` or `inbound` """
     timestamp: datetime.datetime
     """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
-    status: CompletedEventStatus = "completed"
+    status: models.CompletedEventStatus = "completed"
     start_time: datetime.datetime | Unset = UNSET
     """ When the call started, in UTC, as an RFC 3339 date-time with milliseconds. Present once answered. """
     end_time: datetime.datetime | Unset = UNSET
@@ -46,7 +45,7 @@ class CompletedEvent:
     """ Total price of the call, in EUR. """
     network: str | Unset = UNSET
     """ Kind of network of the destination, such as `GB-FIXED`. """
-    disconnected_by: CompletedEventDisconnectedBy | str | Unset = UNSET
+    disconnected_by: models.CompletedEventDisconnectedBy | str | Unset = UNSET
     """ Which side ended the call. """
     sip_code: int | Unset = UNSET
     """ The SIP response code that ended the attempt (for example 486 for busy), when there is one. """

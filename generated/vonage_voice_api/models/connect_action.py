@@ -6,12 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.connect_action_action import ConnectActionAction
-from ..models.connect_action_event_type import ConnectActionEventType
-from ..models.connect_action_machine_detection import (
-    ConnectActionMachineDetection,
-)
-from ..models.http_method import HttpMethod
+from .. import models
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -40,31 +35,37 @@ class ConnectAction:
 
     """
 
-    endpoint: list[ConnectEndpointPhone | ConnectEndpointSip | EndpointApp | EndpointVbcExtension | EndpointWebsocket]
+    endpoint: list[
+        models.ConnectEndpointPhone
+        | models.ConnectEndpointSip
+        | models.EndpointApp
+        | models.EndpointVbcExtension
+        | models.EndpointWebsocket
+    ]
     """ The endpoint to connect to; exactly one, in an array. """
-    action: ConnectActionAction = "connect"
+    action: models.ConnectActionAction = "connect"
     from_: str | Unset = UNSET
     """ The caller number shown to the endpoint, in E.164 without `+` (the AddressE164 rules); it must be one of
     your Vonage numbers when calling a phone. Leave it out for app callers, and when `randomFromNumber` is true. """
     random_from_number: bool | Unset = False
     """ Let Vonage pick a caller number among the application's numbers, from the destination's country when
     possible. Not together with `from`. """
-    event_type: ConnectActionEventType | Unset = UNSET
+    event_type: models.ConnectActionEventType | Unset = UNSET
     """ `synchronous` lets `eventUrl` answer call-state events (busy, timeout...) with an NCCO that replaces the
     current one. """
     timeout: int | Unset = 60
     """ Seconds the endpoint may ring before the connect gives up. """
     limit: int | Unset = 7200
     """ Longest call, in seconds. """
-    machine_detection: ConnectActionMachineDetection | Unset = UNSET
+    machine_detection: models.ConnectActionMachineDetection | Unset = UNSET
     """ What to do when voicemail answers: `continue` sends a `machine` event to `eventUrl`, `hangup` ends the call.
     """
-    advanced_machine_detection: AdvancedMachineDetection | Unset = UNSET
+    advanced_machine_detection: models.AdvancedMachineDetection | Unset = UNSET
     """ Settings of Vonage's advanced machine detection, which wins over `machine_detection` when both are given. It
     is charged; the rates are on the Voice API Pricing page, under 'Programmable Features'. """
     event_url: list[str] | Unset = UNSET
     """ Where call-state events of the connected leg are sent; an array, even for one URL. """
-    event_method: HttpMethod | Unset = "POST"
+    event_method: models.HttpMethod | Unset = "POST"
     """ HTTP method Vonage uses for a webhook. """
     ringback_tone: str | Unset = UNSET
     """ Audio looped to the caller until the endpoint answers; not recommended for phone endpoints, which send their

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.connect_endpoint_phone_type import ConnectEndpointPhoneType
+from .. import models
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -25,10 +25,10 @@ class ConnectEndpointPhone:
 
     number: str
     """ The phone number to connect to """
-    type_: ConnectEndpointPhoneType = "phone"
+    type_: models.ConnectEndpointPhoneType = "phone"
     dtmf_answer: str | Unset = UNSET
     """ DTMF digits to play once the call is answered; `p` pauses for 500 ms. """
-    on_answer: ConnectEndpointPhoneOnAnswer | Unset = UNSET
+    on_answer: models.ConnectEndpointPhoneOnAnswer | Unset = UNSET
     """ An NCCO run on the callee's leg when it answers, before the legs are joined. """
     shaken: str | Unset = UNSET
     """ Your own STIR/SHAKEN Identity header for this call (the JWT, then `;info=<certificate URL>`, `;alg=ES256`

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.connect_endpoint_sip_type import ConnectEndpointSipType
+from .. import models
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -27,16 +27,16 @@ class ConnectEndpointSip:
 
     """
 
-    type_: ConnectEndpointSipType = "sip"
+    type_: models.ConnectEndpointSipType = "sip"
     uri: str | Unset = UNSET
     """ The SIP URI, e.g. `sip:rebekka@sip.example.com;transport=tls`. """
     user: str | Unset = UNSET
     """ The user part of the address at `domain`. """
     domain: str | Unset = UNSET
     """ A SIP trunk domain name provisioned for your account. """
-    headers: ConnectEndpointSipHeaders | Unset = UNSET
+    headers: models.ConnectEndpointSipHeaders | Unset = UNSET
     """ Data sent in the INVITE as custom headers; each key becomes an `X-<key>` header. """
-    standard_headers: ConnectEndpointSipStandardHeaders | Unset = UNSET
+    standard_headers: models.ConnectEndpointSipStandardHeaders | Unset = UNSET
     """ Standard SIP headers sent under their own names (REST createCall spells it `standard_headers`). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

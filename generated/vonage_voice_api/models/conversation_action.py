@@ -6,8 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.conversation_action_action import ConversationActionAction
-from ..models.http_method import HttpMethod
+from .. import models
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -30,7 +29,7 @@ class ConversationAction:
 
     name: str
     """ Name of the conversation; names are scoped to the application and region. """
-    action: ConversationActionAction = "conversation"
+    action: models.ConversationActionAction = "conversation"
     music_on_hold_url: list[str] | Unset = UNSET
     """ An mp3 played to participants until the conversation starts; one URL, in an array. """
     start_on_enter: bool | Unset = True
@@ -45,12 +44,12 @@ class ConversationAction:
     """ UUIDs of the legs this participant can hear; everyone unless given, `[]` for nobody. """
     mute: bool | Unset = UNSET
     """ Mute this participant; not allowed together with `canSpeak`. """
-    transcription: Transcription | Unset = UNSET
+    transcription: models.Transcription | Unset = UNSET
     """ Transcription of a recording (beta, charged; at most 2 hours are transcribed). `{}` asks for the defaults.
     """
     event_url: list[str] | Unset = UNSET
     """ Where conversation events and the recording URL are sent; an array, even for one URL. """
-    event_method: HttpMethod | Unset = "POST"
+    event_method: models.HttpMethod | Unset = "POST"
     """ HTTP method Vonage uses for a webhook. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

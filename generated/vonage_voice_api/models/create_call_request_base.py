@@ -6,8 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.http_method import HttpMethod
-from ..models.machine_detection import MachineDetection
+from .. import models
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -30,8 +29,14 @@ T = TypeVar("T", bound="CreateCallRequestBase")
 
 @_attrs_define
 class CreateCallRequestBase:
-    to: list[EndpointApp | EndpointPhoneTo | EndpointSip | EndpointVbcExtension | EndpointWebsocket]
-    from_: EndpointPhoneFrom | Unset = UNSET
+    to: list[
+        models.EndpointApp
+        | models.EndpointPhoneTo
+        | models.EndpointSip
+        | models.EndpointVbcExtension
+        | models.EndpointWebsocket
+    ]
+    from_: models.EndpointPhoneFrom | Unset = UNSET
     """ Connect to a Phone (PSTN) number. This property is mutually exclusive with `random_from_number`: you must
     specify one (`from`) or the other (`random_from_number: true`). """
     random_from_number: bool | Unset = False
@@ -45,17 +50,17 @@ class CreateCallRequestBase:
     sent to. For more information about the values sent, see
     [Event webhook](/voice/voice-api/webhook-reference#event-webhook).
      """
-    machine_detection: MachineDetection | Unset = UNSET
+    machine_detection: models.MachineDetection | Unset = UNSET
     """ Configure the behavior when Vonage detects that the call is answered by voicemail. If `continue`, Vonage
     sends an HTTP request to `event_url` with the Call event machine. If `hangup`, Vonage ends the call. """
     length_timer: int | Unset = 7200
     """ Set the number of seconds that elapse before Vonage hangs up after the call state changes to answered. """
     ringing_timer: int | Unset = 60
     """ Set the number of seconds that elapse before Vonage hangs up after the call state changes to ‘ringing’. """
-    advanced_machine_detection: AdvancedMachineDetection | Unset = UNSET
+    advanced_machine_detection: models.AdvancedMachineDetection | Unset = UNSET
     """ Settings of Vonage's advanced machine detection, which wins over `machine_detection` when both are given. It
     is charged; the rates are on the Voice API Pricing page, under 'Programmable Features'. """
-    event_method: HttpMethod | Unset = "POST"
+    event_method: models.HttpMethod | Unset = "POST"
     """ HTTP method Vonage uses for a webhook. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

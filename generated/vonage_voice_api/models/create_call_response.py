@@ -7,8 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_status import CallStatus
-from ..models.direction import Direction
+from .. import models
 from ..types import read_str
 
 T = TypeVar("T", bound="CreateCallResponse")
@@ -19,11 +18,11 @@ class CreateCallResponse:
     uuid: UUID
     """ The unique identifier for this call leg. The UUID is created when your call request is accepted by Vonage.
     You use the UUID in all requests for individual live calls """
-    status: CallStatus | str
+    status: models.CallStatus | str
     """ Status of the call leg. `started`, `ringing` and `answered` while it is set up; `machine` or `human` after
     machine detection; `completed`, `busy`, `cancelled`, `failed`, `rejected`, `timeout` or `unanswered` when it
     ended; `disconnected`, `transfer` and `input` are reported by events. """
-    direction: Direction | str
+    direction: models.Direction | str
     """ Possible values are `outbound` or `inbound` """
     conversation_uuid: str
     """ The unique identifier for the conversation this call leg is part of. """

@@ -8,8 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.direction import Direction
-from ..models.disconnected_event_status import DisconnectedEventStatus, check_disconnected_event_status
+from .. import models
+from ..models.disconnected_event_status import check_disconnected_event_status
 from ..types import UNSET, Unset, read_optional_str
 
 T = TypeVar("T", bound="DisconnectedEvent")
@@ -33,8 +33,8 @@ class DisconnectedEvent:
     """ The number (no `+`) or address the call is to. """
     timestamp: datetime.datetime
     """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
-    status: DisconnectedEventStatus = "disconnected"
-    direction: Direction | str | Unset = UNSET
+    status: models.DisconnectedEventStatus = "disconnected"
+    direction: models.Direction | str | Unset = UNSET
     """ Possible values are `outbound` or `inbound` """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -6,7 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.earmuff_action import EARMUFF_ACTION_VALUES, EarmuffAction
+from .. import models
+from ..models.earmuff_action import EARMUFF_ACTION_VALUES
 from ..types import check_value
 
 T = TypeVar("T", bound="Earmuff")
@@ -14,7 +15,7 @@ T = TypeVar("T", bound="Earmuff")
 
 @_attrs_define
 class Earmuff:
-    action: EarmuffAction = "earmuff"
+    action: models.EarmuffAction = "earmuff"
     """ Prevent the specified UUID from hearing audio """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -6,7 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.endpoint_app_type import ENDPOINT_APP_TYPE_VALUES, EndpointAppType
+from .. import models
+from ..models.endpoint_app_type import ENDPOINT_APP_TYPE_VALUES
 from ..types import check_value
 
 T = TypeVar("T", bound="EndpointApp")
@@ -18,7 +19,7 @@ class EndpointApp:
 
     user: str
     """ The username to connect to """
-    type_: EndpointAppType = "app"
+    type_: models.EndpointAppType = "app"
     """ The type of connection. Must be `app` """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

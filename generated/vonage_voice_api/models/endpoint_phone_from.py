@@ -6,9 +6,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import models
 from ..models.endpoint_phone_from_type import (
     ENDPOINT_PHONE_FROM_TYPE_VALUES,
-    EndpointPhoneFromType,
 )
 from ..types import check_value
 
@@ -24,7 +24,7 @@ class EndpointPhoneFrom:
 
     number: str
     """ The phone number to connect to. It can be either an E.164 formatted number or a SIP URI. """
-    type_: EndpointPhoneFromType = "phone"
+    type_: models.EndpointPhoneFromType = "phone"
     """ The type of connection. Must be `phone`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

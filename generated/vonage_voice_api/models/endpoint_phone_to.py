@@ -6,9 +6,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import models
 from ..models.endpoint_phone_to_type import (
     ENDPOINT_PHONE_TO_TYPE_VALUES,
-    EndpointPhoneToType,
 )
 from ..types import UNSET, Unset, check_value
 
@@ -21,7 +21,7 @@ class EndpointPhoneTo:
 
     number: str
     """ The phone number to connect to """
-    type_: EndpointPhoneToType = "phone"
+    type_: models.EndpointPhoneToType = "phone"
     """ The type of connection. Must be `phone` """
     dtmf_answer: str | Unset = UNSET
     """ Provide [DTMF digits](https://developer.nexmo.com/voice/voice-api/concepts/dtmf) to send when the call is

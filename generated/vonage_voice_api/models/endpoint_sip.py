@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.endpoint_sip_type import EndpointSipType
+from .. import models
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -26,12 +26,12 @@ class EndpointSip:
 
     uri: str
     """ The SIP URI to connect to """
-    type_: EndpointSipType = "sip"
+    type_: models.EndpointSipType = "sip"
     """ The type of connection. Must be `sip` """
-    headers: EndpointSipHeaders | Unset = UNSET
+    headers: models.EndpointSipHeaders | Unset = UNSET
     """ Metadata to include in the request. The headers are transmitted as part of the SIP INVITE as `X-key: value`
     headers. """
-    standard_headers: EndpointSipStandardHeaders | Unset = UNSET
+    standard_headers: models.EndpointSipStandardHeaders | Unset = UNSET
     """ Standard SIP INVITE headers. Unlike the `headers` property, these are not prepended with `X-`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -6,9 +6,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import models
 from ..models.endpoint_vbc_extension_type import (
     ENDPOINT_VBC_EXTENSION_TYPE_VALUES,
-    EndpointVbcExtensionType,
 )
 from ..types import check_value
 
@@ -20,7 +20,7 @@ class EndpointVbcExtension:
     """Connect to a VBC extension"""
 
     extension: str
-    type_: EndpointVbcExtensionType = "vbc"
+    type_: models.EndpointVbcExtensionType = "vbc"
     """ The type of connection. Must be `vbc` """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

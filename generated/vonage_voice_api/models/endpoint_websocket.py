@@ -6,8 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.endpoint_websocket_content_type import EndpointWebsocketContentType
-from ..models.endpoint_websocket_type import EndpointWebsocketType
+from .. import models
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -27,12 +26,12 @@ class EndpointWebsocket:
     """Connect to a Websocket"""
 
     uri: str
-    content_type: EndpointWebsocketContentType
-    type_: EndpointWebsocketType = "websocket"
+    content_type: models.EndpointWebsocketContentType
+    type_: models.EndpointWebsocketType = "websocket"
     """ The type of connection. Must be `websocket` """
-    headers: EndpointWebsocketHeaders | Unset = UNSET
+    headers: models.EndpointWebsocketHeaders | Unset = UNSET
     """ Details of the Websocket you want to connect to """
-    authorization: EndpointWebsocketAuthorization | Unset = UNSET
+    authorization: models.EndpointWebsocketAuthorization | Unset = UNSET
     """ Optional configuration defining how the Authorization HTTP header is set in the WebSocket opening handshake.
     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -6,9 +6,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import models
 from ..models.endpoint_websocket_authorization_type import (
     ENDPOINT_WEBSOCKET_AUTHORIZATION_TYPE_VALUES,
-    EndpointWebsocketAuthorizationType,
 )
 from ..types import UNSET, Unset, check_value
 
@@ -19,7 +19,7 @@ T = TypeVar("T", bound="EndpointWebsocketAuthorization")
 class EndpointWebsocketAuthorization:
     """Optional configuration defining how the Authorization HTTP header is set in the WebSocket opening handshake."""
 
-    type_: EndpointWebsocketAuthorizationType | Unset = "vonage"
+    type_: models.EndpointWebsocketAuthorizationType | Unset = "vonage"
     """ Defines the authorization mode. "vonage" – the Voice API includes the same JWT used for signed webhooks in
     the Authorization header ('Bearer {JWT}'). "custom" – a developer-supplied Authorization header value is sent
     verbatim. """

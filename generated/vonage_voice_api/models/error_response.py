@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import models
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ class ErrorResponse:
     """ What went wrong with this request. """
     instance: str | Unset = UNSET
     """ Identifier of this occurrence of the error (the trace id). """
-    invalid_parameters: list[InvalidParameter] | Unset = UNSET
+    invalid_parameters: list[models.InvalidParameter] | Unset = UNSET
     """ The request parameters that were refused, and why (validation errors only). """
     error_title: str | Unset = UNSET
     """ Summary of the error in the older Voice API error format, which uses it instead of `title`. """

@@ -8,9 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.direction import Direction
-from ..models.failed_event_detail import FailedEventDetail
-from ..models.failed_event_status import FailedEventStatus, check_failed_event_status
+from .. import models
+from ..models.failed_event_status import check_failed_event_status
 from ..types import UNSET, Unset, read_optional_str, read_str
 
 T = TypeVar("T", bound="FailedEvent")
@@ -29,12 +28,12 @@ class FailedEvent:
     """ The number (no `+`) or address the call is from. """
     to: str
     """ The number (no `+`) or address the call is to. """
-    direction: Direction | str
+    direction: models.Direction | str
     """ Possible values are `outbound` or `inbound` """
     timestamp: datetime.datetime
     """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
-    status: FailedEventStatus = "failed"
-    detail: FailedEventDetail | str | Unset = UNSET
+    status: models.FailedEventStatus = "failed"
+    detail: models.FailedEventDetail | str | Unset = UNSET
     """ Why: `cannot_route`, `number_out_of_service` or `internal_error`. """
     sip_code: int | Unset = UNSET
     """ The SIP response code that ended the attempt (for example 486 for busy), when there is one. """

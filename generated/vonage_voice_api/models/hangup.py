@@ -6,7 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.hangup_action import HANGUP_ACTION_VALUES, HangupAction
+from .. import models
+from ..models.hangup_action import HANGUP_ACTION_VALUES
 from ..types import check_value
 
 T = TypeVar("T", bound="Hangup")
@@ -14,7 +15,7 @@ T = TypeVar("T", bound="Hangup")
 
 @_attrs_define
 class Hangup:
-    action: HangupAction = "hangup"
+    action: models.HangupAction = "hangup"
     """ End the call for the specified UUID """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -8,7 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.human_event_status import HumanEventStatus, check_human_event_status
+from .. import models
+from ..models.human_event_status import check_human_event_status
 
 T = TypeVar("T", bound="HumanEvent")
 
@@ -28,7 +29,7 @@ class HumanEvent:
     """ The number (no `+`) or address the call is to. """
     timestamp: datetime.datetime
     """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
-    status: HumanEventStatus = "human"
+    status: models.HumanEventStatus = "human"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

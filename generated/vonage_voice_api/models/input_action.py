@@ -6,10 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.http_method import HttpMethod
-from ..models.input_action_action import InputActionAction
-from ..models.input_action_mode import InputActionMode
-from ..models.input_action_type_item import InputActionTypeItem
+from .. import models
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -33,19 +30,19 @@ class InputAction:
 
     """
 
-    type_: list[InputActionTypeItem]
+    type_: list[models.InputActionTypeItem]
     """ What to collect, `dtmf`, `speech` or both. """
-    action: InputActionAction = "input"
-    dtmf: InputActionDtmf | Unset = UNSET
+    action: models.InputActionAction = "input"
+    dtmf: models.InputActionDtmf | Unset = UNSET
     """ DTMF settings. Leave empty with `mode: asynchronous`. """
-    speech: InputActionSpeech | Unset = UNSET
+    speech: models.InputActionSpeech | Unset = UNSET
     """ Speech recognition settings. """
-    mode: InputActionMode | Unset = "synchronous"
+    mode: models.InputActionMode | Unset = "synchronous"
     """ `synchronous` waits for the result; `asynchronous` (DTMF only) sends each digit in real time, to the URL of
     the DTMF subscription (subscribeDTMF). """
     event_url: list[str] | Unset = UNSET
     """ Where the input event is sent; an array, even for one URL. """
-    event_method: HttpMethod | Unset = "POST"
+    event_method: models.HttpMethod | Unset = "POST"
     """ HTTP method Vonage uses for a webhook. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

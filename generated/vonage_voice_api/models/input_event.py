@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import models
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -36,9 +37,9 @@ class InputEvent:
     """ The number (no `+`) or address the call is from. """
     to: str | Unset = UNSET
     """ The number (no `+`) or address the call is to. """
-    dtmf: InputEventDtmf | Unset = UNSET
+    dtmf: models.InputEventDtmf | Unset = UNSET
     """ The DTMF result. """
-    speech: InputEventSpeech | Unset = UNSET
+    speech: models.InputEventSpeech | Unset = UNSET
     """ The speech recognition result. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

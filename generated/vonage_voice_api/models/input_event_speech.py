@@ -6,9 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.input_event_speech_timeout_reason import (
-    InputEventSpeechTimeoutReason,
-)
+from .. import models
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -24,9 +22,9 @@ T = TypeVar("T", bound="InputEventSpeech")
 class InputEventSpeech:
     """The speech recognition result."""
 
-    timeout_reason: InputEventSpeechTimeoutReason | str | Unset = UNSET
+    timeout_reason: models.InputEventSpeechTimeoutReason | str | Unset = UNSET
     """ Why the speech ended. """
-    results: list[SpeechResult] | Unset = UNSET
+    results: list[models.SpeechResult] | Unset = UNSET
     """ Recognised texts, most confident first. """
     error: str | Unset = UNSET
     """ Why recognition failed, when it did. """

@@ -8,8 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.machine_event_status import MachineEventStatus, check_machine_event_status
-from ..models.machine_event_sub_state import MachineEventSubState
+from .. import models
+from ..models.machine_event_status import check_machine_event_status
 from ..types import UNSET, Unset, read_optional_str
 
 T = TypeVar("T", bound="MachineEvent")
@@ -33,8 +33,8 @@ class MachineEvent:
     """ The number (no `+`) or address the call is to. """
     timestamp: datetime.datetime
     """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
-    status: MachineEventStatus = "machine"
-    sub_state: MachineEventSubState | str | Unset = UNSET
+    status: models.MachineEventStatus = "machine"
+    sub_state: models.MachineEventSubState | str | Unset = UNSET
     """ `beep_start` when the voicemail beep was heard, `beep_timeout` when none came in time. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -6,7 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.mute_action import MUTE_ACTION_VALUES, MuteAction
+from .. import models
+from ..models.mute_action import MUTE_ACTION_VALUES
 from ..types import check_value
 
 T = TypeVar("T", bound="Mute")
@@ -14,7 +15,7 @@ T = TypeVar("T", bound="Mute")
 
 @_attrs_define
 class Mute:
-    action: MuteAction = "mute"
+    action: models.MuteAction = "mute"
     """ Mute the specified UUID """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

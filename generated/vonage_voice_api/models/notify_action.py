@@ -6,8 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.http_method import HttpMethod
-from ..models.notify_action_action import NotifyActionAction
+from .. import models
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -28,12 +27,12 @@ class NotifyAction:
 
     """
 
-    payload: NotifyActionPayload
+    payload: models.NotifyActionPayload
     """ Any JSON object; it is sent as the body of the notify request. """
     event_url: list[str]
     """ Where the payload is sent; an array, even for one URL. """
-    action: NotifyActionAction = "notify"
-    event_method: HttpMethod | Unset = "POST"
+    action: models.NotifyActionAction = "notify"
+    event_method: models.HttpMethod | Unset = "POST"
     """ HTTP method Vonage uses for a webhook. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

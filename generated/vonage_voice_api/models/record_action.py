@@ -6,11 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.http_method import HttpMethod
-from ..models.record_action_action import RecordActionAction
-from ..models.record_action_end_on_key import RecordActionEndOnKey
-from ..models.record_action_format import RecordActionFormat
-from ..models.record_action_split import RecordActionSplit
+from .. import models
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -35,17 +31,17 @@ class RecordAction:
 
     """
 
-    action: RecordActionAction = "record"
-    format_: RecordActionFormat | Unset = "mp3"
+    action: models.RecordActionAction = "record"
+    format_: models.RecordActionFormat | Unset = "mp3"
     """ Audio format of the recording; `mp3` unless given, and `wav` when recording more than 2 channels. """
-    split: RecordActionSplit | Unset = UNSET
+    split: models.RecordActionSplit | Unset = UNSET
     """ `conversation` records the sent and received audio in separate channels. """
     channels: int | Unset = UNSET
     """ How many channels to record (needs `split: conversation`); participants beyond the last channel are added to
     it. """
     end_on_silence: int | Unset = UNSET
     """ Stop recording after this many seconds of silence. """
-    end_on_key: RecordActionEndOnKey | Unset = UNSET
+    end_on_key: models.RecordActionEndOnKey | Unset = UNSET
     """ Stop recording when the callee presses this key. """
     time_out: int | Unset = UNSET
     """ Longest recording, in seconds. """
@@ -53,9 +49,9 @@ class RecordAction:
     """ Play a beep when the recording starts. """
     event_url: list[str] | Unset = UNSET
     """ Where the record event is sent; an array, even for one URL. """
-    event_method: HttpMethod | Unset = "POST"
+    event_method: models.HttpMethod | Unset = "POST"
     """ HTTP method Vonage uses for a webhook. """
-    transcription: Transcription | Unset = UNSET
+    transcription: models.Transcription | Unset = UNSET
     """ Transcription of a recording (beta, charged; at most 2 hours are transcribed). `{}` asks for the defaults.
     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

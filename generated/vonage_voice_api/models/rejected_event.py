@@ -8,9 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.direction import Direction
-from ..models.rejected_event_detail import RejectedEventDetail
-from ..models.rejected_event_status import RejectedEventStatus, check_rejected_event_status
+from .. import models
+from ..models.rejected_event_status import check_rejected_event_status
 from ..types import UNSET, Unset, read_optional_str, read_str
 
 T = TypeVar("T", bound="RejectedEvent")
@@ -29,12 +28,12 @@ class RejectedEvent:
     """ The number (no `+`) or address the call is from. """
     to: str
     """ The number (no `+`) or address the call is to. """
-    direction: Direction | str
+    direction: models.Direction | str
     """ Possible values are `outbound` or `inbound` """
     timestamp: datetime.datetime
     """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
-    status: RejectedEventStatus = "rejected"
-    detail: RejectedEventDetail | str | Unset = UNSET
+    status: models.RejectedEventStatus = "rejected"
+    detail: models.RejectedEventDetail | str | Unset = UNSET
     """ Why: `invalid_number`, `restricted` (by the carrier) or `declined` (by the callee). """
     sip_code: int | Unset = UNSET
     """ The SIP response code that ended the attempt (for example 486 for busy), when there is one. """

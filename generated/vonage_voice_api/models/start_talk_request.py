@@ -6,13 +6,12 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import models
 from ..models.start_talk_request_language import (
     START_TALK_REQUEST_LANGUAGE_VALUES,
-    StartTalkRequestLanguage,
 )
 from ..models.start_talk_request_voice_name import (
     START_TALK_REQUEST_VOICE_NAME_VALUES,
-    StartTalkRequestVoiceName,
 )
 from ..types import UNSET, Unset, check_value
 
@@ -23,7 +22,7 @@ T = TypeVar("T", bound="StartTalkRequest")
 class StartTalkRequest:
     text: str
     """ The text to read """
-    language: StartTalkRequestLanguage | Unset = "en-US"
+    language: models.StartTalkRequestLanguage | Unset = "en-US"
     """ The language to use """
     style: int | Unset = 0
     """ The vocal style (vocal range, tessitura, and timbre) to use """
@@ -31,7 +30,7 @@ class StartTalkRequest:
     """ Set to `true` to use the premium version of the specified style if available, otherwise the standard version
     will be used. You can find more information about Premium Voices in the [Text-To-Speech
     guide](https://developer.vonage.com/en/voice/voice-api/guides/text-to-speech#premium-voices). """
-    voice_name: StartTalkRequestVoiceName | Unset = "Kimberly"
+    voice_name: models.StartTalkRequestVoiceName | Unset = "Kimberly"
     """ Deprecated: use `language` and `style` instead. The voice, and so the language, to speak with. """
     loop: int | Unset = 1
     """ How many times to speak the text; `0` repeats it until the call ends. """

@@ -8,8 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.direction import Direction
-from ..models.started_event_status import StartedEventStatus, check_started_event_status
+from .. import models
+from ..models.started_event_status import check_started_event_status
 from ..types import read_str
 
 T = TypeVar("T", bound="StartedEvent")
@@ -28,11 +28,11 @@ class StartedEvent:
     """ The number (no `+`) or address the call is from. """
     to: str
     """ The number (no `+`) or address the call is to. """
-    direction: Direction | str
+    direction: models.Direction | str
     """ Possible values are `outbound` or `inbound` """
     timestamp: datetime.datetime
     """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
-    status: StartedEventStatus = "started"
+    status: models.StartedEventStatus = "started"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

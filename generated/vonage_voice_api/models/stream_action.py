@@ -6,7 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.stream_action_action import STREAM_ACTION_ACTION_VALUES, StreamActionAction
+from .. import models
+from ..models.stream_action_action import STREAM_ACTION_ACTION_VALUES
 from ..types import UNSET, Unset, check_value
 
 T = TypeVar("T", bound="StreamAction")
@@ -18,7 +19,7 @@ class StreamAction:
 
     stream_url: list[str]
     """ The audio file to play; one URL, in an array. `Cache-Control` on it is honoured. """
-    action: StreamActionAction = "stream"
+    action: models.StreamActionAction = "stream"
     level: float | Unset = 0.0
     """ Volume, from -1 (quietest) to 1 (loudest) in steps of 0.1. """
     barge_in: bool | Unset = False

@@ -6,7 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.talk_action_action import TALK_ACTION_ACTION_VALUES, TalkActionAction
+from .. import models
+from ..models.talk_action_action import TALK_ACTION_ACTION_VALUES
 from ..types import UNSET, Unset, check_value
 
 T = TypeVar("T", bound="TalkAction")
@@ -18,7 +19,7 @@ class TalkAction:
 
     text: str
     """ The text to speak, up to 1,500 characters not counting SSML tags; SSML must be wrapped in `<speak>`. """
-    action: TalkActionAction = "talk"
+    action: models.TalkActionAction = "talk"
     barge_in: bool | Unset = False
     """ Let the callee interrupt the speech by pressing a key or speaking; the next non-talk action must then be an
     `input`. """

@@ -8,8 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.direction import Direction
-from ..models.timeout_event_status import TimeoutEventStatus, check_timeout_event_status
+from .. import models
+from ..models.timeout_event_status import check_timeout_event_status
 from ..types import UNSET, Unset, read_str
 
 T = TypeVar("T", bound="TimeoutEvent")
@@ -31,11 +31,11 @@ class TimeoutEvent:
     """ The number (no `+`) or address the call is from. """
     to: str
     """ The number (no `+`) or address the call is to. """
-    direction: Direction | str
+    direction: models.Direction | str
     """ Possible values are `outbound` or `inbound` """
     timestamp: datetime.datetime
     """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
-    status: TimeoutEventStatus = "timeout"
+    status: models.TimeoutEventStatus = "timeout"
     sip_code: int | Unset = UNSET
     """ The SIP response code that ended the attempt (for example 486 for busy), when there is one. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

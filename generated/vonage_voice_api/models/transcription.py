@@ -6,7 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.http_method import HTTP_METHOD_VALUES, HttpMethod
+from .. import models
+from ..models.http_method import HTTP_METHOD_VALUES
 from ..types import UNSET, Unset, check_value
 
 T = TypeVar("T", bound="Transcription")
@@ -20,7 +21,7 @@ class Transcription:
     """ Language of the recording, as a BCP-47 code of a supported ASR language. """
     event_url: list[str] | Unset = UNSET
     """ Where the transcription result is sent; an array, even for one URL. """
-    event_method: HttpMethod | Unset = "POST"
+    event_method: models.HttpMethod | Unset = "POST"
     """ HTTP method Vonage uses for a webhook. """
     sentiment_analysis: bool | Unset = False
     """ Add a sentiment score from -1 to 1 to each transcribed segment (developer preview). """

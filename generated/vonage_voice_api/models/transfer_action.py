@@ -6,9 +6,9 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import models
 from ..models.transfer_action_action import (
     TRANSFER_ACTION_ACTION_VALUES,
-    TransferActionAction,
 )
 from ..types import UNSET, Unset, check_value
 
@@ -24,7 +24,7 @@ class TransferAction:
 
     conversation_id: str
     """ ID of the conversation to move the legs into. """
-    action: TransferActionAction = "transfer"
+    action: models.TransferActionAction = "transfer"
     can_hear: list[str] | Unset = UNSET
     """ UUIDs of the legs the moved participants can hear. """
     can_speak: list[str] | Unset = UNSET

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.request_transfer_action_param import RequestTransferActionParam
+from .. import models
 
 if TYPE_CHECKING:
     from ..models.transfer_with_answer_url_destination import TransferWithAnswerUrlDestination
@@ -20,8 +20,8 @@ T = TypeVar("T", bound="TransferWithAnswerUrl")
 
 @_attrs_define
 class TransferWithAnswerUrl:
-    destination: TransferWithAnswerUrlDestination
-    action: RequestTransferActionParam = "transfer"
+    destination: models.TransferWithAnswerUrlDestination
+    action: models.RequestTransferActionParam = "transfer"
     """ Transfer the call to a new NCCO """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -6,9 +6,9 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import models
 from ..models.transfer_with_answer_url_destination_type import (
     TRANSFER_WITH_ANSWER_URL_DESTINATION_TYPE_VALUES,
-    TransferWithAnswerUrlDestinationType,
 )
 from ..types import check_value
 
@@ -19,7 +19,7 @@ T = TypeVar("T", bound="TransferWithAnswerUrlDestination")
 class TransferWithAnswerUrlDestination:
     url: list[str]
     """ The URL that Vonage makes a request to. Must return an NCCO. """
-    type_: TransferWithAnswerUrlDestinationType = "ncco"
+    type_: models.TransferWithAnswerUrlDestinationType = "ncco"
     """ Always `ncco` """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -6,9 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.transfer_with_ncco_destination_type import (
-    TransferWithNccoDestinationType,
-)
+from .. import models
 
 if TYPE_CHECKING:
     from ..models.connect_action import ConnectAction
@@ -32,19 +30,19 @@ T = TypeVar("T", bound="TransferWithNccoDestination")
 @_attrs_define
 class TransferWithNccoDestination:
     ncco: list[
-        ConnectAction
-        | ConversationAction
-        | InputAction
-        | NotifyAction
-        | RecordAction
-        | StreamAction
-        | TalkAction
-        | TransferAction
-        | WaitAction
+        models.ConnectAction
+        | models.ConversationAction
+        | models.InputAction
+        | models.NotifyAction
+        | models.RecordAction
+        | models.StreamAction
+        | models.TalkAction
+        | models.TransferAction
+        | models.WaitAction
     ]
     """ Refer to the [NCCO Guide](https://developer.nexmo.com/voice/voice-api/ncco-reference) for a description of
     possible NCCO parameters. """
-    type_: TransferWithNccoDestinationType = "ncco"
+    type_: models.TransferWithNccoDestinationType = "ncco"
     """ Always `ncco` """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -8,9 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.direction import Direction
-from ..models.unanswered_event_detail import UnansweredEventDetail
-from ..models.unanswered_event_status import UnansweredEventStatus, check_unanswered_event_status
+from .. import models
+from ..models.unanswered_event_status import check_unanswered_event_status
 from ..types import UNSET, Unset, read_optional_str, read_str
 
 T = TypeVar("T", bound="UnansweredEvent")
@@ -29,12 +28,12 @@ class UnansweredEvent:
     """ The number (no `+`) or address the call is from. """
     to: str
     """ The number (no `+`) or address the call is to. """
-    direction: Direction | str
+    direction: models.Direction | str
     """ Possible values are `outbound` or `inbound` """
     timestamp: datetime.datetime
     """ When Vonage sent the event, in UTC (RFC 3339, with milliseconds). """
-    status: UnansweredEventStatus = "unanswered"
-    detail: UnansweredEventDetail | str | Unset = UNSET
+    status: models.UnansweredEventStatus = "unanswered"
+    detail: models.UnansweredEventDetail | str | Unset = UNSET
     """ Why: `unavailable` (the destination could not be reached) or `timeout`; the Java SDK also knows
     `carrier_timeout`. """
     sip_code: int | Unset = UNSET

@@ -6,7 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.unearmuff_action import UNEARMUFF_ACTION_VALUES, UnearmuffAction
+from .. import models
+from ..models.unearmuff_action import UNEARMUFF_ACTION_VALUES
 from ..types import check_value
 
 T = TypeVar("T", bound="Unearmuff")
@@ -14,7 +15,7 @@ T = TypeVar("T", bound="Unearmuff")
 
 @_attrs_define
 class Unearmuff:
-    action: UnearmuffAction = "unearmuff"
+    action: models.UnearmuffAction = "unearmuff"
     """ Allow the specified UUID to hear audio """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

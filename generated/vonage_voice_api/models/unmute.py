@@ -6,7 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.unmute_action import UNMUTE_ACTION_VALUES, UnmuteAction
+from .. import models
+from ..models.unmute_action import UNMUTE_ACTION_VALUES
 from ..types import check_value
 
 T = TypeVar("T", bound="Unmute")
@@ -14,7 +15,7 @@ T = TypeVar("T", bound="Unmute")
 
 @_attrs_define
 class Unmute:
-    action: UnmuteAction = "unmute"
+    action: models.UnmuteAction = "unmute"
     """ Unmute the specified UUID """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

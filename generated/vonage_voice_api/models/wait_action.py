@@ -6,7 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.wait_action_action import WAIT_ACTION_ACTION_VALUES, WaitActionAction
+from .. import models
+from ..models.wait_action_action import WAIT_ACTION_ACTION_VALUES
 from ..types import UNSET, Unset, check_value
 
 T = TypeVar("T", bound="WaitAction")
@@ -16,7 +17,7 @@ T = TypeVar("T", bound="WaitAction")
 class WaitAction:
     """Pause the NCCO. Sends no event; add a `notify` after it when the application needs to know."""
 
-    action: WaitActionAction = "wait"
+    action: models.WaitActionAction = "wait"
     timeout: float | Unset = 10.0
     """ Seconds to wait, from 0.1 to 7200 (Vonage clamps values outside that range; the schema refuses them so that
     the client sends what it means). """

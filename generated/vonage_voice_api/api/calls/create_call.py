@@ -1,23 +1,18 @@
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 import httpx
 
-from ... import errors
+from ... import errors, models
 from ...client import AuthenticatedClient, Client
 from ...types import Response
-
-if TYPE_CHECKING:
-    from ...models.create_call_request_answer_url import CreateCallRequestAnswerUrl
-    from ...models.create_call_request_ncco import CreateCallRequestNcco
-    from ...models.create_call_response import CreateCallResponse
 
 
 def _get_kwargs(
     *,
-    body: CreateCallRequestAnswerUrl | CreateCallRequestNcco,
+    body: models.CreateCallRequestAnswerUrl | models.CreateCallRequestNcco,
 ) -> dict[str, Any]:
     from ...models.create_call_request_ncco import CreateCallRequestNcco
 
@@ -39,7 +34,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CreateCallResponse:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> models.CreateCallResponse:
     from ...models.create_call_response import CreateCallResponse
 
     if response.status_code == 201:
@@ -53,7 +48,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     raise errors.UnexpectedStatus(response.status_code, response.content)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CreateCallResponse]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[models.CreateCallResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -65,8 +62,8 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: CreateCallRequestAnswerUrl | CreateCallRequestNcco,
-) -> Response[CreateCallResponse]:
+    body: models.CreateCallRequestAnswerUrl | models.CreateCallRequestNcco,
+) -> Response[models.CreateCallResponse]:
     """Create an outbound call
 
      Create an outbound Call
@@ -103,8 +100,8 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: CreateCallRequestAnswerUrl | CreateCallRequestNcco,
-) -> CreateCallResponse:
+    body: models.CreateCallRequestAnswerUrl | models.CreateCallRequestNcco,
+) -> models.CreateCallResponse:
     """Create an outbound call
 
      Create an outbound Call
@@ -129,7 +126,7 @@ def sync(
 
     # parsed is never None here: _parse_response raises instead.
     return cast(
-        "CreateCallResponse",
+        "models.CreateCallResponse",
         sync_detailed(
             client=client,
             body=body,
@@ -140,8 +137,8 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: CreateCallRequestAnswerUrl | CreateCallRequestNcco,
-) -> Response[CreateCallResponse]:
+    body: models.CreateCallRequestAnswerUrl | models.CreateCallRequestNcco,
+) -> Response[models.CreateCallResponse]:
     """Create an outbound call
 
      Create an outbound Call
@@ -176,8 +173,8 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: CreateCallRequestAnswerUrl | CreateCallRequestNcco,
-) -> CreateCallResponse:
+    body: models.CreateCallRequestAnswerUrl | models.CreateCallRequestNcco,
+) -> models.CreateCallResponse:
     """Create an outbound call
 
      Create an outbound Call
@@ -201,7 +198,7 @@ async def asyncio(
     """
 
     return cast(
-        "CreateCallResponse",
+        "models.CreateCallResponse",
         (
             await asyncio_detailed(
                 client=client,

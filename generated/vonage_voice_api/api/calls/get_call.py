@@ -1,18 +1,15 @@
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
+from ... import errors, models
 from ...client import AuthenticatedClient, Client
 from ...types import Response
-
-if TYPE_CHECKING:
-    from ...models.call import Call
 
 
 def _get_kwargs(
@@ -29,7 +26,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Call:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> models.Call:
     from ...models.call import Call
 
     if response.status_code == 200:
@@ -43,7 +40,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     raise errors.UnexpectedStatus(response.status_code, response.content)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Call]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[models.Call]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -56,7 +53,7 @@ def sync_detailed(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-) -> Response[Call]:
+) -> Response[models.Call]:
     """Get detail of a specific call
 
      Get detail of a specific call
@@ -94,7 +91,7 @@ def sync(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-) -> Call:
+) -> models.Call:
     """Get detail of a specific call
 
      Get detail of a specific call
@@ -119,7 +116,7 @@ def sync(
 
     # parsed is never None here: _parse_response raises instead.
     return cast(
-        "Call",
+        "models.Call",
         sync_detailed(
             uuid=uuid,
             client=client,
@@ -131,7 +128,7 @@ async def asyncio_detailed(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-) -> Response[Call]:
+) -> Response[models.Call]:
     """Get detail of a specific call
 
      Get detail of a specific call
@@ -167,7 +164,7 @@ async def asyncio(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-) -> Call:
+) -> models.Call:
     """Get detail of a specific call
 
      Get detail of a specific call
@@ -191,7 +188,7 @@ async def asyncio(
     """
 
     return cast(
-        "Call",
+        "models.Call",
         (
             await asyncio_detailed(
                 uuid=uuid,

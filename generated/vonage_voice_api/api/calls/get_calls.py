@@ -2,28 +2,23 @@ from __future__ import annotations
 
 import datetime
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 import httpx
 
-from ... import errors
+from ... import errors, models
 from ...client import AuthenticatedClient, Client
 from ...types import UNSET, Response, Unset
-
-if TYPE_CHECKING:
-    from ...models.call_list import CallList
-    from ...models.get_calls_order import GetCallsOrder
-    from ...models.get_calls_status import GetCallsStatus
 
 
 def _get_kwargs(
     *,
-    status: GetCallsStatus | Unset = UNSET,
+    status: models.GetCallsStatus | Unset = UNSET,
     date_start: datetime.datetime | Unset = UNSET,
     date_end: datetime.datetime | Unset = UNSET,
     page_size: int | Unset = 10,
     record_index: int | Unset = 0,
-    order: GetCallsOrder | Unset = "asc",
+    order: models.GetCallsOrder | Unset = "asc",
     conversation_uuid: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -68,7 +63,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CallList:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> models.CallList:
     from ...models.call_list import CallList
 
     if response.status_code == 200:
@@ -82,7 +77,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     raise errors.UnexpectedStatus(response.status_code, response.content)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CallList]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[models.CallList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -94,14 +89,14 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    status: GetCallsStatus | Unset = UNSET,
+    status: models.GetCallsStatus | Unset = UNSET,
     date_start: datetime.datetime | Unset = UNSET,
     date_end: datetime.datetime | Unset = UNSET,
     page_size: int | Unset = 10,
     record_index: int | Unset = 0,
-    order: GetCallsOrder | Unset = "asc",
+    order: models.GetCallsOrder | Unset = "asc",
     conversation_uuid: str | Unset = UNSET,
-) -> Response[CallList]:
+) -> Response[models.CallList]:
     """Get details of your calls
 
      Get details of your calls
@@ -151,14 +146,14 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    status: GetCallsStatus | Unset = UNSET,
+    status: models.GetCallsStatus | Unset = UNSET,
     date_start: datetime.datetime | Unset = UNSET,
     date_end: datetime.datetime | Unset = UNSET,
     page_size: int | Unset = 10,
     record_index: int | Unset = 0,
-    order: GetCallsOrder | Unset = "asc",
+    order: models.GetCallsOrder | Unset = "asc",
     conversation_uuid: str | Unset = UNSET,
-) -> CallList:
+) -> models.CallList:
     """Get details of your calls
 
      Get details of your calls
@@ -190,7 +185,7 @@ def sync(
 
     # parsed is never None here: _parse_response raises instead.
     return cast(
-        "CallList",
+        "models.CallList",
         sync_detailed(
             client=client,
             status=status,
@@ -207,14 +202,14 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    status: GetCallsStatus | Unset = UNSET,
+    status: models.GetCallsStatus | Unset = UNSET,
     date_start: datetime.datetime | Unset = UNSET,
     date_end: datetime.datetime | Unset = UNSET,
     page_size: int | Unset = 10,
     record_index: int | Unset = 0,
-    order: GetCallsOrder | Unset = "asc",
+    order: models.GetCallsOrder | Unset = "asc",
     conversation_uuid: str | Unset = UNSET,
-) -> Response[CallList]:
+) -> Response[models.CallList]:
     """Get details of your calls
 
      Get details of your calls
@@ -262,14 +257,14 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    status: GetCallsStatus | Unset = UNSET,
+    status: models.GetCallsStatus | Unset = UNSET,
     date_start: datetime.datetime | Unset = UNSET,
     date_end: datetime.datetime | Unset = UNSET,
     page_size: int | Unset = 10,
     record_index: int | Unset = 0,
-    order: GetCallsOrder | Unset = "asc",
+    order: models.GetCallsOrder | Unset = "asc",
     conversation_uuid: str | Unset = UNSET,
-) -> CallList:
+) -> models.CallList:
     """Get details of your calls
 
      Get details of your calls
@@ -300,7 +295,7 @@ async def asyncio(
     """
 
     return cast(
-        "CallList",
+        "models.CallList",
         (
             await asyncio_detailed(
                 client=client,

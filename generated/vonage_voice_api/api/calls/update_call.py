@@ -1,30 +1,27 @@
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
+from ... import errors, models
 from ...client import AuthenticatedClient, Client
 from ...types import Response
-
-if TYPE_CHECKING:
-    from ...models.earmuff import Earmuff
-    from ...models.hangup import Hangup
-    from ...models.mute import Mute
-    from ...models.transfer_with_answer_url import TransferWithAnswerUrl
-    from ...models.transfer_with_ncco import TransferWithNcco
-    from ...models.unearmuff import Unearmuff
-    from ...models.unmute import Unmute
 
 
 def _get_kwargs(
     uuid: UUID | str,
     *,
-    body: Earmuff | Hangup | Mute | TransferWithAnswerUrl | TransferWithNcco | Unearmuff | Unmute,
+    body: models.Earmuff
+    | models.Hangup
+    | models.Mute
+    | models.TransferWithAnswerUrl
+    | models.TransferWithNcco
+    | models.Unearmuff
+    | models.Unmute,
 ) -> dict[str, Any]:
     from ...models.earmuff import Earmuff
     from ...models.hangup import Hangup
@@ -83,7 +80,13 @@ def sync_detailed(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-    body: Earmuff | Hangup | Mute | TransferWithAnswerUrl | TransferWithNcco | Unearmuff | Unmute,
+    body: models.Earmuff
+    | models.Hangup
+    | models.Mute
+    | models.TransferWithAnswerUrl
+    | models.TransferWithNcco
+    | models.Unearmuff
+    | models.Unmute,
 ) -> Response[None]:
     """Modify an in progress call
 
@@ -125,7 +128,13 @@ def sync(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-    body: Earmuff | Hangup | Mute | TransferWithAnswerUrl | TransferWithNcco | Unearmuff | Unmute,
+    body: models.Earmuff
+    | models.Hangup
+    | models.Mute
+    | models.TransferWithAnswerUrl
+    | models.TransferWithNcco
+    | models.Unearmuff
+    | models.Unmute,
 ) -> None:
     """Modify an in progress call
 
@@ -162,7 +171,13 @@ async def asyncio_detailed(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-    body: Earmuff | Hangup | Mute | TransferWithAnswerUrl | TransferWithNcco | Unearmuff | Unmute,
+    body: models.Earmuff
+    | models.Hangup
+    | models.Mute
+    | models.TransferWithAnswerUrl
+    | models.TransferWithNcco
+    | models.Unearmuff
+    | models.Unmute,
 ) -> Response[None]:
     """Modify an in progress call
 
@@ -202,7 +217,13 @@ async def asyncio(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-    body: Earmuff | Hangup | Mute | TransferWithAnswerUrl | TransferWithNcco | Unearmuff | Unmute,
+    body: models.Earmuff
+    | models.Hangup
+    | models.Mute
+    | models.TransferWithAnswerUrl
+    | models.TransferWithNcco
+    | models.Unearmuff
+    | models.Unmute,
 ) -> None:
     """Modify an in progress call
 

@@ -1,25 +1,21 @@
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
+from ... import errors, models
 from ...client import AuthenticatedClient, Client
 from ...types import Response
-
-if TYPE_CHECKING:
-    from ...models.dtmf_request import DtmfRequest
-    from ...models.dtmf_response import DtmfResponse
 
 
 def _get_kwargs(
     uuid: UUID | str,
     *,
-    body: DtmfRequest,
+    body: models.DtmfRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -38,7 +34,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DtmfResponse:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> models.DtmfResponse:
     from ...models.dtmf_response import DtmfResponse
 
     if response.status_code == 200:
@@ -52,7 +48,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     raise errors.UnexpectedStatus(response.status_code, response.content)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DtmfResponse]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[models.DtmfResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -65,8 +61,8 @@ def sync_detailed(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-    body: DtmfRequest,
-) -> Response[DtmfResponse]:
+    body: models.DtmfRequest,
+) -> Response[models.DtmfResponse]:
     """Play DTMF tones into a call
 
      Play DTMF tones into a call
@@ -106,8 +102,8 @@ def sync(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-    body: DtmfRequest,
-) -> DtmfResponse:
+    body: models.DtmfRequest,
+) -> models.DtmfResponse:
     """Play DTMF tones into a call
 
      Play DTMF tones into a call
@@ -133,7 +129,7 @@ def sync(
 
     # parsed is never None here: _parse_response raises instead.
     return cast(
-        "DtmfResponse",
+        "models.DtmfResponse",
         sync_detailed(
             uuid=uuid,
             client=client,
@@ -146,8 +142,8 @@ async def asyncio_detailed(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-    body: DtmfRequest,
-) -> Response[DtmfResponse]:
+    body: models.DtmfRequest,
+) -> Response[models.DtmfResponse]:
     """Play DTMF tones into a call
 
      Play DTMF tones into a call
@@ -185,8 +181,8 @@ async def asyncio(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-    body: DtmfRequest,
-) -> DtmfResponse:
+    body: models.DtmfRequest,
+) -> models.DtmfResponse:
     """Play DTMF tones into a call
 
      Play DTMF tones into a call
@@ -211,7 +207,7 @@ async def asyncio(
     """
 
     return cast(
-        "DtmfResponse",
+        "models.DtmfResponse",
         (
             await asyncio_detailed(
                 uuid=uuid,

@@ -1,24 +1,21 @@
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
+from ... import errors, models
 from ...client import AuthenticatedClient, Client
 from ...types import Response
-
-if TYPE_CHECKING:
-    from ...models.subscribe_dtmf_request import SubscribeDtmfRequest
 
 
 def _get_kwargs(
     uuid: UUID | str,
     *,
-    body: SubscribeDtmfRequest,
+    body: models.SubscribeDtmfRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -57,7 +54,7 @@ def sync_detailed(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-    body: SubscribeDtmfRequest,
+    body: models.SubscribeDtmfRequest,
 ) -> Response[None]:
     """Subscribe to real-time DTMF events
 
@@ -101,7 +98,7 @@ def sync(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-    body: SubscribeDtmfRequest,
+    body: models.SubscribeDtmfRequest,
 ) -> None:
     """Subscribe to real-time DTMF events
 
@@ -140,7 +137,7 @@ async def asyncio_detailed(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-    body: SubscribeDtmfRequest,
+    body: models.SubscribeDtmfRequest,
 ) -> Response[None]:
     """Subscribe to real-time DTMF events
 
@@ -182,7 +179,7 @@ async def asyncio(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-    body: SubscribeDtmfRequest,
+    body: models.SubscribeDtmfRequest,
 ) -> None:
     """Subscribe to real-time DTMF events
 

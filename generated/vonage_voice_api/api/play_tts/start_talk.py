@@ -1,25 +1,21 @@
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
+from ... import errors, models
 from ...client import AuthenticatedClient, Client
 from ...types import Response
-
-if TYPE_CHECKING:
-    from ...models.start_talk_request import StartTalkRequest
-    from ...models.start_talk_response import StartTalkResponse
 
 
 def _get_kwargs(
     uuid: UUID | str,
     *,
-    body: StartTalkRequest,
+    body: models.StartTalkRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -38,7 +34,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> StartTalkResponse:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> models.StartTalkResponse:
     from ...models.start_talk_response import StartTalkResponse
 
     if response.status_code == 200:
@@ -52,7 +48,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     raise errors.UnexpectedStatus(response.status_code, response.content)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[StartTalkResponse]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[models.StartTalkResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -65,8 +63,8 @@ def sync_detailed(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-    body: StartTalkRequest,
-) -> Response[StartTalkResponse]:
+    body: models.StartTalkRequest,
+) -> Response[models.StartTalkResponse]:
     """Play text to speech into a call
 
      Play text to speech into a call
@@ -106,8 +104,8 @@ def sync(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-    body: StartTalkRequest,
-) -> StartTalkResponse:
+    body: models.StartTalkRequest,
+) -> models.StartTalkResponse:
     """Play text to speech into a call
 
      Play text to speech into a call
@@ -133,7 +131,7 @@ def sync(
 
     # parsed is never None here: _parse_response raises instead.
     return cast(
-        "StartTalkResponse",
+        "models.StartTalkResponse",
         sync_detailed(
             uuid=uuid,
             client=client,
@@ -146,8 +144,8 @@ async def asyncio_detailed(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-    body: StartTalkRequest,
-) -> Response[StartTalkResponse]:
+    body: models.StartTalkRequest,
+) -> Response[models.StartTalkResponse]:
     """Play text to speech into a call
 
      Play text to speech into a call
@@ -185,8 +183,8 @@ async def asyncio(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-    body: StartTalkRequest,
-) -> StartTalkResponse:
+    body: models.StartTalkRequest,
+) -> models.StartTalkResponse:
     """Play text to speech into a call
 
      Play text to speech into a call
@@ -211,7 +209,7 @@ async def asyncio(
     """
 
     return cast(
-        "StartTalkResponse",
+        "models.StartTalkResponse",
         (
             await asyncio_detailed(
                 uuid=uuid,

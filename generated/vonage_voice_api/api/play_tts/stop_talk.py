@@ -1,18 +1,15 @@
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
+from ... import errors, models
 from ...client import AuthenticatedClient, Client
 from ...types import Response
-
-if TYPE_CHECKING:
-    from ...models.stop_talk_response import StopTalkResponse
 
 
 def _get_kwargs(
@@ -29,7 +26,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> StopTalkResponse:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> models.StopTalkResponse:
     from ...models.stop_talk_response import StopTalkResponse
 
     if response.status_code == 200:
@@ -43,7 +40,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     raise errors.UnexpectedStatus(response.status_code, response.content)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[StopTalkResponse]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[models.StopTalkResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -56,7 +55,7 @@ def sync_detailed(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-) -> Response[StopTalkResponse]:
+) -> Response[models.StopTalkResponse]:
     """Stop text to speech in a call
 
      Stop text to speech in a call
@@ -94,7 +93,7 @@ def sync(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-) -> StopTalkResponse:
+) -> models.StopTalkResponse:
     """Stop text to speech in a call
 
      Stop text to speech in a call
@@ -119,7 +118,7 @@ def sync(
 
     # parsed is never None here: _parse_response raises instead.
     return cast(
-        "StopTalkResponse",
+        "models.StopTalkResponse",
         sync_detailed(
             uuid=uuid,
             client=client,
@@ -131,7 +130,7 @@ async def asyncio_detailed(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-) -> Response[StopTalkResponse]:
+) -> Response[models.StopTalkResponse]:
     """Stop text to speech in a call
 
      Stop text to speech in a call
@@ -167,7 +166,7 @@ async def asyncio(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-) -> StopTalkResponse:
+) -> models.StopTalkResponse:
     """Stop text to speech in a call
 
      Stop text to speech in a call
@@ -191,7 +190,7 @@ async def asyncio(
     """
 
     return cast(
-        "StopTalkResponse",
+        "models.StopTalkResponse",
         (
             await asyncio_detailed(
                 uuid=uuid,

@@ -1,25 +1,21 @@
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
+from ... import errors, models
 from ...client import AuthenticatedClient, Client
 from ...types import Response
-
-if TYPE_CHECKING:
-    from ...models.start_stream_request import StartStreamRequest
-    from ...models.start_stream_response import StartStreamResponse
 
 
 def _get_kwargs(
     uuid: UUID | str,
     *,
-    body: StartStreamRequest,
+    body: models.StartStreamRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -38,7 +34,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> StartStreamResponse:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> models.StartStreamResponse:
     from ...models.start_stream_response import StartStreamResponse
 
     if response.status_code == 200:
@@ -52,7 +48,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     raise errors.UnexpectedStatus(response.status_code, response.content)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[StartStreamResponse]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[models.StartStreamResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -65,8 +63,8 @@ def sync_detailed(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-    body: StartStreamRequest,
-) -> Response[StartStreamResponse]:
+    body: models.StartStreamRequest,
+) -> Response[models.StartStreamResponse]:
     """Play an audio file into a call
 
      Play an audio file into a call
@@ -106,8 +104,8 @@ def sync(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-    body: StartStreamRequest,
-) -> StartStreamResponse:
+    body: models.StartStreamRequest,
+) -> models.StartStreamResponse:
     """Play an audio file into a call
 
      Play an audio file into a call
@@ -133,7 +131,7 @@ def sync(
 
     # parsed is never None here: _parse_response raises instead.
     return cast(
-        "StartStreamResponse",
+        "models.StartStreamResponse",
         sync_detailed(
             uuid=uuid,
             client=client,
@@ -146,8 +144,8 @@ async def asyncio_detailed(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-    body: StartStreamRequest,
-) -> Response[StartStreamResponse]:
+    body: models.StartStreamRequest,
+) -> Response[models.StartStreamResponse]:
     """Play an audio file into a call
 
      Play an audio file into a call
@@ -185,8 +183,8 @@ async def asyncio(
     uuid: UUID | str,
     *,
     client: AuthenticatedClient,
-    body: StartStreamRequest,
-) -> StartStreamResponse:
+    body: models.StartStreamRequest,
+) -> models.StartStreamResponse:
     """Play an audio file into a call
 
      Play an audio file into a call
@@ -211,7 +209,7 @@ async def asyncio(
     """
 
     return cast(
-        "StartStreamResponse",
+        "models.StartStreamResponse",
         (
             await asyncio_detailed(
                 uuid=uuid,
