@@ -59,18 +59,8 @@ class _Named:
 
 @functools.cache
 def _hints(function: Callable[..., Any]) -> dict[str, Any]:
-    """A generated function's resolved annotations (resolving them evaluates every string annotation: once).
-
-    Operation modules import their models for type checkers only (the models load on first use), so the models
-    package is the namespace the annotations resolve in."""
-    return typing.get_type_hints(function, localns=_models_namespace())
-
-
-@functools.cache
-def _models_namespace() -> dict[str, Any]:
-    import vonage_voice_api.models as models
-
-    return {name: getattr(models, name) for name in models.__all__}
+    """A generated function's resolved annotations (resolving them evaluates every string annotation: once)."""
+    return typing.get_type_hints(function)
 
 
 @functools.cache

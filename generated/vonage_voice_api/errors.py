@@ -7,11 +7,11 @@ class VonageVoiceError(Exception):
     """Base of the errors of calling the Voice API and of building a request model.
 
     Derived from it: here, APIResponseError (UnexpectedStatus, MalformedResponse) and InvalidValueError; in
-    vonage_voice_client, ConfigurationError, VoiceTransportError and VoiceAPIError (a subclass per status). So with a
-    client from ``vonage_voice_client.connect()``, ``except VonageVoiceError`` around an operation catches everything
-    it raises on purpose (a plain generated ``Client`` lets httpx's transport errors out). Not derived from it: the
-    ValueError subclasses of reading what Vonage sends (webhook verification, callback parsing), and the KeyError,
-    TypeError or plain ValueError of a model's from_dict() given a malformed dict.
+    vonage_voice_client, ConfigurationError, VoiceTransportError, VoiceAPIError (a subclass per status) and the errors
+    of reading what Vonage sends (WebhookVerificationError, CallbackParseError). So with a client from
+    ``vonage_voice_client.connect()``, ``except VonageVoiceError`` around an operation or a webhook helper catches
+    everything it raises on purpose (a plain generated ``Client`` lets httpx's transport errors out). Not derived from
+    it: the KeyError, TypeError or plain ValueError of a model's from_dict() given a malformed dict.
     """
 
 
