@@ -24,7 +24,7 @@ import yaml
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from vonage_voice_sandbox import SandboxApp, VirtualClock, create_app, patched_spec_path
-from vonage_voice_sandbox.spec import load_spec
+from vonage_voice_sandbox.spec.document import load_spec
 
 APP_ID = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"
 START = 1_713_490_458.0  # 2024-04-19T01:34:18Z

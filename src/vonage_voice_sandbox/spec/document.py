@@ -26,7 +26,7 @@ _PARAM = re.compile(r"\{([^{}/]+)\}")
 
 def patched_spec_path() -> Path:
     """The patched spec this package carries (``make generate`` writes it; ``make check-generated`` compares it)."""
-    path = Path(__file__).resolve().parent / _SPEC_FILE
+    path = Path(__file__).resolve().parents[1] / _SPEC_FILE  # the package's, not this room's
     if not path.is_file():
         raise FileNotFoundError(f"the patched Voice API spec is missing from the package: {path}")
     return path

@@ -12,7 +12,7 @@ from typing import Any, Final
 
 from starlette.datastructures import QueryParams
 
-from .spec import Operation, SpecInfo, full_paths
+from .document import Operation, SpecInfo, full_paths
 
 __all__ = ["SpecDefaults"]
 
