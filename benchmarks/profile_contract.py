@@ -18,7 +18,8 @@ from typing import Any
 from schemathesis import GenerationMode
 from schemathesis.generation.case import Case
 
-from vonage_voice_sandbox import auth, validation
+from vonage_voice_sandbox.spec import validation
+from vonage_voice_sandbox.web import auth
 
 SECONDS: dict[str, float] = {}
 CALLS: dict[str, int] = {}

@@ -33,6 +33,7 @@ from contract_tests.support.spec import (
 )
 from vonage_voice_client import REGIONS, MalformedResponseError, VonageJWT
 from vonage_voice_client.regions import DEFAULT_BASE_URL
+from vonage_voice_sandbox.spec.refs import follow_refs
 
 SPEC = load_spec()
 PROFILE = profile.current()
@@ -70,8 +71,7 @@ def test_every_operation_is_covered() -> None:
             if method not in HTTP_METHODS:
                 continue
             schema = raw.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {})
-            if "$ref" in schema:
-                schema = SPEC["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+            schema = follow_refs(SPEC, schema)
             wanted = {alt["$ref"].rsplit("/", 1)[-1] for alt in schema.get("oneOf", []) if "$ref" in alt}
             got = {b.name for op, b in ITEMS if b is not None and (op.path, op.method) == (path, method.upper())}
             assert wanted <= got, f"{method.upper()} {path}: no item for {sorted(wanted - got)}"

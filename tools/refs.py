@@ -1,9 +1,9 @@
 """Local ``$ref``s of an OpenAPI document, for every tool that reads one: resolve, follow, list, reach.
 
-Only local references (``#/...``) exist in the Voice API spec; anything else resolves to nothing. A document being
-checked may be broken (``make update-spec`` reads upstream releases as they are), so nothing here raises on a
-dangling reference: :func:`resolve` says None, :func:`deref` gives an empty schema, :func:`reachable_schemas` skips
-it, and :func:`tools.baseline.dangling_refs` reports it.
+Pointers are read by the repository's one reader, :mod:`vonage_voice_sandbox.spec.refs` (RFC 6901; local references
+only). A document being checked may be broken (``make update-spec`` reads upstream releases as they are), so nothing
+here raises on a dangling reference: :func:`resolve` says None, :func:`deref` gives an empty schema,
+:func:`reachable_schemas` skips it, and :func:`tools.baseline.dangling_refs` reports it.
 """
 
 from __future__ import annotations
@@ -11,34 +11,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Final
 
+from vonage_voice_sandbox.spec.refs import RefError, follow_refs, resolve_ref
+
 JSON = Any
 SCHEMA_PREFIX: Final = "#/components/schemas/"
 RESPONSE_PREFIX: Final = "#/components/responses/"
-_MAX_CHAIN: Final = 20  # a reference to a reference ...: more than this is a cycle
 
 
 def resolve(document: JSON, ref: str) -> JSON | None:
-    """The node a local ``$ref`` points at (JSON pointer, ``~1`` and ``~0`` unescaped), or None."""
-    if not ref.startswith("#/"):
+    """The node a local ``$ref`` points at, or None (not local, or pointing at nothing)."""
+    try:
+        return resolve_ref(document, ref)
+    except RefError:
         return None
-    node = document
-    for part in ref[2:].split("/"):
-        key = part.replace("~1", "/").replace("~0", "~")
-        if not isinstance(node, dict) or key not in node:
-            return None
-        node = node[key]
-    return node
 
 
 def deref(document: JSON, node: JSON) -> JSON:
     """``node``, or what its ``$ref`` chain ends at ({} when the chain is dangling or a cycle)."""
-    for _ in range(_MAX_CHAIN):
-        if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):
-            return node
-        node = resolve(document, node["$ref"])
-        if node is None:
-            return {}
-    return {}
+    try:
+        return follow_refs(document, node)
+    except RefError:
+        return {}
 
 
 def iter_refs(node: JSON) -> Iterator[str]:

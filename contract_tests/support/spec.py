@@ -16,6 +16,8 @@ from typing import Any, Final
 
 import yaml
 
+from vonage_voice_sandbox.spec.refs import follow_refs, resolve_ref
+
 ROOT: Final = Path(__file__).resolve().parents[2]
 PATCHED_SPEC: Final = ROOT / "openapi" / "voice-v1.patched.yaml"
 HTTP_METHODS: Final = ("get", "put", "post", "delete", "patch")
@@ -74,10 +76,7 @@ def resolve(spec: dict[str, Any], node: Any) -> Any:
     """``node`` with every ``$ref`` replaced by a copy of its target (the Voice spec has no recursive schema)."""
     if isinstance(node, dict):
         if "$ref" in node:
-            target: Any = spec
-            for part in node["$ref"].removeprefix("#/").split("/"):
-                target = target[part]
-            return resolve(spec, target)
+            return resolve(spec, resolve_ref(spec, node["$ref"]))
         return {key: resolve(spec, value) for key, value in node.items()}
     if isinstance(node, list):
         return [resolve(spec, item) for item in node]
@@ -118,12 +117,8 @@ def responses(operation: Operation, spec: dict[str, Any] | None = None) -> list[
 
 
 def _deref_once(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
+    target: dict[str, Any] = follow_refs(spec, node)
+    return target
 
 
 def request_body_schema(operation: Operation, spec: dict[str, Any] | None = None) -> Schema | None:
@@ -253,10 +248,7 @@ def _names_by_site(spec: dict[str, Any], raw: Any, pointer: Pointer = ()) -> dic
     found: dict[Pointer, list[str]] = {}
     if isinstance(raw, dict):
         if "$ref" in raw:
-            target: Any = spec
-            for part in raw["$ref"].removeprefix("#/").split("/"):
-                target = target[part]
-            return _names_by_site(spec, target, pointer)
+            return _names_by_site(spec, resolve_ref(spec, raw["$ref"]), pointer)
         if "oneOf" in raw or "anyOf" in raw:
             found[pointer] = branch_names(spec, raw)
         for key, value in raw.items():

@@ -25,34 +25,34 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # ``X as X`` marks a re-export
-    from .app import ConnectionDropped as ConnectionDropped
-    from .app import SandboxApp as SandboxApp
-    from .app import create_app as create_app
-    from .clock import Clock as Clock
-    from .clock import RealClock as RealClock
-    from .clock import VirtualClock as VirtualClock
-    from .faults import FaultRule as FaultRule
-    from .limits import Limits as Limits
-    from .scenarios import SCENARIOS as SCENARIOS
-    from .scenarios import Scenario as Scenario
+    from .engine.clock import Clock as Clock
+    from .engine.clock import RealClock as RealClock
+    from .engine.clock import VirtualClock as VirtualClock
+    from .engine.limits import Limits as Limits
+    from .engine.scenarios import SCENARIOS as SCENARIOS
+    from .engine.scenarios import Scenario as Scenario
     from .server import RunningSandbox as RunningSandbox
     from .server import generate_private_key as generate_private_key
     from .server import running_sandbox as running_sandbox
-    from .spec import patched_spec_path as patched_spec_path
+    from .spec.document import patched_spec_path as patched_spec_path
     from .testing import AppServers as AppServers
     from .testing import DeliveredCallback as DeliveredCallback
     from .testing import SandboxEvent as SandboxEvent
     from .testing import ServeApp as ServeApp
     from .testing import VoiceSandbox as VoiceSandbox
+    from .web.app import ConnectionDropped as ConnectionDropped
+    from .web.app import SandboxApp as SandboxApp
+    from .web.app import create_app as create_app
+    from .web.faults import FaultRule as FaultRule
 
 _EXPORTS: dict[str, tuple[str, ...]] = {
-    "app": ("ConnectionDropped", "SandboxApp", "create_app"),
-    "clock": ("Clock", "RealClock", "VirtualClock"),
-    "faults": ("FaultRule",),
-    "limits": ("Limits",),
-    "scenarios": ("SCENARIOS", "Scenario"),
+    "web.app": ("ConnectionDropped", "SandboxApp", "create_app"),
+    "engine.clock": ("Clock", "RealClock", "VirtualClock"),
+    "web.faults": ("FaultRule",),
+    "engine.limits": ("Limits",),
+    "engine.scenarios": ("SCENARIOS", "Scenario"),
     "server": ("RunningSandbox", "generate_private_key", "running_sandbox"),
-    "spec": ("patched_spec_path",),
+    "spec.document": ("patched_spec_path",),
     "testing": ("AppServers", "DeliveredCallback", "SandboxEvent", "ServeApp", "VoiceSandbox"),
 }
 _LAZY = {name: module for module, names in _EXPORTS.items() for name in names}

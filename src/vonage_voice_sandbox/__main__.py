@@ -18,10 +18,10 @@ import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
-from .admin import package_version
-from .app import create_app
-from .clock import Clock, VirtualClock
+from .engine.clock import Clock, VirtualClock
 from .server import base_url, bind, generate_private_key, refuse_non_loopback, uvicorn_server, write_private_key
+from .web.admin import package_version
+from .web.app import create_app
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -25,11 +25,11 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from .addresses import is_loopback_host
-from .app import ConnectionDropped, SandboxApp, create_app
-from .clock import Clock, VirtualClock
-from .faults import FaultRule
-from .limits import Limits
+from .delivery.addresses import is_loopback_host
+from .engine.clock import Clock, VirtualClock
+from .engine.limits import Limits
+from .web.app import ConnectionDropped, SandboxApp, create_app
+from .web.faults import FaultRule
 
 __all__ = [
     "RunningSandbox",

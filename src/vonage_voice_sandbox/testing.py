@@ -23,11 +23,11 @@ from uuid import UUID
 import httpx
 from starlette.types import ASGIApp
 
-from .app import SandboxApp
-from .callback_log import DeliveredCallback
-from .record_log import known_fields
-from .scenarios import BY_NAME, SCENARIOS
+from .engine.callback_log import DeliveredCallback
+from .engine.record_log import known_fields
+from .engine.scenarios import BY_NAME, SCENARIOS
 from .server import RunningSandbox, read_pages, running_sandbox, serving
+from .web.app import SandboxApp
 
 __all__ = ["ANSWERED_NUMBER", "AppServers", "DeliveredCallback", "SandboxEvent", "ServeApp", "VoiceSandbox"]
 

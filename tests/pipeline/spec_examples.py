@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from vonage_voice_sandbox.spec.refs import follow_refs
+
 ROOT = Path(__file__).resolve().parents[2]
 UPSTREAM = ROOT / "openapi" / "voice-v1.yaml"
 PATCHED = ROOT / "openapi" / "voice-v1.patched.yaml"
@@ -29,12 +31,9 @@ def load(path: Path) -> dict[str, Any]:
 
 
 def resolve(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in schema:
-        node: Any = spec
-        for part in schema["$ref"].removeprefix("#/").split("/"):
-            node = node[part]
-        schema = node
-    return schema
+    """``schema``, or what its ``$ref`` chain ends at."""
+    resolved: dict[str, Any] = follow_refs(spec, schema)
+    return resolved
 
 
 def instances(spec: dict[str, Any], schema: dict[str, Any], depth: int = 0) -> list[Any]:

@@ -22,6 +22,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from vonage_voice_sandbox.spec.refs import follow_refs
+
 ROOT = Path(__file__).resolve().parents[2]
 INVENTORY_PATH = ROOT / "tests" / "data" / "published_1_10_0_inventory.yaml"
 SPEC_PATHS = {
@@ -70,14 +72,8 @@ def spec(request: pytest.FixtureRequest) -> Spec:
 
 
 def deref(doc: dict[str, Any], node: Node) -> Node:
-    """Follow local `$ref`s (`#/a/b`) until the node is not a reference."""
-    while isinstance(node, dict) and "$ref" in node:
-        ref: str = node["$ref"]
-        assert ref.startswith("#/"), f"only local references are expected, got {ref}"
-        node = doc
-        for part in ref[2:].split("/"):
-            node = node[part.replace("~1", "/").replace("~0", "~")]
-    return node
+    """Follow local `$ref`s (`#/a/b`) until the node is not a reference (a non-local or dangling one fails)."""
+    return follow_refs(doc, node)
 
 
 def op_key(operation_id: str) -> str:

@@ -13,6 +13,7 @@ from tests.project.support import copy_tree, lint_imports
 
 # Each planted module, what it imports, and the contract that must catch it.
 INDEPENDENT = "The runtime and the sandbox"
+SANDBOX_LAYERS = "Sandbox layers"
 PLANTS: dict[str, tuple[str, str]] = {
     "src/vonage_voice_client/new_feature.py": ("import vonage_voice_sandbox\n", INDEPENDENT),
     "src/vonage_voice_sandbox/new_helper.py": (
@@ -29,15 +30,18 @@ PLANTS: dict[str, tuple[str, str]] = {
         "from vonage_voice_client.webhooks import starlette\n",
         "Webhook layers",
     ),
-    "src/vonage_voice_sandbox/new_app_part.py": ("from vonage_voice_sandbox import server\n", "Sandbox layers"),
+    # web/app (the web face) -> new_app_part (listed nowhere) -> server (the layer above)
+    "src/vonage_voice_sandbox/new_app_part.py": ("from vonage_voice_sandbox import server\n", SANDBOX_LAYERS),
+    # the spec room is the bottom one: whoever reads the spec must not pull in the call engine
+    "src/vonage_voice_sandbox/spec/new_reader.py": ("from vonage_voice_sandbox.engine import state\n", SANDBOX_LAYERS),
     "contract_tests/new_check.py": ("from vonage_voice_client import _redact\n", "Private modules"),
-    "examples/new_example.py": ("from vonage_voice_sandbox import state\n", "Examples use the sandbox"),
+    "examples/new_example.py": ("from vonage_voice_sandbox.engine import state\n", "Examples use the sandbox"),
 }
 # Imports added to existing modules, to make the chains above.
 APPENDED = {
     "src/vonage_voice_client/errors.py": "from vonage_voice_client import new_middle  # noqa\n",
     "src/vonage_voice_client/webhooks/_payload.py": "from vonage_voice_client.webhooks import new_reader  # noqa\n",
-    "src/vonage_voice_sandbox/app.py": "from vonage_voice_sandbox import new_app_part  # noqa\n",
+    "src/vonage_voice_sandbox/web/app.py": "from vonage_voice_sandbox import new_app_part  # noqa\n",
 }
 # Those chains close cycles too (client imports errors, server imports app): the acyclic contracts catch them as well.
 CYCLES = ("No import cycles in the runtime", "No import cycles in the sandbox")

@@ -58,7 +58,7 @@ def test_installed_wheel_finds_its_spec_without_the_checkout(wheel: Path, tmp_pa
     probe = (
         "import sys, json; sys.path.insert(0, sys.argv[1]);"
         "import vonage_voice_client, vonage_voice_api, vonage_voice_sandbox;"
-        "from vonage_voice_sandbox.spec import patched_spec_path;"
+        "from vonage_voice_sandbox import patched_spec_path;"
         "print(json.dumps([vonage_voice_client.__file__, vonage_voice_api.__file__, vonage_voice_sandbox.__file__,"
         " str(patched_spec_path()),"
         " vonage_voice_api.SPEC_VERSION]))"

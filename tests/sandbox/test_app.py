@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from tests.sandbox.support import Harness, harness
 from vonage_voice_sandbox import patched_spec_path
-from vonage_voice_sandbox.spec import load_spec
+from vonage_voice_sandbox.spec.document import load_spec
 
 
 @pytest.fixture

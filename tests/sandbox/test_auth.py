@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from tests.sandbox.support import APP_ID, Harness, app_token, harness
-from vonage_voice_sandbox.auth import CACHED_TOKENS, LEEWAY, AuthError, JWTVerifier
+from vonage_voice_sandbox.web.auth import CACHED_TOKENS, LEEWAY, AuthError, JWTVerifier
 
 Forge = Callable[[rsa.RSAPrivateKey, rsa.RSAPrivateKey], str | None]  # (app key, other key) -> Authorization value
 

@@ -14,7 +14,7 @@ from openapi_core.templating.responses.exceptions import ResponseNotFound
 from openapi_core.testing import MockRequest, MockResponse
 
 from tests.sandbox.support import Harness, harness
-from vonage_voice_sandbox.spec import load_spec
+from vonage_voice_sandbox.spec.document import load_spec
 
 HOLD = [{"action": "conversation", "name": "room"}]
 

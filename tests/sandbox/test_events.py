@@ -16,7 +16,7 @@ from openapi_schema_validator import OAS30Validator, oas30_format_checker
 
 from tests.sandbox.support import APP_ID, Harness, harness, receiver
 from vonage_voice_client.webhooks import verify_callback
-from vonage_voice_sandbox.spec import load_spec
+from vonage_voice_sandbox.spec.document import load_spec
 
 SECRET = "a-signature-secret-of-32-characters"
 STATUS_FIELDS = {"from", "to", "uuid", "conversation_uuid", "status", "direction", "timestamp"}

@@ -10,7 +10,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from tests.sandbox.support import CALLER, TALK, Harness, harness
 from vonage_voice_sandbox import ConnectionDropped
-from vonage_voice_sandbox.faults import FaultRule, RateLimiter
+from vonage_voice_sandbox.web.faults import FaultRule, RateLimiter
 
 CALL = {"to": [{"type": "phone", "number": "14155550100"}], "from": CALLER, "ncco": TALK}
 

@@ -10,11 +10,11 @@ import pytest
 from openapi_core import OpenAPI
 from starlette.datastructures import Headers, QueryParams
 
-from vonage_voice_sandbox import openapi_setup, validation
-from vonage_voice_sandbox.defaults import SpecDefaults
-from vonage_voice_sandbox.problems import Problem
-from vonage_voice_sandbox.spec import load_spec
-from vonage_voice_sandbox.validation import RequestValidator
+from vonage_voice_sandbox.spec import openapi_setup, validation
+from vonage_voice_sandbox.spec.defaults import SpecDefaults
+from vonage_voice_sandbox.spec.document import load_spec
+from vonage_voice_sandbox.spec.errors import InvalidRequest
+from vonage_voice_sandbox.spec.validation import RequestValidator
 
 UUID = "63f61863-4a51-4f6b-86e1-46edebcf9356"
 CALL: dict[str, Any] = {
@@ -51,8 +51,8 @@ def _outcome(validator: RequestValidator, method: str, path: str, query: str, bo
     headers = Headers({"authorization": "Bearer x", "content-type": "application/json"})
     try:
         valid = validator.validate(operation, parameters, QueryParams(query), headers, raw)
-    except Problem as problem:
-        return problem.kind, [(p.name, p.reason) for p in problem.invalid_parameters]
+    except InvalidRequest as invalid:
+        return invalid.kind, [(p.name, p.reason) for p in invalid.invalid_parameters]
     return valid.path, valid.query, valid.body
 
 

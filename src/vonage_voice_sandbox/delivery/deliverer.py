@@ -30,11 +30,11 @@ from urllib.parse import urlsplit
 import httpx
 import jwt
 
+from ..engine.callback_log import answer_of
+from ..engine.event_log import Event
+from ..engine.lifecycle import Fetch
+from ..engine.state import CallStore
 from .addresses import CONTACTED_HOSTS, is_sandbox_path, url_port
-from .callback_log import answer_of
-from .events import Event
-from .lifecycle import Fetch
-from .state import CallStore
 
 __all__ = ["Deliverer", "is_loopback"]
 

@@ -12,11 +12,11 @@ from typing import Any, Final
 from starlette.datastructures import QueryParams
 from starlette.responses import JSONResponse, Response
 
+from ..spec.document import fold_operation_id
+from ..spec.validation import ValidRequest
 from .context import Sandbox
 from .listing import list_page
 from .problems import InvalidParameter, Problem
-from .spec import fold_operation_id
-from .validation import ValidRequest
 
 __all__ = ["HANDLERS", "Handler"]
 

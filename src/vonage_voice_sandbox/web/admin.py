@@ -27,14 +27,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 
+from ..engine.callback_log import CallbackLog
+from ..engine.clock import AdvanceableClock, format_time
+from ..engine.event_log import EventLog
+from ..engine.scenarios import DEFAULT, SCENARIOS, RegistryFull
+from ..spec.validation import parse_json
 from .admin_rules import check_write, page_of, read_body
-from .callback_log import CallbackLog
-from .clock import AdvanceableClock, format_time
 from .context import Sandbox
-from .events import EventLog
-from .problems import InvalidParameter, Problem, new_trace_id
-from .scenarios import DEFAULT, SCENARIOS, RegistryFull
-from .validation import parse_json
+from .problems import REFUSALS, InvalidParameter, Problem, new_trace_id, problem_for
 
 __all__ = ["SANDBOX_NAME", "admin_mount", "package_version"]
 
@@ -61,8 +61,8 @@ def _guarded(endpoint: Callable[[Sandbox, Request], Awaitable[Response]]) -> End
         try:
             check_write(request, sandbox.admin_hosts)
             return await endpoint(sandbox, request)
-        except Problem as problem:
-            return problem.response(new_trace_id())
+        except REFUSALS as error:
+            return problem_for(error).response(new_trace_id())
         except Exception as exc:
             sandbox.record_internal_error(exc, request.method, request.url.path)
             detail = "The sandbox could not process this request (a sandbox bug; see /_sandbox/errors)."

@@ -2,7 +2,7 @@
 
 Time only moves in :meth:`Lifecycle.tick`: every due timer fires in time order, stamped with its own due time, so
 advancing a virtual clock by a minute gives the same events, with the same timestamps, as living through it.
-Side effects (webhooks, NCCO fetches) are not performed here; they wait in the outbox for :mod:`.delivery`.
+Side effects (webhooks, NCCO fetches) are not performed here; they wait in the outbox for :mod:`..delivery`.
 A call only waits for a webhook's answer when that webhook can be contacted (``can_contact``), so unreachable or
 disabled webhooks never stall a call. A call may start ``Limits.max_instant_steps`` NCCO actions while its NCCO takes
 no time (a notify answered by itself...); the next ends the call with an ``error`` event, kept in the call's
@@ -19,11 +19,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
-from . import events as payloads
+from . import payloads
 from .callback_log import CallbackLog
 from .calls import Call, Step, address, append_capped
 from .clock import Clock, format_time
-from .events import Event, EventLog
+from .event_log import Event, EventLog
 from .limits import Limits
 from .ncco import add_digits, event_urls, input_settings, plan
 from .scenarios import CALLEE_INPUT_AFTER, MACHINE_DETECTION_AFTER, ScenarioRegistry

@@ -12,7 +12,8 @@ from typing import Any, Final
 
 from starlette.datastructures import QueryParams
 
-from .spec import Operation, SpecInfo, full_paths
+from .document import Operation, SpecInfo, full_paths
+from .refs import RefError, follow_refs
 
 __all__ = ["SpecDefaults"]
 
@@ -113,22 +114,12 @@ class SpecDefaults:
         return required
 
     def resolve(self, node: Any) -> dict[str, Any]:
-        """Follow local ``$ref`` pointers (``#/components/...``)."""
-        for _ in range(_MAX_DEPTH):
-            if not isinstance(node, dict):
-                return {}
-            reference = node.get("$ref")
-            if not isinstance(reference, str) or not reference.startswith("#/"):
-                return node
-            node = self._pointer(reference)
-        return {}
-
-    def _pointer(self, reference: str) -> Any:
-        node: Any = self._document
-        for token in reference[2:].split("/"):
-            key = token.replace("~1", "/").replace("~0", "~")
-            node = node.get(key) if isinstance(node, dict) else None
-        return node
+        """Follow local ``$ref`` pointers (``#/components/...``); {} for what is not a schema, or a broken chain."""
+        try:
+            found = follow_refs(self._document, node)
+        except RefError:
+            return {}
+        return found if isinstance(found, dict) else {}
 
 
 def _typed(value: str, schema: dict[str, Any]) -> Any:

@@ -3,7 +3,7 @@ endpoints decide with.
 
 A sandbox only ever contacts ``127.0.0.1``, ``localhost`` and ``::1``; of those it refuses any URL whose path is a
 ``/_sandbox`` path (its own admin endpoints, or another sandbox's), read as a server would read it (percent-decoded,
-slashes collapsed, dot segments resolved), and any port it is served on (see :mod:`.delivery`).
+slashes collapsed, dot segments resolved), and any port it is served on (see :mod:`.deliverer`).
 """
 
 from __future__ import annotations

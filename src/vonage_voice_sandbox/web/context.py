@@ -10,14 +10,14 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..delivery.deliverer import Deliverer
+from ..engine.clock import Clock, format_time
+from ..engine.limits import Limits
+from ..engine.state import CallStore
+from ..spec.document import SpecInfo
+from ..spec.validation import RequestValidator
 from .auth import JWTVerifier
-from .clock import Clock, format_time
-from .delivery import Deliverer
 from .faults import FaultSet, RateLimiter
-from .limits import Limits
-from .spec import SpecInfo
-from .state import CallStore
-from .validation import RequestValidator
 
 __all__ = ["Sandbox"]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any, Final
 
-from .problems import InvalidParameter
+from .errors import InvalidParameter
 
 __all__ = ["misplaced_discriminators"]
 

@@ -30,9 +30,9 @@ from starlette.datastructures import Headers, QueryParams
 
 from .defaults import SpecDefaults
 from .discriminators import misplaced_discriminators
+from .document import Operation, SpecInfo, full_paths
+from .errors import InvalidKind, InvalidParameter, InvalidRequest
 from .openapi_setup import build_openapi
-from .problems import InvalidParameter, Problem
-from .spec import Operation, SpecInfo, full_paths
 
 __all__ = ["RequestValidator", "ValidRequest", "is_json_type", "parse_json", "validator_for"]
 
@@ -88,7 +88,7 @@ class RequestValidator:
     def validate(
         self, operation: Operation, path: Mapping[str, str], query: QueryParams, headers: Headers, body: bytes
     ) -> ValidRequest:
-        """Return the request with the spec's defaults, or raise a 400 :class:`Problem` naming what is invalid."""
+        """Return the request with the spec's defaults, or raise :class:`.InvalidRequest` naming what is invalid."""
         content_type = headers.get("content-type") or "application/octet-stream"
         parsed = parse_json(body) if body and is_json_type(content_type) else None  # precise errors for bad JSON
         concrete = operation.path
@@ -108,20 +108,21 @@ class RequestValidator:
         try:
             errors = [error for error in found if not isinstance(error, SecurityValidationError)]  # JWT: checked first
         except TypeError:  # a discriminator holding a list or an object: name it, or it is a bug (a 500)
-            self._discriminator_problem(operation, parsed)
+            self._discriminator_error(operation, parsed)
             raise
         if errors:
-            raise _problem(errors)
+            raise _invalid(errors)
         body_value = self._defaults.body(operation, parsed) if parsed is not None else None
         return ValidRequest(operation, dict(path), self._defaults.query(operation, query), body_value)
 
-    def _discriminator_problem(self, operation: Operation, body: Any) -> None:
+    def _discriminator_error(self, operation: Operation, body: Any) -> None:
         """Raise a 400 naming each discriminator that holds a list or an object, if any does."""
         schema = self._defaults.body_schema(operation)
         misplaced = [] if schema is None else misplaced_discriminators(self._defaults.resolve, schema, body)
         if misplaced:
             names = ", ".join(parameter.name for parameter in misplaced)
-            raise Problem("bad-request", f"The request is not valid for this operation: check {names}.", misplaced)
+            detail = f"The request is not valid for this operation: check {names}."
+            raise InvalidRequest("bad-request", detail, misplaced)
 
 
 @functools.lru_cache(maxsize=8)
@@ -131,7 +132,7 @@ def validator_for(spec: SpecInfo) -> RequestValidator:
 
 
 def parse_json(body: bytes) -> Any:
-    """Parse a JSON body strictly (UTF-8, no NaN or Infinity, no lone surrogates); raise a 400 problem otherwise."""
+    """Parse JSON strictly (UTF-8, no NaN or Infinity, no lone surrogates); else raise :class:`.InvalidRequest`."""
     try:
         value = json.loads(body.decode("utf-8"), parse_constant=_refuse_constant, parse_float=_finite_float)
         # Strings must survive being sent on in events and answers, which a lone surrogate would not.
@@ -146,7 +147,7 @@ def parse_json(body: bytes) -> Any:
         reason = _truncate(f"the body is not valid JSON: {exc}")
     else:
         return value
-    raise Problem("invalid-json", "The request body could not be parsed.", [InvalidParameter("body", reason)])
+    raise InvalidRequest("invalid-json", "The request body could not be parsed.", [InvalidParameter("body", reason)])
 
 
 def _refuse_constant(name: str) -> Any:
@@ -168,8 +169,8 @@ def is_json_type(content_type: str) -> bool:
 # --- errors -> invalid_parameters --------------------------------------------------------------------------------
 
 
-def _problem(errors: Iterable[Exception]) -> Problem:
-    kind = "bad-request"
+def _invalid(errors: Iterable[Exception]) -> InvalidRequest:
+    kind: InvalidKind = "bad-request"
     parameters: list[InvalidParameter] = []
     for error in errors:
         error_kind, found = _describe(error)
@@ -178,10 +179,10 @@ def _problem(errors: Iterable[Exception]) -> Problem:
         parameters.extend(found)
     unique = list(dict.fromkeys(parameters))
     names = ", ".join(dict.fromkeys(parameter.name for parameter in unique))
-    return Problem(kind, f"The request is not valid for this operation: check {names}.", unique)
+    return InvalidRequest(kind, f"The request is not valid for this operation: check {names}.", unique)
 
 
-def _describe(error: Exception) -> tuple[str, list[InvalidParameter]]:
+def _describe(error: Exception) -> tuple[InvalidKind, list[InvalidParameter]]:
     cause = error.__cause__
     if isinstance(error, ParameterValidationError):
         return "bad-request", _parameter_error(error, cause)

@@ -25,10 +25,10 @@ from urllib.parse import urlencode
 
 from starlette.requests import Request
 
-from .addresses import host_of_header, is_loopback_host
-from .limits import Limits
+from ..delivery.addresses import host_of_header, is_loopback_host
+from ..engine.limits import Limits
+from ..spec.validation import is_json_type
 from .problems import InvalidParameter, Problem
-from .validation import is_json_type
 
 __all__ = ["Page", "check_write", "page_of", "read_body"]
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from . import events as payloads
+from . import payloads
 from .calls import BEFORE_ANSWER, RANDOM_FROM, Call, append_capped
 from .clock import format_time
-from .events import Event
+from .errors import CallNotActive, CallNotFound, TooManyCalls
+from .event_log import Event
 from .lifecycle import Fetch, Lifecycle, Outbox
 from .ncco import plan
-from .problems import Problem
 from .scenarios import RINGING_AFTER, scenario_for
 
 __all__ = ["CallStore", "Fetch", "Outbox"]
@@ -56,7 +56,7 @@ class CallStore(Lifecycle):
                     f"The sandbox holds {len(self.calls)} calls in progress, its limit (Limits.max_calls): "
                     "hang some up, or reset it."
                 )
-                raise Problem("throttled", detail)
+                raise TooManyCalls(detail)
             self.calls[call.uuid] = call
             self._set_status(call, "started", now)
             if call.scenario.rings:
@@ -68,14 +68,14 @@ class CallStore(Lifecycle):
     def get(self, call_uuid: str) -> Call:
         call = self.calls.get(call_uuid)
         if call is None:
-            raise Problem("not-found", f"Call {call_uuid[:64]} was not found.")
+            raise CallNotFound(f"Call {call_uuid[:64]} was not found.")
         return call
 
     def answered_call(self, call_uuid: str, operation: str) -> Call:
-        """The call, if it is answered; a 400 problem if it is not active (yet, or any more)."""
+        """The call, if it is answered; :class:`.errors.CallNotActive` if it is not active (yet, or any more)."""
         call = self.get(call_uuid)
         if call.status != "answered":
-            raise Problem("bad-request", f"Cannot {operation}: the call is {call.status}, not answered.")
+            raise CallNotActive(f"Cannot {operation}: the call is {call.status}, not answered.")
         return call
 
     def control(self, call: Call, action: str, **details: Any) -> None:

@@ -2,6 +2,8 @@
 
 Every error the sandbox gives is ``application/problem+json`` with ``type``, ``title``, ``detail`` and ``instance``
 (the trace id, also sent as ``X-Nexmo-Trace-Id``), plus ``invalid_parameters`` for a request that failed validation.
+The rooms below raise their own errors (:class:`..spec.errors.InvalidRequest`, :class:`..engine.errors.EngineError`);
+:func:`problem_for` is the one place they become problems.
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ from typing import Any, Final
 
 from starlette.responses import Response
 
-__all__ = ["PROBLEM_JSON", "TRACE_HEADER", "InvalidParameter", "Problem", "new_trace_id"]
+from ..engine.errors import EngineError
+from ..spec.errors import InvalidParameter, InvalidRequest
+
+__all__ = ["PROBLEM_JSON", "REFUSALS", "TRACE_HEADER", "InvalidParameter", "Problem", "new_trace_id", "problem_for"]
 
 PROBLEM_JSON: Final = "application/problem+json"
 TRACE_HEADER: Final = "X-Nexmo-Trace-Id"
@@ -39,15 +44,6 @@ _KINDS: Final[dict[str, tuple[int, str]]] = {
 }
 _SAME_STATUS: Final = ("invalid-json", "content-type-header")  # 400s that are not "the" 400
 _KIND_BY_STATUS: Final = {status: kind for kind, (status, _) in _KINDS.items() if kind not in _SAME_STATUS}
-
-
-@dataclass(frozen=True)
-class InvalidParameter:
-    name: str
-    reason: str
-
-    def as_dict(self) -> dict[str, str]:
-        return {"name": self.name, "reason": self.reason}
 
 
 @dataclass
@@ -90,3 +86,16 @@ class Problem(Exception):
 
 def new_trace_id() -> str:
     return uuid.uuid4().hex
+
+
+Refusal = Problem | InvalidRequest | EngineError
+REFUSALS: Final = (Problem, InvalidRequest, EngineError)  # what a handler may raise for the client to see
+
+
+def problem_for(error: Refusal) -> Problem:
+    """The problem that answers ``error``: a spec violation keeps its kind, an engine refusal gets its status's."""
+    if isinstance(error, InvalidRequest):
+        return Problem(error.kind, error.detail, list(error.invalid_parameters))
+    if isinstance(error, EngineError):
+        return Problem.for_status(error.status, error.detail)
+    return error

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 
 from starlette.datastructures import QueryParams
 
-from .calls import Call
+from ..engine.calls import Call
 
 __all__ = ["list_page"]
 

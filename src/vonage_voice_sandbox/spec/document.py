@@ -17,6 +17,8 @@ from urllib.parse import urlparse
 
 import yaml
 
+from .refs import RefError, follow_refs
+
 __all__ = ["Operation", "SpecInfo", "load_spec", "patched_spec_path"]
 
 _SPEC_FILE: Final = Path("_spec", "voice-v1.patched.yaml")
@@ -26,7 +28,7 @@ _PARAM = re.compile(r"\{([^{}/]+)\}")
 
 def patched_spec_path() -> Path:
     """The patched spec this package carries (``make generate`` writes it; ``make check-generated`` compares it)."""
-    path = Path(__file__).resolve().parent / _SPEC_FILE
+    path = Path(__file__).resolve().parents[1] / _SPEC_FILE  # the package's, not this room's
     if not path.is_file():
         raise FileNotFoundError(f"the patched Voice API spec is missing from the package: {path}")
     return path
@@ -165,11 +167,11 @@ def _strip_slash(path: str) -> str:
 
 
 def _resolve(document: dict[str, Any], ref: str) -> dict[str, Any]:
-    node: Any = document
-    for part in ref.removeprefix("#/").split("/"):
-        node = node.get(part, {}) if isinstance(node, dict) else {}
-    while isinstance(node, dict) and "$ref" in node:
-        node = _resolve(document, node["$ref"])
+    """The schema at the end of ``ref``'s chain; {} when there is none (the route table needs none of it)."""
+    try:
+        node = follow_refs(document, {"$ref": ref})
+    except RefError:
+        return {}
     return node if isinstance(node, dict) else {}
 
 

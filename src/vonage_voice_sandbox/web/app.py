@@ -4,7 +4,7 @@ Every API request goes: fault rules and rate limits (when enabled), route (404, 
 spec validation (400), then the operation's handler. Every error is problem+json. An exception from the sandbox's
 own code is recorded (``/_sandbox/errors``) and answered 500 (``#internal-error``), never as a 400 that a client
 would take for its own mistake; the pytest fixtures fail the test whose request caused it. Events and NCCO fetches
-go out after the answer has been sent, never to the sandbox itself (see :mod:`.delivery`).
+go out after the answer has been sent, never to the sandbox itself (see :mod:`..delivery`).
 """
 
 from __future__ import annotations
@@ -24,20 +24,20 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Message, Receive, Scope, Send
 
-from .addresses import ADMIN_PREFIX
+from ..delivery.addresses import ADMIN_PREFIX
+from ..delivery.deliverer import Deliverer
+from ..engine.clock import AdvanceableClock, Clock, RealClock
+from ..engine.limits import Limits
+from ..engine.state import CallStore
+from ..spec.document import SpecInfo, load_spec
+from ..spec.validation import validator_for
 from .admin import admin_mount
 from .admin_rules import read_body
 from .auth import AuthError, JWTVerifier
-from .clock import AdvanceableClock, Clock, RealClock
 from .context import Sandbox
-from .delivery import Deliverer
 from .faults import FaultRule, FaultSet, RateLimiter
 from .handlers import HANDLERS
-from .limits import Limits
-from .problems import TRACE_HEADER, Problem, new_trace_id
-from .spec import SpecInfo, load_spec
-from .state import CallStore
-from .validation import validator_for
+from .problems import REFUSALS, TRACE_HEADER, Problem, new_trace_id, problem_for
 
 __all__ = ["ConnectionDropped", "SandboxApp", "create_app"]
 
@@ -50,7 +50,7 @@ BUG: Final = "The sandbox could not process this request (a sandbox bug; see /_s
 class ConnectionDropped(Exception):
     """A fault rule dropped the connection.
 
-    Served through :func:`.server.serve`, :func:`.server.running_sandbox` or the CLI, the client's connection is
+    Served through :func:`..server.serve`, :func:`..server.running_sandbox` or the CLI, the client's connection is
     closed without an answer. An in-process client (httpx ``ASGITransport``, Starlette ``TestClient``) gets this
     exception instead, which is the nearest an in-process transport has to a closed connection.
     """
@@ -116,8 +116,8 @@ class ApiEndpoint:
         trace_id = new_trace_id()
         try:
             response = await self._respond(request)
-        except Problem as problem:
-            response = problem.response(trace_id)
+        except REFUSALS as error:
+            response = problem_for(error).response(trace_id)
         except ClientDisconnect:
             return  # nobody to answer
         except Exception as exc:
@@ -170,14 +170,14 @@ def create_app(
         application_id: the ``application_id`` tokens must carry.
         public_key: the application's public key (PEM, or a key object; a private key's public half is used).
         signature_secret: sign events (HS256, ``payload_hash``) with it; unsigned when None.
-        clock: call progress follows it; a :class:`.clock.VirtualClock` moves only when advanced (by the test, or
+        clock: call progress follows it; a :class:`VirtualClock` moves only when advanced (by the test, or
             ``POST /_sandbox/clock/advance``). Default: real time, with a background ticker while served.
         rate_limits: enforce the API's 3 POST/s and 15 other requests/s.
         faults: fault rules active from the start (more can be added at ``/_sandbox/faults``).
         event_delivery: POST events to loopback ``event_url`` addresses; when False they are only recorded.
         spec_path: the spec to serve; default: the patched spec shipped with the package.
         limits: how much it keeps (calls, events, callbacks, fault rules...), and how many NCCO actions a call may
-            run without time passing; see :class:`.limits.Limits`.
+            run without time passing; see :class:`Limits`.
         admin_hosts: names other than loopback that admin writes may name as ``Host``/``Origin`` (a sandbox served
             beyond loopback, reached by that name).
     """
