@@ -55,9 +55,16 @@ class Origin(NamedTuple):
 VONAGE_ORIGINS: Final = frozenset(Origin("https", host.encode(), None) for host in VONAGE_API_HOSTS)
 
 
+_DEFAULT_PORTS: Final = {"http": 80, "https": 443}
+
+
 def origin_of(url: httpx.URL) -> Origin:
-    """The origin a request to ``url`` connects to (the key of an allowed-origins set)."""
-    return Origin(url.scheme, url.raw_host, url.port)
+    """The origin a request to ``url`` connects to (the key of an allowed-origins set).
+
+    httpx drops a default port it is given (``:443``), except after an uppercase scheme; so is it dropped here.
+    """
+    port = url.port
+    return Origin(url.scheme, url.raw_host, None if port == _DEFAULT_PORTS.get(url.scheme) else port)
 
 
 def parse_url(url: object, label: str) -> httpx.URL:

@@ -191,7 +191,7 @@ class VonageJWT(httpx.Auth):
         cannot be sent again, so its 401 is returned as is.
         """
         url = request.url
-        if (url.scheme, url.raw_host, url.port) not in self._origins:
+        if (url.scheme, url.raw_host, url.port) not in self._origins and origin_of(url) not in self._origins:
             raise ConfigurationError(
                 f"refusing to send the application JWT to {str(origin_of(url))!r} ({request.method} "
                 f"{url.path}): it goes only to {', '.join(sorted(self.allowed_origins))}"
