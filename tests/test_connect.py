@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 import httpx
 import jwt
@@ -31,7 +32,7 @@ from vonage_voice_client.regions import DEFAULT_BASE_URL, resolve_base_url
         ({"base_url": "https://api.nexmo.com/v1/calls"}, "https://api.nexmo.com"),
     ],
 )
-def test_base_url_resolution(kwargs: dict[str, str], expected: str) -> None:
+def test_base_url_resolution(kwargs: dict[str, Any], expected: str) -> None:
     assert resolve_base_url(**kwargs) == expected
 
 
@@ -51,7 +52,7 @@ def test_six_regions() -> None:
         ({"base_url": "https://api.nexmo.com/?x=1"}, "query"),
     ],
 )
-def test_bad_base_urls_are_refused_clearly(kwargs: dict[str, str], fragment: str) -> None:
+def test_bad_base_urls_are_refused_clearly(kwargs: dict[str, Any], fragment: str) -> None:
     with pytest.raises(ConfigurationError, match=fragment.replace("(", r"\(").replace(")", r"\)")):
         resolve_base_url(**kwargs)
 

@@ -20,9 +20,8 @@ import warnings
 import zlib
 from collections.abc import AsyncIterator, Iterable, Iterator
 from contextvars import ContextVar
-from typing import Any, Final, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, NoReturn, TypeAlias
 
-import httpcore
 import httpx
 
 DEFAULT_MAX_RESPONSE_BYTES: Final = 10 * 1024 * 1024
@@ -62,7 +61,24 @@ def bound_timeouts(request: httpx.Request, deadline: Deadline) -> None:
     request.extensions["timeout"] = {k: remaining if v is None else min(v, remaining) for k, v in timeouts.items()}
 
 
-def _clamp(timeout: float | None, error: type[httpcore.TimeoutException]) -> float | None:
+# httpcore (40 ms of a cold import) is imported by httpx when the first transport is built, and so here: the stream
+# and backend wrappers below take its exception classes from ``_errors``, filled in by ``with_deadline``.
+if TYPE_CHECKING:
+    import httpcore
+
+TimeoutError_: TypeAlias = "type[httpcore.TimeoutException]"
+
+
+class _Errors:
+    connect: TimeoutError_
+    read: TimeoutError_
+    write: TimeoutError_
+
+
+_errors = _Errors()
+
+
+def _clamp(timeout: float | None, error: TimeoutError_) -> float | None:
     deadline = DEADLINE.get()
     if deadline is None:
         return timeout
@@ -72,7 +88,7 @@ def _clamp(timeout: float | None, error: type[httpcore.TimeoutException]) -> flo
     return remaining if timeout is None or remaining < timeout else timeout
 
 
-def _timed_out(error: type[httpcore.TimeoutException], cause: Exception) -> NoReturn:
+def _timed_out(error: TimeoutError_, cause: Exception) -> NoReturn:
     """Re-raise a timeout, naming the deadline when it is what ran out."""
     deadline = DEADLINE.get()
     if deadline is not None and time.monotonic() >= deadline.at - 0.001:
@@ -80,51 +96,55 @@ def _timed_out(error: type[httpcore.TimeoutException], cause: Exception) -> NoRe
     raise cause
 
 
-class _Stream(httpcore.NetworkStream):
+class _Stream:
+    """An httpcore ``NetworkStream`` whose every wait ends by the deadline."""
+
     def __init__(self, stream: httpcore.NetworkStream) -> None:
         self._stream = stream
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         try:
-            return self._stream.read(max_bytes, _clamp(timeout, httpcore.ReadTimeout))
-        except httpcore.ReadTimeout as error:
-            _timed_out(httpcore.ReadTimeout, error)
+            return self._stream.read(max_bytes, _clamp(timeout, _errors.read))
+        except _errors.read as error:
+            _timed_out(_errors.read, error)
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
         try:
-            self._stream.write(buffer, _clamp(timeout, httpcore.WriteTimeout))
-        except httpcore.WriteTimeout as error:
-            _timed_out(httpcore.WriteTimeout, error)
+            self._stream.write(buffer, _clamp(timeout, _errors.write))
+        except _errors.write as error:
+            _timed_out(_errors.write, error)
 
     def close(self) -> None:
         self._stream.close()
 
     def start_tls(self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None) -> _Stream:
         try:
-            inner = self._stream.start_tls(ssl_context, server_hostname, _clamp(timeout, httpcore.ConnectTimeout))
-        except httpcore.ConnectTimeout as error:
-            _timed_out(httpcore.ConnectTimeout, error)
+            inner = self._stream.start_tls(ssl_context, server_hostname, _clamp(timeout, _errors.connect))
+        except _errors.connect as error:
+            _timed_out(_errors.connect, error)
         return _Stream(inner)
 
     def get_extra_info(self, info: str) -> Any:
         return self._stream.get_extra_info(info)
 
 
-class _AsyncStream(httpcore.AsyncNetworkStream):
+class _AsyncStream:
+    """An httpcore ``AsyncNetworkStream`` whose every wait ends by the deadline."""
+
     def __init__(self, stream: httpcore.AsyncNetworkStream) -> None:
         self._stream = stream
 
     async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         try:
-            return await self._stream.read(max_bytes, _clamp(timeout, httpcore.ReadTimeout))
-        except httpcore.ReadTimeout as error:
-            _timed_out(httpcore.ReadTimeout, error)
+            return await self._stream.read(max_bytes, _clamp(timeout, _errors.read))
+        except _errors.read as error:
+            _timed_out(_errors.read, error)
 
     async def write(self, buffer: bytes, timeout: float | None = None) -> None:
         try:
-            await self._stream.write(buffer, _clamp(timeout, httpcore.WriteTimeout))
-        except httpcore.WriteTimeout as error:
-            _timed_out(httpcore.WriteTimeout, error)
+            await self._stream.write(buffer, _clamp(timeout, _errors.write))
+        except _errors.write as error:
+            _timed_out(_errors.write, error)
 
     async def aclose(self) -> None:
         await self._stream.aclose()
@@ -133,17 +153,18 @@ class _AsyncStream(httpcore.AsyncNetworkStream):
         self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
     ) -> _AsyncStream:
         try:
-            clamped = _clamp(timeout, httpcore.ConnectTimeout)
-            inner = await self._stream.start_tls(ssl_context, server_hostname, clamped)
-        except httpcore.ConnectTimeout as error:
-            _timed_out(httpcore.ConnectTimeout, error)
+            inner = await self._stream.start_tls(ssl_context, server_hostname, _clamp(timeout, _errors.connect))
+        except _errors.connect as error:
+            _timed_out(_errors.connect, error)
         return _AsyncStream(inner)
 
     def get_extra_info(self, info: str) -> Any:
         return self._stream.get_extra_info(info)
 
 
-class _Backend(httpcore.NetworkBackend):
+class _Backend:
+    """An httpcore ``NetworkBackend`` whose connections end their waits by the deadline."""
+
     def __init__(self, backend: httpcore.NetworkBackend) -> None:
         self._backend = backend
 
@@ -156,23 +177,25 @@ class _Backend(httpcore.NetworkBackend):
         socket_options: Iterable[Any] | None = None,
     ) -> _Stream:
         try:
-            clamped = _clamp(timeout, httpcore.ConnectTimeout)
+            clamped = _clamp(timeout, _errors.connect)
             stream = self._backend.connect_tcp(host, port, clamped, local_address, socket_options)
-        except httpcore.ConnectTimeout as error:
-            _timed_out(httpcore.ConnectTimeout, error)
+        except _errors.connect as error:
+            _timed_out(_errors.connect, error)
         return _Stream(stream)
 
     def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
     ) -> _Stream:
-        clamped = _clamp(timeout, httpcore.ConnectTimeout)
+        clamped = _clamp(timeout, _errors.connect)
         return _Stream(self._backend.connect_unix_socket(path, clamped, socket_options))
 
     def sleep(self, seconds: float) -> None:
         self._backend.sleep(seconds)
 
 
-class _AsyncBackend(httpcore.AsyncNetworkBackend):
+class _AsyncBackend:
+    """An httpcore ``AsyncNetworkBackend`` whose connections end their waits by the deadline."""
+
     def __init__(self, backend: httpcore.AsyncNetworkBackend) -> None:
         self._backend = backend
 
@@ -185,16 +208,16 @@ class _AsyncBackend(httpcore.AsyncNetworkBackend):
         socket_options: Iterable[Any] | None = None,
     ) -> _AsyncStream:
         try:
-            clamped = _clamp(timeout, httpcore.ConnectTimeout)
+            clamped = _clamp(timeout, _errors.connect)
             stream = await self._backend.connect_tcp(host, port, clamped, local_address, socket_options)
-        except httpcore.ConnectTimeout as error:
-            _timed_out(httpcore.ConnectTimeout, error)
+        except _errors.connect as error:
+            _timed_out(_errors.connect, error)
         return _AsyncStream(stream)
 
     async def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
     ) -> _AsyncStream:
-        clamped = _clamp(timeout, httpcore.ConnectTimeout)
+        clamped = _clamp(timeout, _errors.connect)
         return _AsyncStream(await self._backend.connect_unix_socket(path, clamped, socket_options))
 
     async def sleep(self, seconds: float) -> None:
@@ -204,9 +227,12 @@ class _AsyncBackend(httpcore.AsyncNetworkBackend):
 def with_deadline(transport: httpx.BaseTransport | httpx.AsyncBaseTransport) -> None:
     """Put the deadline under an ``httpx.HTTPTransport``'s or ``AsyncHTTPTransport``'s connection pool.
 
-    httpx takes no network backend, so this sets the pool's (private in httpx and httpcore; the trickling-server
+    httpx takes no network backend, so this wraps the pool's (private in httpx and httpcore; the trickling-server
     tests in tests/runtime/test_call_deadline.py fail if a release moves it).
     """
+    import httpcore  # already loaded by the transport
+
+    _errors.connect, _errors.read, _errors.write = httpcore.ConnectTimeout, httpcore.ReadTimeout, httpcore.WriteTimeout
     pool = getattr(transport, "_pool", None)
     backend = getattr(pool, "_network_backend", None)
     if isinstance(backend, httpcore.NetworkBackend):

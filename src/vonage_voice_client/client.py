@@ -300,13 +300,15 @@ def connect(
     ``region_url``, which must name a regional host), or a ``base_url`` on a Vonage API host or loopback (the sandbox;
     plain http only there); with neither, VONAGE_BASE_URL when it is set (the sandbox's CLI prints it), under the same
     rule. The application JWT goes to those hosts only: ``unsafe_allow_hosts`` names more (host names, https on the
-    default port, or origins such as ``https://gateway.internal:8443``) for a gateway of your own.
+    default port, or origins such as ``https://gateway.internal:8443``) for a gateway of your own. A ready ``auth`` is
+    allowed the base URL's origin and those hosts too.
 
     ``timeout`` bounds each connect, read and write, and may not be None: an unbounded request is never what
     production wants. ``deadline`` (seconds) bounds a whole call, retries and their waits included; see also
     ``client.deadline()``. An answer larger than ``max_response_bytes`` (10 MiB; on the wire or once decoded; None
     for no cap) raises ``MalformedResponseError`` without keeping the body. With ``trust_env``, the proxies of the
-    environment (HTTPS_PROXY, ALL_PROXY, NO_PROXY) are used as httpx uses them, never for a loopback base URL.
+    environment (HTTPS_PROXY, ALL_PROXY, NO_PROXY) are used as httpx uses them, never for a loopback base URL nor
+    with a ``transport`` of your own.
     ``transport`` replaces the network (an ``httpx.MockTransport`` in tests); retries, auth and errors still apply.
     """
     # Key material leaves this frame at once: error trackers record the locals of every frame of a traceback.
