@@ -5,6 +5,10 @@ key (Vonage's JWT authentication guide). Signing is the expensive part, and pars
 so :class:`VonageJWT` parses the key once, signs one token, and reuses it for every request until it is within
 ``renew_margin`` seconds of expiry. A ``401`` answer triggers exactly one new token and one retry.
 
+The token is good for the whole application, so it signs only requests to the hosts of :mod:`._hosts`: the Vonage
+API hosts over https, and origins its owner allows (``connect()`` adds the sandbox's loopback origin and
+``unsafe_allow_hosts``). Any other URL is refused before a byte is sent.
+
 Key material never appears in a repr, a log record or an exception message; errors name what is wrong and where
 the key came from, never its content. It is held in :class:`~._redact.Hidden` from the moment it is received, so a
 traceback that records local variables (as Sentry does) shows no key, password or token either.
@@ -18,12 +22,13 @@ import re
 import threading
 import time
 import uuid
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import Callable, Generator, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeAlias, Union
 
 import httpx
 
+from ._hosts import VONAGE_ORIGINS, Origin, origin_of, parse_origins
 from ._redact import Hidden, describe
 from .errors import ConfigurationError
 
@@ -86,6 +91,9 @@ class VonageJWT(httpx.Auth):
         acl, sub: the ``acl`` and ``sub`` claims (Client SDK user tokens); omitted when ``None``.
         private_key_password: the password of an encrypted PEM.
         clock: returns the current Unix time; injectable for tests.
+        allowed_origins: origins (``http://127.0.0.1:8000``) the token may go to besides the Vonage API hosts
+            (``https``, default port): a sandbox, or a gateway of your own. A request elsewhere raises
+            ``ConfigurationError`` naming the host, and is not sent.
 
     Tokens carry ``application_id``, ``iat``, a fresh ``jti`` (UUID4) and ``exp``. Concurrent requests (threads or
     tasks) that find the token due for renewal produce one new token between them. ``signings`` counts tokens
@@ -107,6 +115,7 @@ class VonageJWT(httpx.Auth):
         sub: str | None = None,
         private_key_password: str | bytes | None = None,
         clock: Callable[[], float] = time.time,
+        allowed_origins: Iterable[str] = (),
     ) -> None:
         # First, so that no frame of an error below holds the key or password in the clear.
         # (A PEM passed as the application id is a secret too.)
@@ -122,6 +131,8 @@ class VonageJWT(httpx.Auth):
 
         self._key = load_private_key(key, password, ARGUMENT)
         self._clock = clock
+        self._origins: frozenset[Origin] = VONAGE_ORIGINS
+        self.allow_origins(allowed_origins)
         # Signing holds this lock for a few hundred microseconds. A threading lock (not an asyncio.Lock) serves both
         # flows: the async flow never awaits while holding it, so tasks on one loop cannot interleave inside it
         # (the first task at expiry signs, the rest find the new token), it works across event loops and threads,
@@ -151,6 +162,16 @@ class VonageJWT(httpx.Auth):
         application_id = _check_application_id(raw_id, ENV_APPLICATION_ID)
         return cls(application_id, _key_from_env(pem, path, password), **options)
 
+    @property
+    def allowed_origins(self) -> frozenset[str]:
+        """Where this token may be sent: the Vonage API hosts and the origins allowed since."""
+        return frozenset(str(origin) for origin in self._origins)
+
+    def allow_origins(self, origins: Iterable[str | Origin]) -> None:
+        """Let the token go to these origins too (``scheme://host[:port]``); ``connect()`` adds its base URL's."""
+        # Replaced whole, not updated: a concurrent request reads one set or the other.
+        self._origins = self._origins | parse_origins(origins, "allowed_origins")
+
     def token(self) -> str:
         """Return the current token, signing a new one first if it is missing or due for renewal.
 
@@ -174,6 +195,12 @@ class VonageJWT(httpx.Auth):
         A second 401 is returned to the caller. A request whose body is not held in memory (a streamed upload)
         cannot be sent again, so its 401 is returned as is.
         """
+        url = request.url
+        if (url.scheme, url.raw_host, url.port) not in self._origins and origin_of(url) not in self._origins:
+            raise ConfigurationError(
+                f"refusing to send the application JWT to {str(origin_of(url))!r} ({request.method} "
+                f"{url.path}): it goes only to {', '.join(sorted(self.allowed_origins))}"
+            )
         used = self._valid_token()
         request.headers["Authorization"] = f"Bearer {used.value}"
         response = yield request

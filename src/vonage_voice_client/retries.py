@@ -11,6 +11,8 @@ action) is ``repeatable`` or ``once`` (overlays/29-retry-rules.yaml, turned into
   twice) or turn its success into an error (a second hangup).
 * Retry-After (seconds or an HTTP date) is honoured up to ``max_retry_after``; otherwise capped exponential backoff
   with jitter. ``max_retries=0`` disables retries.
+* Under a deadline (``connect(deadline=...)``, ``client.deadline(...)``), no attempt starts after it and no wait
+  would end past it: the last outcome is final instead.
 
 Why our own transport rather than httpx-retries: its policy decides on the method and status code, without seeing
 the path or body, so it cannot tell a mute (safe to repeat) from a transfer (not) on the same PUT.
@@ -33,6 +35,7 @@ from functools import lru_cache
 import httpx
 
 from ._retry_rules import RETRY_RULES
+from ._wire import DEADLINE, bound_timeouts, fits
 from .errors import TRACE_HEADER, parse_retry_after
 
 logger = logging.getLogger("vonage_voice_client")
@@ -107,8 +110,10 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if self._sync is None:
             raise RuntimeError("this transport was built for async use only")
-        attempt = 1
+        attempt, deadline = 1, DEADLINE.get()
         while True:
+            if deadline is not None:
+                bound_timeouts(request, deadline)
             started = time.perf_counter()
             try:
                 response = self._sync.handle_request(request)
@@ -127,8 +132,10 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if self._async is None:
             raise RuntimeError("this transport was built for sync use only")
-        attempt = 1
+        attempt, deadline = 1, DEADLINE.get()
         while True:
+            if deadline is not None:
+                bound_timeouts(request, deadline)
             started = time.perf_counter()
             try:
                 response = await self._async.handle_async_request(request)
@@ -164,7 +171,10 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             again = self.policy.retries_status(rule, response.status_code)
         else:
             again = error is not None and self.policy.retries_error(rule, error)
-        return self.policy.delay(attempt, response) if again else None
+        if not again:
+            return None
+        delay = self.policy.delay(attempt, response)
+        return delay if fits(delay) else None
 
     def close(self) -> None:
         if self._sync is not None:

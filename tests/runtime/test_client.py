@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 import httpx
 import jwt
@@ -31,7 +32,7 @@ from vonage_voice_client.regions import DEFAULT_BASE_URL, resolve_base_url
         ({"base_url": "https://api.nexmo.com/v1/calls"}, "https://api.nexmo.com"),
     ],
 )
-def test_base_url_resolution(kwargs: dict[str, str], expected: str) -> None:
+def test_base_url_resolution(kwargs: dict[str, Any], expected: str) -> None:
     assert resolve_base_url(**kwargs) == expected
 
 
@@ -45,12 +46,13 @@ def test_six_regions() -> None:
     [
         ({"region": "mars-1"}, "unknown region 'mars-1'"),
         ({"region": "eu-west", "base_url": "http://127.0.0.1:1"}, "not both"),
-        ({"base_url": "http://api.example.com"}, "plain http to a non-loopback host"),
+        ({"base_url": "http://api.example.com"}, "'api.example.com', which is not a Vonage API host or loopback"),
+        ({"base_url": "http://api.nexmo.com"}, "plain http"),
         ({"base_url": "ftp://127.0.0.1"}, "not an http(s) URL"),
         ({"base_url": "https://api.nexmo.com/?x=1"}, "query"),
     ],
 )
-def test_bad_base_urls_are_refused_clearly(kwargs: dict[str, str], fragment: str) -> None:
+def test_bad_base_urls_are_refused_clearly(kwargs: dict[str, Any], fragment: str) -> None:
     with pytest.raises(ConfigurationError, match=fragment.replace("(", r"\(").replace(")", r"\)")):
         resolve_base_url(**kwargs)
 
@@ -151,5 +153,7 @@ def test_the_base_url_from_the_environment_when_neither_region_nor_base_url_is_g
     monkeypatch.setenv("VONAGE_BASE_URL", "  ")
     assert connect(application_id=APP_ID, private_key=rsa_key).base_url == DEFAULT_BASE_URL
     monkeypatch.setenv("VONAGE_BASE_URL", "http://api.example.com")
-    with pytest.raises(ConfigurationError, match=r"VONAGE_BASE_URL 'http://api\.example\.com' uses plain http"):
+    with pytest.raises(
+        ConfigurationError, match=r"VONAGE_BASE_URL 'http://api\.example\.com' names 'api\.example\.com'"
+    ):
         connect(application_id=APP_ID, private_key=rsa_key)

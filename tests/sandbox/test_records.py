@@ -10,7 +10,9 @@ from vonage_voice_client import VonageJWT
 
 
 def test_unknown_endpoint_properties_are_not_echoed(voice_sandbox: Any) -> None:
-    auth = VonageJWT(voice_sandbox.application_id, voice_sandbox.private_key_pem)
+    auth = VonageJWT(
+        voice_sandbox.application_id, voice_sandbox.private_key_pem, allowed_origins=[voice_sandbox.base_url]
+    )
     body = {
         "to": [{"type": "phone", "number": "14155550100", "dtmfAnswer": "p*1#", "x-extra": "not in the spec"}],
         "from": {"type": "phone", "number": "14155550199"},
@@ -24,7 +26,9 @@ def test_unknown_endpoint_properties_are_not_echoed(voice_sandbox: Any) -> None:
 
 
 def test_unknown_nested_properties_are_not_echoed(voice_sandbox: Any) -> None:
-    auth = VonageJWT(voice_sandbox.application_id, voice_sandbox.private_key_pem)
+    auth = VonageJWT(
+        voice_sandbox.application_id, voice_sandbox.private_key_pem, allowed_origins=[voice_sandbox.base_url]
+    )
     websocket = {
         "type": "websocket",
         "uri": "wss://example.com/socket",
