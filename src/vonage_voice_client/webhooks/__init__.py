@@ -11,7 +11,7 @@ Starlette at run time), ``construct`` (``construct_event``: verify and parse in 
 """
 
 from ._payload import QueryInput
-from .construct import Headers, construct_any_event, construct_event
+from .construct import DEFAULT_MAX_BODY_BYTES, Headers, construct_any_event, construct_event
 from .parse import Callback, CallbackKind, CallbackParseError, CallEvent, UnknownEvent, parse_callback
 from .replay import JtiCache, ReplayCache
 from .starlette import event_from_request
@@ -28,6 +28,7 @@ from .verify import (
     MissingPayloadHashError,
     MissingTokenError,
     PayloadHashMismatchError,
+    PayloadTooLargeError,
     ReplayedTokenError,
     TokenExpiredError,
     TokenNotYetValidError,
@@ -40,6 +41,7 @@ __all__ = [
     "ALGORITHM",
     "DEFAULT_LEEWAY",
     "DEFAULT_MAX_AGE",
+    "DEFAULT_MAX_BODY_BYTES",
     "ISSUER",
     "AlgorithmNotAllowedError",
     "CallEvent",
@@ -55,6 +57,7 @@ __all__ = [
     "MissingPayloadHashError",
     "MissingTokenError",
     "PayloadHashMismatchError",
+    "PayloadTooLargeError",
     "QueryInput",
     "ReplayCache",
     "ReplayedTokenError",

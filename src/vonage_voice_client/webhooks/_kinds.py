@@ -15,9 +15,11 @@ from .replay import ReplayCache
 
 
 class VerifyOptions(TypedDict, total=False):
-    """``verify_callback``'s options, passed on by the functions that verify and parse in one call."""
+    """``verify_callback``'s options, passed on by the functions that verify and parse in one call, and their cap on
+    the body's size (``max_body_bytes``)."""
 
     max_age: float | None
     leeway: float
     replay_cache: ReplayCache | None
     clock: Callable[[], float]
+    max_body_bytes: int

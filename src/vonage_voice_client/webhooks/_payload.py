@@ -95,7 +95,10 @@ def _body_hashes(raw: bytes) -> set[bytes]:
         raise
     except (ValueError, RecursionError):  # not JSON (or absurdly nested): only the raw bytes can match
         return hashes
-    return hashes | _compact_hashes(value)
+    try:
+        return hashes | _compact_hashes(value)
+    except RecursionError:  # nested just short of the decoder's limit, past the encoder's: the raw bytes, then
+        return hashes
 
 
 def _compact_hashes(value: object) -> set[bytes]:

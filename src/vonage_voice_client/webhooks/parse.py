@@ -163,6 +163,8 @@ def _payload(body: bytes | str | Mapping[str, Any] | None, query: QueryInput | N
             payload = json.loads(body)
         except ValueError as exc:
             raise CallbackParseError(f"callback body is not JSON: {exc}") from None
+        except RecursionError:  # the decoder recurses per level; no callback nests more than a few levels
+            raise CallbackParseError("callback body is nested too deeply to be a Voice callback") from None
         if not isinstance(payload, dict):
             raise CallbackParseError(f"callback body is a JSON {type(payload).__name__}, not an object")
         return payload

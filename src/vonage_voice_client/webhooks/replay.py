@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import heapq
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -58,6 +59,9 @@ class JtiCache:
         self._lock = threading.Lock()
 
     def seen(self, jti: str, until: float) -> bool:
+        # NaN compares false with everything: at the top of the heap it would stop every expiry behind it.
+        if isinstance(until, bool) or not isinstance(until, int | float) or not math.isfinite(until):
+            raise ValueError(f"until must be a finite Unix time, got {until!r}")
         with self._lock:
             self._forget_until(self._clock())
             if jti in self._until:

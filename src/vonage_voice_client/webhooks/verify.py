@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import math
 import time
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final
@@ -89,6 +90,11 @@ class PayloadHashMismatchError(WebhookVerificationError):
 
 class MalformedPayloadError(WebhookVerificationError):
     """The payload has no single reading: a name given twice, or text that is not valid Unicode."""
+
+
+class PayloadTooLargeError(WebhookVerificationError):
+    """The body is larger than ``max_body_bytes`` (``construct_event``, ``event_from_request``): answer 413, or
+    401 like any refusal. Raised only once the token holds (a forged token is refused before the body is read)."""
 
 
 class ReplayedTokenError(WebhookVerificationError):
@@ -176,21 +182,57 @@ def verify_callback(
     # First, so that no frame of an error below holds the secret or the token in the clear.
     key, header = Hidden(secret), Hidden(authorization)
     del secret, authorization
-    signing_key = _secret_bytes(key)
+    claims = check_token(header, key, max_age=max_age, leeway=leeway, clock=clock, replay_cache=replay_cache)
+    return check_payload(claims, body, query, max_age=max_age, leeway=leeway, replay_cache=replay_cache)
+
+
+def check_token(
+    header: Hidden[str | bytes | None],
+    secret: Hidden[object],
+    *,
+    max_age: float | None,
+    leeway: float,
+    clock: Callable[[], float],
+    replay_cache: ReplayCache | None,
+) -> dict[str, Any]:
+    """Every check of :func:`verify_callback` but the payload's, so a helper can refuse a forged token before it
+    reads the body; return the claims, for :func:`check_payload`."""
+    signing_key = _secret_bytes(secret)
     if replay_cache is not None and max_age is None:
         raise ConfigurationError("replay protection needs max_age: a jti must be remembered as long as its token")
     try:
         claims = _verified_claims(_bearer_token(header), signing_key)
         _check_issuer(claims)
         _check_times(claims, clock(), max_age, leeway)
+    except WebhookVerificationError as exc:
+        _log_refusal(exc)
+        raise
+    return claims
+
+
+def check_payload(
+    claims: dict[str, Any],
+    body: bytes | str,
+    query: QueryInput | None,
+    *,
+    max_age: float | None,
+    leeway: float,
+    replay_cache: ReplayCache | None,
+) -> VerifiedClaims:
+    """The rest of :func:`verify_callback`, for claims :func:`check_token` returned: the payload hash, the replay."""
+    try:
         _check_payload_hash(claims, body, query)
         if replay_cache is not None and max_age is not None:
             _check_replay(claims, replay_cache, max_age, leeway)
     except WebhookVerificationError as exc:
-        logger.debug("signed callback rejected (%s): %s", type(exc).__name__, exc)
+        _log_refusal(exc)
         raise
     logger.debug("signed callback verified, jti=%s", describe(claims.get("jti")))
     return VerifiedClaims(claims)
+
+
+def _log_refusal(exc: WebhookVerificationError) -> None:
+    logger.debug("signed callback rejected (%s): %s", type(exc).__name__, exc)
 
 
 # --- the token ------------------------------------------------------------------------------------------------------
@@ -315,9 +357,10 @@ def _check_times(claims: Mapping[str, Any], now: float, max_age: float | None, l
 
 def _number_claim(claims: Mapping[str, Any], name: str) -> float | None:
     value = claims.get(name)
-    if value is None or (isinstance(value, int | float) and not isinstance(value, bool)):
+    # A JSON decoder reads NaN and Infinity, which no comparison refuses (NaN is neither too old nor too new).
+    if value is None or (isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)):
         return value
-    raise MalformedTokenError(f"the {name} claim is not a number")
+    raise MalformedTokenError(f"the {name} claim is not a finite number")
 
 
 # --- the payload and replays ---------------------------------------------------------------------------------------

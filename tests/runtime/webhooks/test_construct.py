@@ -15,14 +15,16 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from vonage_voice_api.models import AnsweredEvent, AnswerWebhook
 
-from tests.runtime.webhooks.support import BODY, NOW, SECRET, claims, compact_hash, signed
+from tests.runtime.webhooks.support import BODY, NOW, SECRET, claims, compact_hash, sha256_hex, signed
 from vonage_voice_client.webhooks import (
+    CallbackParseError,
     MalformedTokenError,
     MissingTokenError,
     PayloadHashMismatchError,
     WebhookVerificationError,
     construct_event,
     event_from_request,
+    parse_callback,
     verify_callback,
 )
 
@@ -68,6 +70,15 @@ def test_a_changed_body_is_refused() -> None:
 def test_a_get_callback_is_checked_against_its_query_even_when_a_body_is_sent() -> None:
     with pytest.raises(PayloadHashMismatchError):
         construct("GET", {"Authorization": GET_TOKEN}, BODY, query=ANSWER_QUERY.replace("447700900001", "447700900666"))
+
+
+@pytest.mark.parametrize("depth", [1_000, 5_000, 30_000])
+def test_a_signed_body_nested_too_deeply_is_a_parse_error_not_a_recursion_error(depth: int) -> None:
+    body = ('{"status":"answered","uuid":"u","x":' + "[" * depth + "]" * depth + "}").encode()
+    with pytest.raises(CallbackParseError, match="nested too deeply"):
+        construct("POST", {"Authorization": signed(claims(payload_hash=sha256_hex(body)))}, body)
+    with pytest.raises(CallbackParseError, match="nested too deeply"):
+        parse_callback(body)
 
 
 def test_verified_claims_are_typed_and_still_a_mapping() -> None:

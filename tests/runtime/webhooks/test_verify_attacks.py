@@ -221,6 +221,19 @@ def test_a_full_cache_forgets_the_oldest_entries_first() -> None:
     assert cache.seen("jti-0", NOW + 50)
 
 
+@pytest.mark.parametrize("until", [float("nan"), float("inf"), True, "1700000330"], ids=repr)
+def test_a_jti_cache_refuses_an_expiry_that_is_not_a_finite_time_and_keeps_forgetting(until: Any) -> None:
+    """A NaN at the top of the expiry heap compares false with every time: nothing behind it would be forgotten."""
+    now = [float(NOW)]
+    cache = JtiCache(clock=lambda: now[0])
+    with pytest.raises(ValueError, match="finite Unix time"):
+        cache.seen("odd", until)
+    assert not cache.seen("young", NOW + 10)
+    now[0] = NOW + 20
+    assert not cache.seen("later", NOW + 50)
+    assert len(cache) == 1  # "young" was forgotten at its time
+
+
 # --- tracebacks that record local variables -------------------------------------------------------------------------
 
 
