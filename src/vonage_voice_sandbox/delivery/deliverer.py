@@ -12,6 +12,11 @@ With a signature secret, each request carries ``Authorization: Bearer <JWT>``: H
 ``iss: "Vonage"``, ``application_id`` and ``payload_hash``, the hex SHA-256 of the compact JSON payload (the body of
 a POST; for a GET, the query parameters as a JSON object in order). Deliveries go one at a time, in the order the
 events were produced. Every request sent, and the application's answer, goes into the store's callback log.
+
+An answer is read as it arrives, and no further than ``max_answer_bytes`` (the sandbox's ``max_body_bytes``, which
+caps an inline NCCO): a longer one is refused as an NCCO (the call ends with an ``error`` event naming the reason,
+as for any answer that is not an NCCO) and the connection is closed, so an application cannot make the sandbox hold
+more than it would accept in a request.
 """
 
 from __future__ import annotations
@@ -30,7 +35,6 @@ from urllib.parse import urlsplit
 import httpx
 import jwt
 
-from ..engine.callback_log import answer_of
 from ..engine.event_log import Event
 from ..engine.lifecycle import Fetch
 from ..engine.state import CallStore
@@ -62,8 +66,10 @@ class Deliverer:
         enabled: bool = True,
         timeout: float = 10.0,
         wall_clock: Callable[[], float] = time.time,
+        max_answer_bytes: int = 1_000_000,
     ) -> None:
         self.application_id = application_id
+        self.max_answer_bytes = max_answer_bytes
         self.enabled = enabled
         self.default_secret = signature_secret
         self._secret = signature_secret
@@ -166,9 +172,10 @@ class Deliverer:
         else:
             started = time.monotonic()
             about = {"call_uuid": event.call_uuid, "type": event.kind, "event_id": event.id}
-            ncco, event.delivery = await self._send(client, event.url, event.method, event.payload, store, about)
+            ncco, delivery, refused = await self._send(client, event.url, event.method, event.payload, store, about)
+            event.delivery = delivery
             if event.expects_reply:
-                store.reply(event, ncco, time.monotonic() - started)
+                store.reply(event, ncco, time.monotonic() - started, refused)
 
     async def _fetch(self, fetch: Fetch, store: CallStore, client: httpx.AsyncClient | None) -> None:
         if client is None:
@@ -176,8 +183,10 @@ class Deliverer:
             return
         started = time.monotonic()
         about = {"call_uuid": fetch.call_uuid, "type": fetch.purpose}
-        ncco, outcome = await self._send(client, fetch.url, fetch.method, fetch.payload, store, about)
-        error = None if ncco is not None else f"{fetch.url} did not return an NCCO ({_outcome_text(outcome)})"
+        ncco, outcome, refused = await self._send(client, fetch.url, fetch.method, fetch.payload, store, about)
+        error = refused or (
+            None if ncco is not None else f"{fetch.url} did not return an NCCO ({_outcome_text(outcome)})"
+        )
         store.fetched(fetch, ncco, error, time.monotonic() - started)
 
     async def _send(
@@ -188,26 +197,35 @@ class Deliverer:
         payload: dict[str, Any],
         store: CallStore,
         about: dict[str, Any],
-    ) -> tuple[list[Any] | None, dict[str, Any]]:
-        """Send one webhook and log it; return the NCCO it answered with (if any) and the delivery record."""
+    ) -> tuple[list[Any] | None, dict[str, Any], str | None]:
+        """Send one webhook and log it; return the NCCO it answered with (if any), the delivery record, and why the
+        answer was refused (too large), if it was."""
         headers = {"User-Agent": USER_AGENT}
         log = functools.partial(store.callbacks.add, url=url, method=method, signed=self.signing, **about)
         try:
             if method == "GET":
                 query = {name: _query_value(value) for name, value in payload.items()}
                 self._sign(headers, json.dumps(query, separators=(",", ":"), ensure_ascii=False).encode("utf-8"))
-                response = await client.get(url, params=query, headers=headers)
+                request = client.build_request("GET", url, params=query, headers=headers)
             else:
                 body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
                 self._sign(headers, body)
                 headers["Content-Type"] = "application/json"
-                response = await client.request(method, url, content=body, headers=headers)
+                request = client.build_request(method, url, content=body, headers=headers)
+            response = await client.send(request, stream=True)
+            try:
+                content, complete = await _read_capped(response, self.max_answer_bytes)
+            finally:
+                await response.aclose()
         except (httpx.HTTPError, ValueError, OSError) as exc:
             log(status_code=None, answer=None, error=_describe(exc))
-            return None, {"state": "failed", "error": _describe(exc)}
-        log(status_code=response.status_code, answer=answer_of(response.content))
-        state = "delivered" if 200 <= response.status_code < 300 else "rejected"
-        return _ncco_from(response), {"state": state, "status_code": response.status_code}
+            return None, {"state": "failed", "error": _describe(exc)}, None
+        too_large = None if complete else f"{url} answered more than {self.max_answer_bytes} bytes (max_body_bytes)"
+        log(status_code=response.status_code, body=content, complete=complete, error=too_large)
+        success = 200 <= response.status_code < 300
+        ncco = _ncco_from(response.status_code, content) if complete else None
+        outcome = {"state": "delivered" if success else "rejected", "status_code": response.status_code}
+        return ncco, outcome, too_large if success else None
 
     def _sign(self, headers: dict[str, str], payload: bytes) -> None:
         if self._secret:
@@ -220,11 +238,21 @@ class Deliverer:
         return httpx.AsyncClient(timeout=self._timeout, verify=self._ssl, trust_env=False, follow_redirects=False)
 
 
-def _ncco_from(response: httpx.Response) -> list[Any] | None:
-    if not 200 <= response.status_code < 300:
+async def _read_capped(response: httpx.Response, limit: int) -> tuple[bytes, bool]:
+    """The answer's (decoded) body, read until more than ``limit`` bytes have come; whether it is all there."""
+    content = bytearray()
+    async for chunk in response.aiter_bytes():
+        content += chunk
+        if len(content) > limit:
+            return bytes(content[:limit]), False
+    return bytes(content), True
+
+
+def _ncco_from(status_code: int, content: bytes) -> list[Any] | None:
+    if not 200 <= status_code < 300:
         return None
     try:
-        value = response.json()
+        value = json.loads(content)
     except (ValueError, RecursionError):
         return None
     return value if isinstance(value, list) and all(isinstance(item, dict) for item in value) else None

@@ -31,8 +31,9 @@ class DeliveredCallback:
     signed: bool
     status_code: int | None  # None: no HTTP answer (``error`` says why)
     answer: Any  # the JSON answer, else its text; None without an answer or with an empty body
-    error: str | None = None
+    error: str | None = None  # why there is no answer, or why it was refused (too large)
     event_id: int | None = None  # the event delivered, for event callbacks
+    answer_truncated: bool = False  # ``answer`` is the first bytes of a longer answer, as text
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -45,20 +46,27 @@ class DeliveredCallback:
 
 class CallbackLog(RecordLog[DeliveredCallback]):
     """The last ``max_records`` requests sent to the application's webhooks, the oldest dropped first as for
-    events."""
+    events; of each answer, at most ``max_answer_bytes``."""
 
-    def __init__(self, max_records: int = 20_000) -> None:
+    def __init__(self, max_records: int = 20_000, max_answer_bytes: int = 8_192) -> None:
         super().__init__(max_records, kind_of=lambda record: record.type)
+        self.max_answer_bytes = max_answer_bytes
 
-    def add(self, **fields: Any) -> DeliveredCallback:
+    def add(self, *, body: bytes | None = None, complete: bool = True, **fields: Any) -> DeliveredCallback:
+        """Log a request; ``body``: the answer's bytes (``complete`` False: only the first of them were read)."""
+        if body is not None:
+            fields["answer"], fields["answer_truncated"] = answer_of(body, self.max_answer_bytes, complete=complete)
         return self._append(lambda id_: DeliveredCallback(id=id_, **fields))
 
 
-def answer_of(body: bytes) -> Any:
-    """An answer body as the log keeps it: parsed JSON when it is JSON, else (truncated) text."""
+def answer_of(body: bytes, limit: int, *, complete: bool = True) -> tuple[Any, bool]:
+    """An answer body as the log keeps it, and whether it was cut: parsed JSON when it is JSON of at most ``limit``
+    bytes; else text, its first ``limit`` bytes (``MAX_TEXT`` characters for a short answer that is not JSON)."""
     if not body:
-        return None
+        return None, not complete
+    if len(body) > limit or not complete:
+        return body[:limit].decode("utf-8", errors="replace"), True
     try:
-        return json.loads(body)
+        return json.loads(body), False
     except (ValueError, RecursionError):
-        return body[:MAX_TEXT].decode("utf-8", errors="replace")
+        return body[:MAX_TEXT].decode("utf-8", errors="replace"), len(body) > MAX_TEXT

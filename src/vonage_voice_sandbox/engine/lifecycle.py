@@ -66,7 +66,7 @@ class Lifecycle:
         self.limits = limits or Limits()
         self.calls: dict[str, Call] = {}  # in creation order
         self.events = EventLog(self.limits.max_events)
-        self.callbacks = CallbackLog(self.limits.max_callbacks)  # what the application's webhooks answered
+        self.callbacks = CallbackLog(self.limits.max_callbacks, self.limits.max_callback_answer_bytes)
         self.scenarios = ScenarioRegistry(self.limits.max_registered_numbers)  # numbers registered by tests
         self._can_contact = can_contact
         self._timers: list[tuple[float, int, str, str]] = []  # heap of (due, seq, call uuid, kind)

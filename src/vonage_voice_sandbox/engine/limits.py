@@ -22,10 +22,17 @@ class Limits:
             every kept call is still in progress, createCall answers 429.
         max_events: events kept (``/_sandbox/events``), the oldest dropped first.
         max_callbacks: webhook requests kept (``/_sandbox/callbacks``), the oldest dropped first.
+        max_callback_answer_bytes: bytes of each webhook answer the callback log keeps: a longer answer is kept as
+            its first bytes, as text, with ``answer_truncated`` set (an NCCO is a few hundred bytes; 20,000 answers
+            of 8 KiB are 160 MB).
         max_fault_rules: fault rules at once (``POST /_sandbox/faults`` beyond it is a 400).
         max_registered_numbers: numbers registered with ``POST /_sandbox/scenarios`` until the next reset.
         max_instant_steps: NCCO actions a call may start without time passing on its NCCO (a notify answered by
             itself, an input that times out at once...); the next one ends the call with an ``error`` event.
+        max_ncco_actions: actions an NCCO may have, inline (a longer one is a 400) or fetched (the call ends with an
+            ``error`` event). The spec sets no ``maxItems`` and Vonage documents no limit; real NCCOs have a few
+            actions, and checking each against the spec holds the event loop for about 0.2 ms, so 100 keeps a
+            request's pause to about 20 ms (10,000 actions held it 2 s).
         max_call_log: entries kept in each call's own lists (REST controls, recordings, errors).
         admin_page_size: items per page of ``/_sandbox/calls``, ``/events`` and ``/callbacks`` by default.
         max_admin_page_size: the largest ``limit`` those listings accept.
@@ -34,9 +41,11 @@ class Limits:
     max_calls: int = 10_000
     max_events: int = 20_000
     max_callbacks: int = 20_000
+    max_callback_answer_bytes: int = 8_192
     max_fault_rules: int = 100
     max_registered_numbers: int = 10_000
     max_instant_steps: int = 100
+    max_ncco_actions: int = 100
     max_call_log: int = 1_000
     admin_page_size: int = 100
     max_admin_page_size: int = 1_000

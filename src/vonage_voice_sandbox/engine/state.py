@@ -14,7 +14,7 @@ from .lifecycle import Fetch, Lifecycle, Outbox
 from .ncco import plan
 from .scenarios import RINGING_AFTER, scenario_for
 
-__all__ = ["CallStore", "Fetch", "Outbox"]
+__all__ = ["CallStore", "Fetch", "Outbox", "too_many_actions"]
 
 
 class CallStore(Lifecycle):
@@ -158,14 +158,27 @@ class CallStore(Lifecycle):
             self.control(call, "dtmf:subscribe" if urls is not None else "dtmf:unsubscribe", event_url=urls)
             call.dtmf_listener = urls
 
-    def reply(self, event: Event, ncco: list[Any] | None, elapsed: float) -> None:
-        """A webhook that may return an NCCO (input, notify) answered: run that NCCO, or go on."""
+    def reply(self, event: Event, ncco: list[Any] | None, elapsed: float, error: str | None = None) -> None:
+        """A webhook that may return an NCCO (input, notify) answered: run that NCCO, or go on; an answer refused
+        (``error``, or too many actions) ends the call with an ``error`` event, as a bad fetched NCCO does."""
         if event.call_uuid is not None:
-            self._resume(event.call_uuid, event.reply_token, "reply", ncco, None, event.created_at, elapsed)
+            error = error or self._too_many_actions(ncco)
+            self._resume(event.call_uuid, event.reply_token, "reply", ncco, error, event.created_at, elapsed)
 
     def fetched(self, fetch: Fetch, ncco: list[Any] | None, error: str | None, elapsed: float) -> None:
         """An NCCO fetch finished: run the NCCO, or report the error and end the call."""
+        error = error or self._too_many_actions(ncco)
         self._resume(fetch.call_uuid, fetch.token, "ncco", ncco, error, fetch.sent_at, elapsed)
+
+    def _too_many_actions(self, ncco: list[Any] | None) -> str | None:
+        if ncco is None or len(ncco) <= self.limits.max_ncco_actions:
+            return None
+        return too_many_actions(len(ncco), self.limits.max_ncco_actions)
+
+
+def too_many_actions(count: int, limit: int) -> str:
+    """Why an NCCO of ``count`` actions is refused."""
+    return f"the NCCO has {count} actions; the sandbox runs at most {limit} (Limits.max_ncco_actions)"
 
 
 def _caller(body: dict[str, Any]) -> dict[str, Any]:

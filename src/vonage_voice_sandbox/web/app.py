@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 from collections.abc import AsyncIterator, Iterable, Mapping
 from pathlib import Path
@@ -36,7 +37,7 @@ from .admin_rules import read_body
 from .auth import AuthError, JWTVerifier
 from .context import Sandbox
 from .faults import FaultRule, FaultSet, RateLimiter
-from .handlers import HANDLERS
+from .handlers import HANDLERS, check_ncco_length
 from .problems import REFUSALS, TRACE_HEADER, Problem, new_trace_id, problem_for
 
 __all__ = ["ConnectionDropped", "SandboxApp", "create_app"]
@@ -140,7 +141,9 @@ class ApiEndpoint:
         except AuthError as exc:
             raise Problem("unauthorized", f"{CREDENTIALS}: {exc}.") from None
         body = await read_body(request, sandbox.max_body_bytes)
-        valid = sandbox.validator.validate(operation, path_params, request.query_params, request.headers, body)
+        precheck = functools.partial(check_ncco_length, limit=sandbox.limits.max_ncco_actions)
+        query, headers = request.query_params, request.headers
+        valid = sandbox.validator.validate(operation, path_params, query, headers, body, precheck)
         handler = HANDLERS.get(operation.key)
         if handler is None:
             raise Problem("not-found", f"The sandbox does not implement {operation.operation_id} yet.")
@@ -189,6 +192,7 @@ def create_app(
         signature_secret=signature_secret,
         enabled=event_delivery,
         timeout=delivery_timeout,
+        max_answer_bytes=max_body_bytes,  # a fetched NCCO may be as large as an inline one, no larger
     )
     sandbox = Sandbox(
         application_id=application_id,

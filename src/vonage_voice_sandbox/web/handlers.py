@@ -12,16 +12,30 @@ from typing import Any, Final
 from starlette.datastructures import QueryParams
 from starlette.responses import JSONResponse, Response
 
+from ..engine.state import too_many_actions
 from ..spec.document import fold_operation_id
 from ..spec.validation import ValidRequest
 from .context import Sandbox
 from .listing import list_page
 from .problems import InvalidParameter, Problem
 
-__all__ = ["HANDLERS", "Handler"]
+__all__ = ["HANDLERS", "Handler", "check_ncco_length"]
 
 Handler = Callable[[Sandbox, ValidRequest, QueryParams], Awaitable[Response]]
 _UPDATE_FLAGS: Final = frozenset({"mute", "unmute", "earmuff", "unearmuff"})
+
+
+def check_ncco_length(body: Any, limit: int) -> None:
+    """Refuse (400) an inline NCCO, of createCall or of a transfer, of more than ``limit`` actions: before the spec
+    is checked, which would hold the event loop for each action."""
+    if not isinstance(body, dict):
+        return
+    destination = body.get("destination")
+    transfer = destination.get("ncco") if isinstance(destination, dict) else None
+    for name, ncco in (("ncco", body.get("ncco")), ("destination.ncco", transfer)):
+        if isinstance(ncco, list) and len(ncco) > limit:
+            reason = too_many_actions(len(ncco), limit)
+            raise Problem("bad-request", f"The request is not valid: check {name}.", [InvalidParameter(name, reason)])
 
 
 async def get_calls(sandbox: Sandbox, request: ValidRequest, raw_query: QueryParams) -> Response:
