@@ -37,6 +37,10 @@ from .verify import (
     check_token,
 )
 
+# The public names (the rest serves this package's own modules); the argument types of the overloads are read by type
+# checkers, not users.
+__all__ = ["DEFAULT_MAX_BODY_BYTES", "Headers", "authorization_header", "construct_any_event", "construct_event"]
+
 DEFAULT_MAX_BODY_BYTES: Final = 64 * 1024
 """The largest body read: a Vonage callback is a flat JSON object of a few hundred bytes to a few KiB (the largest,
 an input event with speech results, or a notify event carrying your NCCO's own payload); far below 64 KiB, which bounds
