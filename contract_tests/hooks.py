@@ -5,9 +5,10 @@
 * Checks: our custom checks (``links_resolve``, ``undocumented_response_fields``,
   ``state_refusal_blames_no_parameter``) join the built-in ones.
 * Safety: the CLI has no allow-list, so it sends no request that could create or change a call to anything but our
-  sandbox. A base URL is our sandbox only if its host is loopback and ``GET /_sandbox/info`` says so (checked again on
-  each new connection); anything else is live, loopback or not. ``before_call`` refuses such a case with the reason, and the same guard is enforced on
-  the transport for every request the CLI sends, including those Schemathesis' checks send themselves. Use
+  sandbox. A base URL is our sandbox only if its host is loopback and ``GET /_sandbox/info`` says so (checked again
+  on each new connection); anything else is live, loopback or not. ``before_call`` refuses such a case with the
+  reason, and the same guard is enforced on the transport for every request the CLI sends, including those
+  Schemathesis' checks send themselves. Use
   ``make contract BASE_URL=...`` for a live or staging API: it knows VOICE_CONTRACT_ALLOW_CALLS_TO.
 """
 
