@@ -10,14 +10,15 @@ from .calls import BEFORE_ANSWER, RANDOM_FROM, Call, append_capped
 from .clock import format_time
 from .errors import CallNotActive, CallNotFound, TooManyCalls
 from .event_log import Event
-from .lifecycle import Fetch, Lifecycle, Outbox
+from .lifecycle import Fetch, Outbox
 from .ncco import plan
 from .scenarios import RINGING_AFTER, scenario_for
+from .socket_legs import SocketLegs
 
 __all__ = ["CallStore", "Fetch", "Outbox"]
 
 
-class CallStore(Lifecycle):
+class CallStore(SocketLegs):
     """Every call of the sandbox; thread-safe (``lock``), since the CLI's ticker runs beside request handlers."""
 
     def reset(self) -> None:
@@ -29,6 +30,7 @@ class CallStore(Lifecycle):
             self._timers.clear()
             self._ended.clear()
             self._outbox.clear()
+            self.forget_sessions(self.clock.now())
 
     # --- requests --------------------------------------------------------------------------------------------------
 
@@ -47,6 +49,7 @@ class CallStore(Lifecycle):
             ncco=body.get("ncco"),
             callee_dtmf=list(scenario.dtmf),
             callee_speech=list(scenario.speech),
+            callee_audio=self.scenarios.audio.get(str(to.get("number", ""))) if to.get("type") == "phone" else None,
             seq=next(self._seq),
         )
         with self.lock:
@@ -160,7 +163,9 @@ class CallStore(Lifecycle):
 
     def reply(self, event: Event, ncco: list[Any] | None, elapsed: float) -> None:
         """A webhook that may return an NCCO (input, notify) answered: run that NCCO, or go on."""
-        if event.call_uuid is not None:
+        if event.call_uuid is not None and event.kind == "disconnected":
+            self.disconnected_reply(event.call_uuid, event.reply_token, ncco, elapsed)
+        elif event.call_uuid is not None:
             self._resume(event.call_uuid, event.reply_token, "reply", ncco, None, event.created_at, elapsed)
 
     def fetched(self, fetch: Fetch, ncco: list[Any] | None, error: str | None, elapsed: float) -> None:

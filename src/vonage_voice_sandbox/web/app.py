@@ -190,6 +190,7 @@ def create_app(
         enabled=event_delivery,
         timeout=delivery_timeout,
     )
+    deliverer.sockets.paced = not isinstance(clock, AdvanceableClock)  # a real clock: each socket paces itself
     sandbox = Sandbox(
         application_id=application_id,
         spec=spec,
