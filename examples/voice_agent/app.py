@@ -16,6 +16,7 @@ barge-in). After ``replies`` answers have played, it hangs up by closing the Web
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -86,10 +87,8 @@ def create_app(*, signature_secret: str, reply_seconds: float = 1.0, replies: in
         except WebhookVerificationError as exc:
             log.refused.append(type(exc).__name__)
             return
-        try:
+        with contextlib.suppress(WebSocketDisconnect):  # the call hung up
             await converse(websocket)
-        except WebSocketDisconnect:
-            pass  # the call hung up
 
     async def converse(websocket: WebSocket) -> None:
         speaking = heard = False  # the agent's answer is playing; the caller has spoken since the last answer
