@@ -121,7 +121,8 @@ class SocketRunner:
         store.socket_opened(session, headers)
         self._sockets[session.id] = socket
         connected = {"event": "websocket:connected", "content-type": session.content_type, **session.headers}
-        await self._send_text(session, socket, connected)
+        with contextlib.suppress(ConnectionClosed):  # an application that hangs up at once: the reader reports it
+            await self._send_text(session, socket, connected)
         self._spawn(self._read(session, socket, store))
         if self.paced:
             self._spawn(self._write_paced(session, socket, store))
