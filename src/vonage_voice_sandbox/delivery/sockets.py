@@ -6,7 +6,7 @@ engine sends an ``error`` event. The handshake carries ``Authorization`` per the
 ``vonage`` (the default) is ``Bearer <JWT>``, HS256 with the signature secret and the claims of a signed webhook
 but no ``payload_hash`` (a handshake has no payload); ``custom`` is its ``value`` verbatim.
 
-Pacing follows the sandbox clock. On a real clock each session has a writer that sends a frame every 20 ms. On a
+Pacing follows the sandbox clock. On a real clock one writer sends every socket's due frames every 20 ms. On a
 virtual clock :meth:`SocketRunner.pump` (run after every advance) sends the frames and notifies that fell due, then
 waits until the applications have been quiet for ``SETTLE`` seconds (at most ``SETTLE_LIMIT``), so a test that
 advanced the clock sees what they answered, dated at the virtual time it arrived.
@@ -67,11 +67,12 @@ class SocketRunner:
         self._refusal = refusal
         self._user_agent = user_agent
         self._now = wall_clock
-        self.paced = False  # True on a real clock: each session has its own writer
+        self.paced = False  # True on a real clock: one writer paces every socket
         self.after_close: Callable[[CallStore], None] | None = None  # deliver the events a close produced
         self._sockets: dict[int, ClientConnection] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._last_heard = 0.0  # time.monotonic() of the last message from any application
+        self._writer: asyncio.Task[None] | None = None
 
     def token(self) -> str | None:
         secret = self._secret()
@@ -124,8 +125,8 @@ class SocketRunner:
         with contextlib.suppress(ConnectionClosed):  # an application that hangs up at once: the reader reports it
             await self._send_text(session, socket, connected)
         self._spawn(self._read(session, socket, store))
-        if self.paced:
-            self._spawn(self._write_paced(session, socket, store))
+        if self.paced and (self._writer is None or self._writer.done()):
+            self._writer = asyncio.create_task(self._write_paced(store))
 
     async def pump(self, store: CallStore) -> None:
         """Send what fell due on every open socket (the virtual clock moved), then let the applications answer."""
@@ -156,12 +157,20 @@ class SocketRunner:
         except ConnectionClosed:
             pass  # the reader reports the close
 
-    async def _write_paced(self, session: MediaSession, socket: ClientConnection, store: CallStore) -> None:
-        while session.id in self._sockets:
-            delay = session.next_frame_at() - store.clock.now()
+    async def _write_paced(self, store: CallStore) -> None:
+        """On a real clock: wake when the next frame of any socket is due, send what is due everywhere."""
+        while self._sockets:
+            sessions = [s for s in store.sessions_of(None) if s.id in self._sockets]
+            if not sessions:
+                return
+            delay = min(s.next_frame_at() for s in sessions) - store.clock.now()
             if delay > 0:
                 await asyncio.sleep(min(delay, 0.02))
-            await self._write_due(session, socket, store.clock.now())
+            now = store.clock.now()
+            for session in sessions:
+                socket = self._sockets.get(session.id)
+                if socket is not None:
+                    await self._write_due(session, socket, now)
 
     async def _close(self, session: MediaSession, socket: ClientConnection) -> None:
         self._sockets.pop(session.id, None)
