@@ -138,7 +138,8 @@ class VoiceSandbox:
         """A destination number whose call goes as ``scenario`` says (see the README's table), and whose callee
         answers the call's ``input`` actions in turn: keys from ``dtmf``, words from ``speech``. ``audio`` is what
         the callee says into an audio WebSocket the call connects to (16-bit mono WAV bytes, a WAV file's path, or
-        ``(pcm, rate)``), from the moment it opens; silence after it."""
+        ``(pcm, rate)``), from the moment it opens; silence after it. It travels as base64 JSON, within the sandbox's
+        request size limit (1 MB by default: about 23 s at 16 kHz, 47 s at 8 kHz)."""
         if scenario not in BY_NAME:
             raise ValueError(f"unknown scenario {scenario!r}; known: {', '.join(BY_NAME)}")
         scripts: dict[str, Any] = {"dtmf": _script(dtmf), "speech": _script(speech)}

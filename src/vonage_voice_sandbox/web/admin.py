@@ -45,7 +45,6 @@ __all__ = ["SANDBOX_NAME", "admin_mount", "package_version"]
 
 SANDBOX_NAME: Final = "vonage-voice-client"
 MAX_ADVANCE: Final = 10 * 365 * 86400.0
-MAX_SCENARIO_BODY: Final = 32_000_000  # a callee's audio, base64: about 8 minutes at 16 kHz
 
 Endpoint = Callable[[Request], Awaitable[Response]]
 
@@ -122,7 +121,7 @@ def _listing(sandbox: Sandbox, request: Request, log: EventLog | CallbackLog, ke
 
 @_guarded
 async def scenarios(sandbox: Sandbox, request: Request) -> Response:
-    body = parse_json(await read_body(request, max(sandbox.max_body_bytes, MAX_SCENARIO_BODY)))
+    body = parse_json(await read_body(request, sandbox.max_body_bytes))
     body = body if isinstance(body, dict) else {}
     name = body.get("scenario", DEFAULT.name)
     scripts = {key: body.get(key) or [] for key in ("dtmf", "speech")}
