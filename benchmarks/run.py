@@ -101,6 +101,19 @@ SECTIONS: Final = (
         ),
     ),
     Section(
+        "websockets",
+        "bench_websockets",
+        (
+            "ws_real_p99_interval_ms",
+            "ws_real_sessions",
+            "ws_real_in_order_sessions",
+            "ws_real_frames_per_s_min",
+            "ws_real_frames_per_s_median",
+            "ws_virtual_wall_s",
+            "ws_virtual_sessions",
+        ),
+    ),
+    Section(
         "sdk",
         "bench_sdk",
         (
@@ -199,6 +212,23 @@ ROWS: Final = (
         "≤ 120",
         lambda v: v <= 120,
         "`make contract`: every contract suite (provider, client, drift, guards), long profile",
+    ),
+    Row(
+        "ws_real_p99_interval_ms",
+        "ms",
+        "≤ 30",
+        lambda v: v <= 30,
+        "p99 between caller frames: {ws_real_in_order_sessions:.0f}/{ws_real_sessions:.0f} concurrent 16 kHz "
+        "WebSocket sessions in order on the real clock, {ws_real_frames_per_s_min:.1f} frames/s at the slowest "
+        "(median {ws_real_frames_per_s_median:.1f}); receivers in another process",
+    ),
+    Row(
+        "ws_virtual_wall_s",
+        "s",
+        "≤ 2",
+        lambda v: v <= 2,
+        "wall time for advance(60) on the virtual clock: 60 s of 16 kHz audio to each of "
+        "{ws_virtual_sessions:.0f} WebSocket sessions, every frame received in order",
     ),
     Row("sandbox_rps_get", "req/s", "≥ 1,000", lambda v: v >= 1000, "getCall, one uvicorn worker, loopback"),
     Row("sandbox_rps_post", "req/s", "≥ 800", lambda v: v >= 800, "createCall, one uvicorn worker, loopback"),

@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # ``X as X`` marks a re-export
     from .testing import SandboxEvent as SandboxEvent
     from .testing import ServeApp as ServeApp
     from .testing import VoiceSandbox as VoiceSandbox
+    from .testing import WebSocketSession as WebSocketSession
     from .web.app import ConnectionDropped as ConnectionDropped
     from .web.app import SandboxApp as SandboxApp
     from .web.app import create_app as create_app
@@ -53,7 +54,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "engine.scenarios": ("SCENARIOS", "Scenario"),
     "server": ("RunningSandbox", "generate_private_key", "running_sandbox"),
     "spec.document": ("patched_spec_path",),
-    "testing": ("AppServers", "DeliveredCallback", "SandboxEvent", "ServeApp", "VoiceSandbox"),
+    "testing": ("AppServers", "DeliveredCallback", "SandboxEvent", "ServeApp", "VoiceSandbox", "WebSocketSession"),
 }
 _LAZY = {name: module for module, names in _EXPORTS.items() for name in names}
 __all__ = sorted(_LAZY)

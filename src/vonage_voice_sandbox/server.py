@@ -232,7 +232,10 @@ def serving(app: ASGIApp, *, host: str = "127.0.0.1", port: int = 0) -> Iterator
     """Serve ``app`` (Starlette, FastAPI, any ASGI app) with uvicorn in a background thread until the block ends;
     yield its base URL (``http://127.0.0.1:<free port>``). Its lifespan runs if it has one."""
     sock = bind(host, port)
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="auto", timeout_graceful_shutdown=2)
+    # WebSocket routes are served with the websockets library's sans-io protocol (the sandbox extra installs it).
+    config = uvicorn.Config(
+        app, log_level="warning", access_log=False, lifespan="auto", timeout_graceful_shutdown=2, ws="websockets-sansio"
+    )
     server = uvicorn.Server(config)
     thread = _thread(server, sock, "vonage-sandbox-webhooks")
     thread.start()

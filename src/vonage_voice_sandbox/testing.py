@@ -11,6 +11,7 @@ Usable without pytest too::
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import secrets
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -23,13 +24,23 @@ from uuid import UUID
 import httpx
 from starlette.types import ASGIApp
 
+from .audio import AudioInput, WebSocketSession, read_audio
 from .engine.callback_log import DeliveredCallback
 from .engine.record_log import known_fields
 from .engine.scenarios import BY_NAME, SCENARIOS
 from .server import RunningSandbox, read_pages, running_sandbox, serving
 from .web.app import SandboxApp
 
-__all__ = ["ANSWERED_NUMBER", "AppServers", "DeliveredCallback", "SandboxEvent", "ServeApp", "VoiceSandbox"]
+__all__ = [
+    "ANSWERED_NUMBER",
+    "AppServers",
+    "AudioInput",
+    "DeliveredCallback",
+    "SandboxEvent",
+    "ServeApp",
+    "VoiceSandbox",
+    "WebSocketSession",
+]
 
 ANSWERED_NUMBER: Final = "14155550100"  # not a scenario number: the call rings, is answered and runs its NCCO
 ServeApp = Callable[[ASGIApp], str]  # the voice_webhook_server fixture: serve an app, get its base URL
@@ -117,17 +128,35 @@ class VoiceSandbox:
         return list(self._request("GET", "/errors")["errors"])
 
     def number(
-        self, scenario: str = "answered", *, dtmf: str | Sequence[str] = (), speech: str | Sequence[str] = ()
+        self,
+        scenario: str = "answered",
+        *,
+        dtmf: str | Sequence[str] = (),
+        speech: str | Sequence[str] = (),
+        audio: AudioInput | None = None,
     ) -> str:
         """A destination number whose call goes as ``scenario`` says (see the README's table), and whose callee
-        answers the call's ``input`` actions in turn: keys from ``dtmf``, words from ``speech``."""
+        answers the call's ``input`` actions in turn: keys from ``dtmf``, words from ``speech``. ``audio`` is what
+        the callee says into an audio WebSocket the call connects to (16-bit mono WAV bytes, a WAV file's path, or
+        ``(pcm, rate)``), from the moment it opens; silence after it. It travels as base64 JSON, within the sandbox's
+        request size limit (1 MB by default: about 23 s at 16 kHz, 47 s at 8 kHz)."""
         if scenario not in BY_NAME:
             raise ValueError(f"unknown scenario {scenario!r}; known: {', '.join(BY_NAME)}")
-        scripts = {"dtmf": _script(dtmf), "speech": _script(speech)}
+        scripts: dict[str, Any] = {"dtmf": _script(dtmf), "speech": _script(speech)}
+        if audio is not None:
+            pcm, rate = read_audio(audio)
+            scripts["audio"] = {"pcm": base64.b64encode(pcm).decode("ascii"), "rate": rate}
         if not any(scripts.values()):
             fixed = {s.name: number for number, s in SCENARIOS.items()}
             return fixed.get(scenario, ANSWERED_NUMBER)
         return str(self._request("POST", "/scenarios", {"scenario": scenario, **scripts})["number"])
+
+    def websockets(self, call_uuid: UUID | str | None = None) -> list[WebSocketSession]:
+        """The audio WebSocket sessions the sandbox opened (for a call: its own, and its connect legs'), oldest
+        first, as they stand on the sandbox clock now."""
+        params = {} if call_uuid is None else {"call_uuid": _uuid_text(call_uuid)}
+        found = self._request("GET", "/websockets", params=params)["websockets"]
+        return [WebSocketSession.from_dict(item) for item in found]
 
     def call(self, call_uuid: UUID | str) -> dict[str, Any]:
         """The sandbox's view of a call: its record, scenario, NCCO, current step, controls and history."""

@@ -37,8 +37,10 @@ import jwt
 
 from ..engine.event_log import Event
 from ..engine.lifecycle import Fetch
+from ..engine.socket_legs import OpenSocket
 from ..engine.state import CallStore
 from .addresses import CONTACTED_HOSTS, is_sandbox_path, url_port
+from .sockets import SocketRunner
 
 __all__ = ["Deliverer", "is_loopback"]
 
@@ -81,6 +83,21 @@ class Deliverer:
         self._lock_loop: asyncio.AbstractEventLoop | None = None
         self.own_ports: set[int] = set()  # where this sandbox is served (see serving_on)
         self.report: ErrorReport | None = None  # where a bug of the deliverer's own goes
+        self.sockets = SocketRunner(
+            application_id=application_id,
+            secret=lambda: self._secret,
+            refusal=self._socket_refusal,
+            user_agent=USER_AGENT,
+            wall_clock=wall_clock,
+        )
+
+    def _socket_refusal(self, url: str) -> str | None:
+        """Why a WebSocket URI (in its http form) is not contacted: the webhook rules."""
+        if not self.enabled:
+            return "event delivery is disabled, so no WebSocket is opened"
+        if not is_loopback(url):
+            return "not a loopback address: the sandbox does not contact it"
+        return self.refusal(url)
 
     def serving_on(self, port: int | None) -> None:
         """Note a port the sandbox is reached on: URLs to it are never contacted (any loopback host reaches it)."""
@@ -119,6 +136,9 @@ class Deliverer:
         try:
             while items := store.take_outbox():
                 for item in items:
+                    if isinstance(item, OpenSocket):
+                        await self._open_socket(item, store)
+                        continue
                     if client is None and self._contactable(item):
                         client = self._client()
                     await self._handle(item, store, client)
@@ -142,6 +162,13 @@ class Deliverer:
             "payload_hash": payload_hash,
         }
         return jwt.encode(claims, self._secret or "", algorithm="HS256")
+
+    async def _open_socket(self, item: OpenSocket, store: CallStore) -> None:
+        try:
+            await self.sockets.open(item.session, store)
+        except Exception as exc:  # a bug here must not fail the request that triggered it
+            if self.report is not None:
+                self.report(exc, "WEBSOCKET", item.url)
 
     # --- one item --------------------------------------------------------------------------------------------------
 

@@ -69,6 +69,7 @@ class Call:
     recordings: list[dict[str, Any]] = field(default_factory=list)
     callee_dtmf: list[str] = field(default_factory=list)  # what a scripted callee has left to press, input by input
     callee_speech: list[str] = field(default_factory=list)  # and to say
+    callee_audio: tuple[bytes, int] | None = None  # what a scripted callee says into a WebSocket: (PCM, rate)
     seq: int = 0  # creation order in this sandbox: the cursor of /_sandbox/calls pages
     instant_steps: int = 0  # NCCO actions started since the NCCO last took time (see Limits.max_instant_steps)
     errors: list[dict[str, Any]] = field(default_factory=list)  # why the sandbox ended it, or an NCCO failed

@@ -52,7 +52,7 @@ class Fetch:
     purpose: str = "answer"  # or "transfer": the callback log's type
 
 
-Outbox = list[Event | Fetch]
+Outbox = list[Any]  # Event, Fetch, and socket_legs.OpenSocket
 
 
 class Lifecycle:
@@ -138,6 +138,7 @@ class Lifecycle:
             self._schedule(call, "detect", at + MACHINE_DETECTION_AFTER)
         if call.scenario.callee_hangs_up_after is not None:
             self._schedule(call, "callee_hangup", at + call.scenario.callee_hangs_up_after)
+        self._answered(call, at)
         if call.ncco is not None:
             self._run(call, 0, at)
         else:
@@ -168,6 +169,7 @@ class Lifecycle:
         call.disconnected_by = by
         self._ended.append(call.uuid)
         self._set_status(call, "completed", at)
+        self._ending(call, at)
         for recording in call.recordings:
             action = recording["action"]
             urls = event_urls(action.get("eventUrl")) or call.event_url
@@ -199,6 +201,7 @@ class Lifecycle:
                 return
             if step_plan.waiting == "hold":
                 call.step = step
+                self._holding(call, step, at)
                 return
             if step_plan.waiting == "notify" and self._notify(call, step, at):
                 return
@@ -401,3 +404,10 @@ class Lifecycle:
 
     def _cancel(self, call: Call, kind: str) -> None:
         call.timers.pop(kind, None)
+
+    # Hooks for WebSocket legs (.socket_legs): an answered call, a held NCCO action (connect), a completed call.
+    def _answered(self, call: Call, at: float) -> None: ...
+
+    def _holding(self, call: Call, step: Step, at: float) -> None: ...
+
+    def _ending(self, call: Call, at: float) -> None: ...

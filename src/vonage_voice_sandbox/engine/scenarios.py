@@ -86,9 +86,16 @@ class ScenarioRegistry:
 
     def __init__(self, max_numbers: int = 10_000) -> None:
         self.numbers: dict[str, Scenario] = {}
+        self.audio: dict[str, tuple[bytes, int]] = {}  # number -> what its callee says into a WebSocket (PCM, rate)
         self.max_numbers = max_numbers
 
-    def register(self, name: str, dtmf: tuple[str, ...] = (), speech: tuple[str, ...] = ()) -> str:
+    def register(
+        self,
+        name: str,
+        dtmf: tuple[str, ...] = (),
+        speech: tuple[str, ...] = (),
+        audio: tuple[bytes, int] | None = None,
+    ) -> str:
         base = BY_NAME.get(name)
         if base is None:
             raise ValueError(f"unknown scenario {name!r}; known: {', '.join(BY_NAME)}")
@@ -98,7 +105,10 @@ class ScenarioRegistry:
             )
         number = f"{REGISTERED_PREFIX}{next(self._numbers) % 100_000:05d}"
         self.numbers[number] = replace(base, dtmf=dtmf, speech=speech)
+        if audio is not None:
+            self.audio[number] = audio
         return number
 
     def clear(self) -> None:
         self.numbers.clear()
+        self.audio.clear()

@@ -10,14 +10,15 @@ from .calls import BEFORE_ANSWER, RANDOM_FROM, Call, append_capped
 from .clock import format_time
 from .errors import CallNotActive, CallNotFound, TooManyCalls
 from .event_log import Event
-from .lifecycle import Fetch, Lifecycle, Outbox
+from .lifecycle import Fetch, Outbox
 from .ncco import plan
 from .scenarios import RINGING_AFTER, scenario_for
+from .socket_legs import SocketLegs
 
 __all__ = ["CallStore", "Fetch", "Outbox", "too_many_actions"]
 
 
-class CallStore(Lifecycle):
+class CallStore(SocketLegs):
     """Every call of the sandbox; thread-safe (``lock``), since the CLI's ticker runs beside request handlers."""
 
     def reset(self) -> None:
@@ -29,6 +30,7 @@ class CallStore(Lifecycle):
             self._timers.clear()
             self._ended.clear()
             self._outbox.clear()
+            self.forget_sessions(self.clock.now())
 
     # --- requests --------------------------------------------------------------------------------------------------
 
@@ -47,6 +49,7 @@ class CallStore(Lifecycle):
             ncco=body.get("ncco"),
             callee_dtmf=list(scenario.dtmf),
             callee_speech=list(scenario.speech),
+            callee_audio=self.scenarios.audio.get(str(to.get("number", ""))) if to.get("type") == "phone" else None,
             seq=next(self._seq),
         )
         with self.lock:
@@ -159,10 +162,15 @@ class CallStore(Lifecycle):
             call.dtmf_listener = urls
 
     def reply(self, event: Event, ncco: list[Any] | None, elapsed: float, error: str | None = None) -> None:
-        """A webhook that may return an NCCO (input, notify) answered: run that NCCO, or go on; an answer refused
-        (``error``, or too many actions) ends the call with an ``error`` event, as a bad fetched NCCO does."""
-        if event.call_uuid is not None:
-            error = error or self._too_many_actions(ncco)
+        """A webhook that may return an NCCO (input, notify, a socket's disconnected) answered: run that NCCO, or go
+        on; an answer refused (``error``, or too many actions) ends the call with an ``error`` event, as a bad fetched
+        NCCO does (after a disconnected socket, the leg completes instead)."""
+        if event.call_uuid is None:
+            return
+        error = error or self._too_many_actions(ncco)
+        if event.kind == "disconnected":
+            self.disconnected_reply(event.call_uuid, event.reply_token, None if error else ncco, elapsed)
+        else:
             self._resume(event.call_uuid, event.reply_token, "reply", ncco, error, event.created_at, elapsed)
 
     def fetched(self, fetch: Fetch, ncco: list[Any] | None, error: str | None, elapsed: float) -> None:

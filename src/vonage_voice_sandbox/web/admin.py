@@ -7,7 +7,9 @@ GET  /_sandbox/callbacks?call_uuid=&type=&after=&limit=   requests sent to webho
 GET  /_sandbox/calls?after=&limit=, /_sandbox/calls/{uuid}   calls with their internal state (paged)
 POST /_sandbox/clock/advance {"seconds": N}    move the virtual clock, then run what fell due (409 on a real clock)
 GET, POST, DELETE /_sandbox/faults   list, add (one rule or a list), remove all fault rules
-POST /_sandbox/scenarios {"scenario": name, "dtmf": [...], "speech": [...]}   a number for a scripted callee
+POST /_sandbox/scenarios {"scenario": name, "dtmf": [...], "speech": [...], "audio": {"pcm": base64, "rate": N}}
+                                     a number for a scripted callee (audio: what it says into a WebSocket)
+GET  /_sandbox/websockets?call_uuid=   the audio WebSocket sessions (of a call or its legs), audio as base64
 PUT  /_sandbox/signature {"secret": S | null}   sign callbacks with S (null: unsigned) until the next reset
 POST /_sandbox/reset                 forget calls, events, callbacks, faults, registered numbers, recorded errors;
                                      sign with the secret the sandbox started with
@@ -18,6 +20,8 @@ A listing answers ``{"<items>": [...], "next": path | null}``: ``next`` is the n
 
 from __future__ import annotations
 
+import base64
+import binascii
 import functools
 import importlib.metadata
 from collections.abc import Awaitable, Callable
@@ -30,6 +34,7 @@ from starlette.routing import Mount, Route
 from ..engine.callback_log import CallbackLog
 from ..engine.clock import AdvanceableClock, format_time
 from ..engine.event_log import EventLog
+from ..engine.media import RATES
 from ..engine.scenarios import DEFAULT, SCENARIOS, RegistryFull
 from ..spec.validation import parse_json
 from .admin_rules import check_write, page_of, read_body
@@ -124,13 +129,44 @@ async def scenarios(sandbox: Sandbox, request: Request) -> Response:
         if not isinstance(script, list) or not all(isinstance(item, str) and item for item in script):
             reason = InvalidParameter(key, "a list of non-empty strings")
             raise Problem("bad-request", "Invalid callee script.", [reason])
+    audio = _audio(body.get("audio"))
     try:
-        number = sandbox.store.scenarios.register(str(name), tuple(scripts["dtmf"]), tuple(scripts["speech"]))
+        number = sandbox.store.scenarios.register(str(name), tuple(scripts["dtmf"]), tuple(scripts["speech"]), audio)
     except RegistryFull as exc:
         raise Problem("bad-request", "Too many registered numbers.", [InvalidParameter("scenario", str(exc))]) from None
     except ValueError as exc:
         raise Problem("bad-request", "Unknown scenario.", [InvalidParameter("scenario", str(exc))]) from None
     return JSONResponse({"number": number}, status_code=201)
+
+
+def _audio(value: object) -> tuple[bytes, int] | None:
+    """``{"pcm": base64, "rate": 8000 | 16000 | 24000}``: 16-bit mono PCM a scripted callee says."""
+    if value is None:
+        return None
+    rates = sorted(RATES.values())
+    if isinstance(value, dict) and isinstance(value.get("pcm"), str) and value.get("rate") in rates:
+        try:
+            pcm = base64.b64decode(value["pcm"], validate=True)
+        except (binascii.Error, ValueError):
+            pcm = b"\x00"  # odd length: refused below
+        if len(pcm) % 2 == 0:
+            return pcm, int(value["rate"])
+    reason = InvalidParameter("audio", f"{{'pcm': base64 of 16-bit PCM, 'rate': one of {rates}}}")
+    raise Problem("bad-request", "Invalid callee audio.", [reason])
+
+
+@_guarded
+async def websockets(sandbox: Sandbox, request: Request) -> Response:
+    sandbox.store.tick()
+    now = sandbox.clock.now()
+    found = sandbox.store.sessions_of(request.query_params.get("call_uuid"))
+    sessions = []
+    for session in found:
+        record = session.as_dict(now)
+        for key in ("audio_received", "audio_played"):
+            record[key] = base64.b64encode(record[key]).decode("ascii")
+        sessions.append(record)
+    return JSONResponse({"websockets": sessions})
 
 
 @_guarded
@@ -216,6 +252,7 @@ def admin_mount(prefix: str = "/_sandbox") -> Mount:
             Route("/callbacks", callbacks, methods=["GET"]),
             Route("/scenarios", scenarios, methods=["POST"]),
             Route("/signature", signature, methods=["PUT"]),
+            Route("/websockets", websockets, methods=["GET"]),
             Route("/calls", calls, methods=["GET"]),
             Route("/calls/{uuid}", call, methods=["GET"]),
             Route("/clock/advance", advance, methods=["POST"]),

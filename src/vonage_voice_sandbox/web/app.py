@@ -194,6 +194,7 @@ def create_app(
         timeout=delivery_timeout,
         max_answer_bytes=max_body_bytes,  # a fetched NCCO may be as large as an inline one, no larger
     )
+    deliverer.sockets.paced = not isinstance(clock, AdvanceableClock)  # a real clock: each socket paces itself
     sandbox = Sandbox(
         application_id=application_id,
         spec=spec,

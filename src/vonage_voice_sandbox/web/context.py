@@ -39,9 +39,23 @@ class Sandbox:
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep  # a fault rule's latency (tests watch it)
     internal_errors: deque[dict[str, Any]] = field(default_factory=lambda: deque(maxlen=100))
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _deliveries: set[asyncio.Task[None]] = field(default_factory=set, repr=False)  # strong references
 
     def __post_init__(self) -> None:
         self.deliverer.report = self.record_internal_error
+        self.deliverer.sockets.after_close = self._deliver_soon
+
+    def _deliver_soon(self, store: CallStore) -> None:
+        """Deliver, in the background, the events an application closing its WebSocket produced."""
+        task = asyncio.create_task(self.flush_events())
+        self._deliveries.add(task)
+        task.add_done_callback(self._deliveries.discard)
+
+    async def flush_events(self) -> None:
+        try:
+            await self.deliverer.run(self.store)
+        except Exception as exc:
+            self.record_internal_error(exc, "DELIVER", "")
 
     @property
     def calls_path(self) -> str:
@@ -68,3 +82,9 @@ class Sandbox:
         except Exception as exc:
             self.record_internal_error(exc, "TICK", "")
         await self.deliverer.run(self.store)
+        if self.store.sessions:  # audio WebSockets: frames and notifies due on a virtual clock, then their answers
+            try:
+                await self.deliverer.sockets.pump(self.store)
+            except Exception as exc:
+                self.record_internal_error(exc, "WEBSOCKET", "")
+            await self.deliverer.run(self.store)
