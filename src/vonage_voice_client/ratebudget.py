@@ -171,6 +171,7 @@ class SharedSlots(Slots):
         try:
             import redis
             import redis.asyncio
+            from redis.asyncio.retry import Retry as AsyncRetry
             from redis.backoff import NoBackoff
             from redis.retry import Retry
         except ImportError:
@@ -185,6 +186,7 @@ class SharedSlots(Slots):
             "socket_connect_timeout": budget.redis_timeout,
             "retry": Retry(NoBackoff(), 0),
         }
+        self._async_options = {**self._options, "retry": AsyncRetry(NoBackoff(), 0)}
         self._keys = {kind: f"vonage-voice-client:rate-budget:{key}:{kind}" for kind in budget.intervals()}
         self._micros = {kind: round(seconds * 1e6) for kind, seconds in budget.intervals().items()}
         self._fallback = fallback
@@ -216,7 +218,7 @@ class SharedSlots(Slots):
         try:
             script = self._async.get(loop)
             if script is None:
-                client = self._redis_asyncio.Redis.from_url(self.url, **self._options)
+                client = self._redis_asyncio.Redis.from_url(self.url, **self._async_options)
                 script = self._async[loop] = client.register_script(_RESERVE)
             answer = await script(keys=[self._keys[kind]], args=self._args(kind, limit))
         except self._redis.RedisError as error:
