@@ -6,6 +6,7 @@ Without it, a process sending 4 creates at once drew 429s from its own burst (th
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import time
 import uuid
@@ -40,7 +41,7 @@ def paced(key: rsa.RSAPrivateKey, budget: RateBudget, recorder: Recorder, **opti
 
 
 def gaps(times: list[float]) -> list[float]:
-    return [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
+    return [later - earlier for earlier, later in itertools.pairwise(times)]
 
 
 def assert_spaced(creates: list[float]) -> None:
