@@ -11,6 +11,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 import httpx
 import pytest
@@ -35,7 +36,7 @@ class Recorder:
         return httpx.Response(201 if request.method == "POST" else 200, json={})
 
 
-def paced(key: rsa.RSAPrivateKey, budget: RateBudget, recorder: Recorder, **options: object) -> VoiceClient:
+def paced(key: rsa.RSAPrivateKey, budget: RateBudget, recorder: Recorder, **options: Any) -> VoiceClient:
     # A key of its own per test: the in-process slots are shared by every client of one key in the process.
     return mock_client(key, recorder, rate_budget=budget, rate_budget_key=str(uuid.uuid4()), **options)
 
