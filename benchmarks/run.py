@@ -71,6 +71,23 @@ SECTIONS: Final = (
     ),
     Section("sandbox", "bench_sandbox", ("sandbox_rps_get", "sandbox_rps_post")),
     Section(
+        "rate_budget",
+        "bench_rate_budget",
+        (
+            "rate_budget_ratio_4",
+            "rate_budget_429_4",
+            "rate_budget_errors_4",
+            "rate_alone_ratio_4",
+            "rate_alone_429_4",
+            "rate_budget_ratio_8",
+            "rate_budget_429_8",
+            "rate_budget_errors_8",
+            "rate_alone_ratio_8",
+            "rate_alone_429_8",
+            "rate_budget_limit",
+        ),
+    ),
+    Section(
         "sandbox_memory",
         "bench_sandbox_memory",
         (
@@ -231,6 +248,38 @@ ROWS: Final = (
         "{ws_virtual_sessions:.0f} WebSocket sessions, every frame received in order",
     ),
     Row("sandbox_rps_get", "req/s", "≥ 1,000", lambda v: v >= 1000, "getCall, one uvicorn worker, loopback"),
+    Row(
+        "rate_budget_ratio_4",
+        "x",
+        "≥ 0.9",
+        lambda v: v >= 0.9,
+        "4 processes creating calls through the budget shared on Redis, over the sandbox's {rate_budget_limit:.0f} "
+        "creates/s; without it: {rate_alone_ratio_4:.2f} x",
+    ),
+    Row(
+        "rate_budget_429_4",
+        "",
+        "= 0",
+        lambda v: v == 0,
+        "429s drawn by the 4 processes through the shared budget ({rate_budget_errors_4:.0f} other errors); "
+        "without it: {rate_alone_429_4:.0f}",
+    ),
+    Row(
+        "rate_budget_ratio_8",
+        "x",
+        "≥ 0.9",
+        lambda v: v >= 0.9,
+        "8 processes creating calls through the budget shared on Redis, over the sandbox's {rate_budget_limit:.0f} "
+        "creates/s; without it: {rate_alone_ratio_8:.2f} x",
+    ),
+    Row(
+        "rate_budget_429_8",
+        "",
+        "= 0",
+        lambda v: v == 0,
+        "429s drawn by the 8 processes through the shared budget ({rate_budget_errors_8:.0f} other errors); "
+        "without it: {rate_alone_429_8:.0f}",
+    ),
     Row("sandbox_rps_post", "req/s", "≥ 800", lambda v: v >= 800, "createCall, one uvicorn worker, loopback"),
     Row(
         "sandbox_rss_growth_mb",

@@ -1,10 +1,15 @@
-"""Key fixtures shared by the auth and webhook tests, generated once per session (RSA generation is slow)."""
+"""Fixtures shared by the tests of several subjects: keys generated once per session (RSA generation is slow), and a
+real redis-server for the Redis extra."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
+
+from tests.support.redis_server import MISSING, RedisServer, must_have_redis_in_ci, redis_server_path, running_redis
 
 KEY_PASSWORD = b"correct horse battery staple"
 
@@ -46,3 +51,14 @@ def short_rsa_pem() -> bytes:
 @pytest.fixture(scope="session")
 def ec_pem() -> bytes:
     return _pem(ec.generate_private_key(ec.SECP256R1()))
+
+
+@pytest.fixture(scope="session")
+def redis_server() -> Iterator[RedisServer]:
+    """A real redis-server on a free loopback port for the session (skipped without it locally, failed in CI)."""
+    if redis_server_path() is None:
+        if must_have_redis_in_ci():
+            pytest.fail(MISSING)
+        pytest.skip(MISSING)
+    with running_redis() as server:
+        yield server

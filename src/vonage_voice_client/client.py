@@ -6,10 +6,11 @@ The layers, outermost first (the same for the sync and the async client):
       -> VoiceClient: the generated AuthenticatedClient with our httpx clients
         -> httpx client .send(): raises the typed error of any non-2xx answer, after auth had its say
           -> VonageJWT (httpx.Auth): one cached token; one renewal and retry on 401
-            -> RetryTransport: re-sends only what cannot duplicate an effect; logs each attempt
-              -> CappedTransport: every answer read through max_response_bytes
-                -> the real transport (connection pool; the deadline under it), a proxy mount from the environment,
-                   or the one passed in
+            -> PacedTransport: waits for a slot of the rate budget (when there is one)
+              -> RetryTransport: re-sends only what cannot duplicate an effect; logs each attempt
+                -> CappedTransport: every answer read through max_response_bytes
+                  -> the real transport (connection pool; the deadline under it), a proxy mount from the
+                     environment, or the one passed in
 
 The application JWT goes only where the host rule of ``_hosts`` allows, checked once here for the base URL and by
 VonageJWT for each request. A client notices it is in a forked child (``os.register_at_fork``) and opens its own
@@ -44,6 +45,7 @@ from ._wire import (
 )
 from .auth import PrivateKeyInput, VonageJWT
 from .errors import ConfigurationError, MalformedResponseError, VoiceTransportError, error_for
+from .ratebudget import PacedTransport, RateBudget, Slots
 from .regions import base_url_from_env, resolve_base_url
 from .retries import NOT_SENT_ERRORS, RetryPolicy, RetryTransport
 
@@ -54,6 +56,14 @@ USER_AGENT: Final = f"vonage-voice-client/{__version__} httpx/{httpx.__version__
 # The encodings the size cap inflates in bounded steps (httpx would also offer br and zstd when their packages are
 # installed, and inflate those in one go).
 ACCEPT_ENCODING: Final = "gzip, deflate"
+
+
+class _Omitted:
+    def __repr__(self) -> str:
+        return "OMITTED"
+
+
+OMITTED: Final = _Omitted()  # connect(rate_budget=...) not given: the in-process budget, unless the sandbox
 
 _forks = 0  # bumped in each forked child: a client built before sees it and opens its own connections
 
@@ -80,23 +90,27 @@ class _Settings:
         deadline: float | None = None,
         max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
         proxies: dict[str, str | None] | None = None,
+        slots: Slots | None = None,
     ) -> None:
         self.auth, self.policy, self.transport, self.limits = auth, policy, transport, limits
         self.deadline, self.max_response_bytes, self.proxies = deadline, max_response_bytes, proxies or {}
+        self.slots = slots
 
-    def sync_transport(self, proxy: str | None = None) -> RetryTransport:
+    def sync_transport(self, proxy: str | None = None) -> httpx.BaseTransport:
         inner = self.transport if isinstance(self.transport, httpx.BaseTransport) else None
         if inner is None:
             inner = httpx.HTTPTransport(limits=self.limits, proxy=proxy)
             with_deadline(inner)
-        return RetryTransport(self.policy, sync_transport=CappedTransport(inner, self.max_response_bytes))
+        retry = RetryTransport(self.policy, sync_transport=CappedTransport(inner, self.max_response_bytes))
+        return retry if self.slots is None else PacedTransport(self.slots, sync_transport=retry)
 
-    def async_transport(self, proxy: str | None = None) -> RetryTransport:
+    def async_transport(self, proxy: str | None = None) -> httpx.AsyncBaseTransport:
         inner = self.transport if isinstance(self.transport, httpx.AsyncBaseTransport) else None
         if inner is None:
             inner = httpx.AsyncHTTPTransport(limits=self.limits, proxy=proxy)
             with_deadline(inner)
-        return RetryTransport(self.policy, async_transport=CappedTransport(inner, self.max_response_bytes))
+        retry = RetryTransport(self.policy, async_transport=CappedTransport(inner, self.max_response_bytes))
+        return retry if self.slots is None else PacedTransport(self.slots, async_transport=retry)
 
     def sync_mounts(self) -> dict[str, httpx.BaseTransport | None]:
         """A transport per proxy of the environment; None (no proxy) for the hosts of NO_PROXY."""
@@ -110,7 +124,7 @@ class _Settings:
         }
 
     def __repr__(self) -> str:
-        return f"_Settings(auth={self.auth!r}, policy={self.policy!r})"
+        return f"_Settings(auth={self.auth!r}, policy={self.policy!r}, slots={self.slots!r})"
 
 
 class _VoiceHTTPClient(httpx.Client):
@@ -291,6 +305,8 @@ def connect(
     max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
     trust_env: bool = True,
     unsafe_allow_hosts: Iterable[str] | None = None,
+    rate_budget: RateBudget | str | _Omitted | None = OMITTED,
+    rate_budget_key: str | None = None,
 ) -> VoiceClient:
     """A client for every generated operation, sync and async, configured for production.
 
@@ -310,6 +326,13 @@ def connect(
     environment (HTTPS_PROXY, ALL_PROXY, NO_PROXY) are used as httpx uses them, never for a loopback base URL nor
     with a ``transport`` of your own.
     ``transport`` replaces the network (an ``httpx.MockTransport`` in tests); retries, auth and errors still apply.
+
+    ``rate_budget`` paces requests within the API's limits (3 call creations and 15 other requests a second), so
+    the client's own bursts never draw a 429: by default in this process (but not for a loopback base URL nor with
+    a ``transport`` of your own); a Redis URL (``"redis://host:port/db"``, the ``redis`` extra) shares it with
+    every process using that Redis; a :class:`~vonage_voice_client.ratebudget.RateBudget` sets other rates; None
+    turns it off. The budget belongs to the application id, or to ``rate_budget_key`` (applications of one account
+    share its limits). A request waits for its slot within the pool timeout and the deadline, or fails unsent.
     """
     # Key material leaves this frame at once: error trackers record the locals of every frame of a traceback.
     key, password = Hidden(private_key), Hidden(private_key_password)
@@ -326,7 +349,11 @@ def connect(
     jwt = _auth(application_id, key, password, auth)
     jwt.allow_origins({origin_of(httpx.URL(resolved)), *unsafe})
     proxies = _environment_proxies(resolved) if trust_env and transport is None else {}
-    settings = _Settings(jwt, policy, transport, limits, deadline=seconds, max_response_bytes=cap, proxies=proxies)
+    budget = _budget(rate_budget, resolved, transport)
+    slots = None if budget is None else budget.slots(_budget_key(rate_budget_key, jwt))
+    settings = _Settings(
+        jwt, policy, transport, limits, deadline=seconds, max_response_bytes=cap, proxies=proxies, slots=slots
+    )
     return VoiceClient(
         base_url=resolved,
         token="",  # unused: VonageJWT sets the Authorization header per request
@@ -339,6 +366,30 @@ def connect(
         },
         settings=settings,
     )
+
+
+def _budget(
+    given: RateBudget | str | _Omitted | None,
+    base_url: str,
+    transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
+) -> RateBudget | None:
+    if isinstance(given, _Omitted):
+        # The sandbox and a transport of the caller's (a mock) are not Vonage: pacing would only slow tests down.
+        local = is_loopback(httpx.URL(base_url).raw_host.decode("ascii"))
+        return None if local or transport is not None else RateBudget()
+    if given is None or isinstance(given, RateBudget):
+        return given
+    if isinstance(given, str):
+        return RateBudget(redis_url=given)
+    raise ConfigurationError(f"rate_budget must be a Redis URL, a RateBudget or None, got {given!r}")
+
+
+def _budget_key(key: str | None, auth: VonageJWT) -> str:
+    if key is None:
+        return auth.application_id
+    if not isinstance(key, str) or not key:
+        raise ConfigurationError(f"rate_budget_key must be a non-empty string, got {key!r}")
+    return key
 
 
 def _check_cap(cap: object) -> int:

@@ -22,6 +22,7 @@ from .engine.clock import Clock, VirtualClock
 from .server import base_url, bind, generate_private_key, refuse_non_loopback, uvicorn_server, write_private_key
 from .web.admin import package_version
 from .web.app import create_app
+from .web.faults import API_RATE_LIMITS, parse_rate_limits
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -94,12 +95,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     signing.add_argument("--unsigned", action="store_true", help="send callbacks unsigned (Vonage always signs them)")
     parser.add_argument("--virtual-clock", action="store_true", help="calls move only on POST /_sandbox/clock/advance")
-    parser.add_argument("--rate-limits", action="store_true", help="enforce 3 POST/s and 15 other requests/s")
+    parser.add_argument(
+        "--rate-limits",
+        nargs="?",
+        const=API_RATE_LIMITS,
+        default=False,
+        type=_rates,
+        metavar="CREATES,OTHERS",
+        help="answer 429 past these POST and other requests per second (the bare flag: the API's 3,15)",
+    )
     parser.add_argument("--no-event-delivery", action="store_true", help="record events without sending them")
     parser.add_argument("--spec", help="serve this spec instead of the packaged patched spec")
     parser.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     parser.add_argument("--version", action="version", version=package_version())
     return parser
+
+
+def _rates(text: str) -> tuple[int, int]:
+    try:
+        return parse_rate_limits(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _signature_secret(args: argparse.Namespace) -> str | None:

@@ -7,7 +7,8 @@
 
 - ``voice_sandbox``: a :class:`~vonage_voice_sandbox.testing.VoiceSandbox` with fresh state for every test; one
   server serves the whole session. Every callback is signed with ``voice_sandbox.signature_secret``.
-- ``voice_client``: ``connect()`` to it with its credentials, retries off so a test sees each answer as it is.
+- ``voice_client``: ``connect()`` to it with its credentials, retries off so a test sees each answer as it is, and no
+  rate budget (no pacing).
 - ``voice_webhook_server``: ``voice_webhook_server(app)`` serves an ASGI app (the application's webhooks) on
   127.0.0.1 for the test and returns its base URL, for ``answer_url`` and ``event_url``.
 
@@ -73,6 +74,7 @@ def voice_client(voice_sandbox: VoiceSandbox) -> Iterator[VoiceClient]:
         private_key=voice_sandbox.private_key_pem,
         base_url=voice_sandbox.base_url,
         max_retries=0,
+        rate_budget=None,  # no pacing: the sandbox has no limits unless a test asks for them
     )
     with client:
         yield client

@@ -29,7 +29,7 @@ from .delivery.addresses import is_loopback_host
 from .engine.clock import Clock, VirtualClock
 from .engine.limits import Limits
 from .web.app import ConnectionDropped, SandboxApp, create_app
-from .web.faults import FaultRule
+from .web.faults import FaultRule, RateLimits
 
 __all__ = [
     "RunningSandbox",
@@ -169,7 +169,7 @@ def running_sandbox(
     private_key_pem: bytes | None = None,
     signature_secret: str | None = None,
     clock: Clock | None = None,
-    rate_limits: bool = False,
+    rate_limits: bool | RateLimits = False,
     faults: Iterable[FaultRule | Mapping[str, Any]] | None = None,
     event_delivery: bool = True,
     spec_path: str | Path | None = None,
@@ -184,7 +184,8 @@ def running_sandbox(
     Without ``private_key_pem`` a new key pair is made; the private key is also written to a 0600 file (removed on
     exit) for clients that want a path. Without ``application_id`` a random one is used. The clock is virtual unless
     one is given (``clock=RealClock()`` for real time): tests move it with :meth:`RunningSandbox.advance`. A
-    ``host`` that is not loopback raises ``ValueError`` unless ``allow_non_loopback`` is true.
+    ``host`` that is not loopback raises ``ValueError`` unless ``allow_non_loopback`` is true. ``rate_limits``: the
+    API's 3 POST and 15 other requests a second (True), or ``(posts, others)`` per second.
     """
     refuse_non_loopback(host, allow_non_loopback, "allow_non_loopback=True")
     application_id = application_id or str(uuid.uuid4())

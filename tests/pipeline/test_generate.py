@@ -80,6 +80,13 @@ def test_a_retry_rule_that_is_not_a_rule_stops_generation(repo: Layout, tmp_path
         build(repo, tmp_path)
 
 
+def test_a_rate_class_that_is_not_a_class_stops_generation(repo: Layout, tmp_path: Path) -> None:
+    overlay = repo.overlays / "30-rate-classes.yaml"
+    overlay.write_text(overlay.read_text().replace("update: {x-vvc-rate: create}", "update: {x-vvc-rate: creat}"))
+    with pytest.raises(PipelineError, match=r"POST /v1/calls: x-vvc-rate is 'creat'; use one of create"):
+        build(repo, tmp_path)
+
+
 def test_a_stale_sandbox_copy_of_the_patched_spec_is_caught(repo: Layout) -> None:
     # The sandbox serves its own copy; a copy left behind by a spec change would serve the old contract.
     repo.sandbox_spec.write_text(repo.sandbox_spec.read_text().replace("Start time", "When it began"))

@@ -10,7 +10,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from tests.sandbox.support import CALLER, TALK, Harness, harness
 from vonage_voice_sandbox import ConnectionDropped
-from vonage_voice_sandbox.web.faults import FaultRule, RateLimiter
+from vonage_voice_sandbox.__main__ import _parser
+from vonage_voice_sandbox.web.faults import FaultRule, RateLimiter, parse_rate_limits, rate_limiter
 
 CALL = {"to": [{"type": "phone", "number": "14155550100"}], "from": CALLER, "ncco": TALK}
 
@@ -150,6 +151,29 @@ async def test_the_api_rate_limits(rsa_key: rsa.RSAPrivateKey) -> None:
         assert limited.headers["Retry-After"] == "1"
         gets = [(await sandbox.client.get("/v1/calls", headers=sandbox.headers)).status_code for _ in range(16)]
         assert gets == [200] * 15 + [429]
+
+
+async def test_the_rate_limits_take_other_rates(rsa_key: rsa.RSAPrivateKey) -> None:
+    async with harness(rsa_key, rate_limits=(2, 3)) as sandbox:  # 7 requests: well inside one second
+        assert [await post_call(sandbox) for _ in range(3)] == [201, 201, 429]
+        gets = [(await sandbox.client.get("/v1/calls", headers=sandbox.headers)).status_code for _ in range(4)]
+        assert gets == [200] * 3 + [429]
+
+
+def test_rate_limits_are_read_as_creates_and_others() -> None:
+    assert parse_rate_limits("30,60") == (30, 60)
+    for wrong in ("30", "30,60,90", "0,15", "3,x", "-3,15"):
+        with pytest.raises(ValueError, match=r"CREATES,OTHERS|each at least 1"):
+            parse_rate_limits(wrong)
+    with pytest.raises(ValueError, match="each at least 1"):
+        rate_limiter((3, 0))
+    assert rate_limiter(False) is None
+
+
+def test_the_cli_rate_limits_flag() -> None:
+    assert _parser().parse_args(["--rate-limits"]).rate_limits == (3, 15)  # the bare flag: the API's
+    assert _parser().parse_args(["--rate-limits", "30,60"]).rate_limits == (30, 60)
+    assert _parser().parse_args([]).rate_limits is False
 
 
 def test_the_rate_limit_window_slides() -> None:

@@ -7,12 +7,14 @@
 The modules, each importing only those after it: ``starlette`` (``event_from_request``, which imports nothing of
 Starlette at run time), ``construct`` (``construct_event``: verify and parse in one call), ``verify``
 (``verify_callback`` and its errors) and ``parse`` (``parse_callback`` and the callback types), ``replay``
-(``JtiCache``) and ``_payload`` (reading a payload exactly once). Every name below is importable from here.
+(``JtiCache``) and ``_payload`` (reading a payload exactly once); ``redis_replay`` (``RedisReplayCache``, the
+``redis`` extra) stands beside ``verify``. Every name below is importable from here.
 """
 
 from ._payload import QueryInput
 from .construct import DEFAULT_MAX_BODY_BYTES, Headers, construct_any_event, construct_event
 from .parse import Callback, CallbackKind, CallbackParseError, CallEvent, UnknownEvent, parse_callback
+from .redis_replay import RedisReplayCache, ReplayCacheUnavailableError
 from .replay import JtiCache, ReplayCache
 from .starlette import event_from_request
 from .verify import (
@@ -59,7 +61,9 @@ __all__ = [
     "PayloadHashMismatchError",
     "PayloadTooLargeError",
     "QueryInput",
+    "RedisReplayCache",
     "ReplayCache",
+    "ReplayCacheUnavailableError",
     "ReplayedTokenError",
     "TokenExpiredError",
     "TokenNotYetValidError",

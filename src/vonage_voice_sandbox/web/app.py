@@ -36,7 +36,7 @@ from .admin import admin_mount
 from .admin_rules import read_body
 from .auth import AuthError, JWTVerifier
 from .context import Sandbox
-from .faults import FaultRule, FaultSet, RateLimiter
+from .faults import FaultRule, FaultSet, RateLimits, rate_limiter
 from .handlers import HANDLERS, check_ncco_length
 from .problems import REFUSALS, TRACE_HEADER, Problem, new_trace_id, problem_for
 
@@ -157,7 +157,7 @@ def create_app(
     public_key: bytes | str | rsa.RSAPublicKey | rsa.RSAPrivateKey,
     signature_secret: str | None = None,
     clock: Clock | None = None,
-    rate_limits: bool = False,
+    rate_limits: bool | RateLimits = False,
     faults: Iterable[FaultRule | Mapping[str, Any]] | None = None,
     event_delivery: bool = True,
     spec_path: str | Path | None = None,
@@ -175,7 +175,8 @@ def create_app(
         signature_secret: sign events (HS256, ``payload_hash``) with it; unsigned when None.
         clock: call progress follows it; a :class:`VirtualClock` moves only when advanced (by the test, or
             ``POST /_sandbox/clock/advance``). Default: real time, with a background ticker while served.
-        rate_limits: enforce the API's 3 POST/s and 15 other requests/s.
+        rate_limits: enforce the API's 3 POST/s and 15 other requests/s (True), or other rates: ``(posts,
+            others)`` per second, as tests and benchmarks that reach the limit in less time want.
         faults: fault rules active from the start (more can be added at ``/_sandbox/faults``).
         event_delivery: POST events to loopback ``event_url`` addresses; when False they are only recorded.
         spec_path: the spec to serve; default: the patched spec shipped with the package.
@@ -204,7 +205,7 @@ def create_app(
         store=CallStore(clock, _calls_path(spec), deliverer.can_contact, limits),
         deliverer=deliverer,
         faults=FaultSet(faults or (), max_rules=limits.max_fault_rules),
-        rate_limiter=RateLimiter() if rate_limits else None,
+        rate_limiter=rate_limiter(rate_limits),
         max_body_bytes=max_body_bytes,
         limits=limits,
         admin_hosts=frozenset(name.lower() for name in admin_hosts),

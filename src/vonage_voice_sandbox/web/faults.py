@@ -7,6 +7,7 @@ with an error status (429/500/502/503/504, with ``Retry-After`` for 429 and 503)
 
 Rate limits are the API's (Vonage's API errors page): 3 POST requests per second and 15 other requests per
 second, over a sliding one-second window of wall-clock time; a request over the limit gets 429 and is not counted.
+Tests and benchmarks may set other rates (``rate_limits=(creates, others)``), to reach the limit in less time.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any, Final
 
-__all__ = ["FaultRule", "FaultSet", "RateLimiter"]
+__all__ = ["API_RATE_LIMITS", "FaultRule", "FaultSet", "RateLimiter", "RateLimits", "parse_rate_limits", "rate_limiter"]
 
+RateLimits = tuple[int, int]  # POST (call creations) and other requests per second
+API_RATE_LIMITS: Final[RateLimits] = (3, 15)
 FAULT_STATUSES: Final = frozenset({429, 500, 502, 503, 504})
 MAX_LATENCY: Final = 60.0
 _FIELDS: Final = frozenset({"method", "path", "status", "retry_after", "latency", "drop", "count", "after"})
@@ -163,6 +166,32 @@ class RateLimiter:
                 return max(1, math.ceil(hits[0] + 1.0 - now))
             hits.append(now)
         return None
+
+
+def rate_limiter(rate_limits: bool | RateLimits) -> RateLimiter | None:
+    """The limiter ``create_app(rate_limits=...)`` asks for: None (False), the API's (True), or these rates."""
+    if rate_limits is False:
+        return None
+    posts, others = API_RATE_LIMITS if rate_limits is True else _check_rates(rate_limits)
+    return RateLimiter(posts, others)
+
+
+def parse_rate_limits(text: str) -> RateLimits:
+    """``"CREATES,OTHERS"`` (``--rate-limits 30,60``) as two whole numbers of requests per second."""
+    parts = text.split(",")
+    if len(parts) != 2 or not all(part.strip().isdigit() for part in parts):
+        raise ValueError(f"rate limits are CREATES,OTHERS per second, two whole numbers such as 3,15; got {text!r}")
+    return _check_rates((int(parts[0]), int(parts[1])))
+
+
+def _check_rates(rates: object) -> RateLimits:
+    if (
+        not isinstance(rates, tuple)
+        or len(rates) != 2
+        or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in rates)
+    ):
+        raise ValueError(f"rate_limits is True, False or (creates, others) per second, each at least 1; got {rates!r}")
+    return rates[0], rates[1]
 
 
 def _text(data: Mapping[str, Any], name: str, default: str) -> str:
