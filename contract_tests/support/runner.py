@@ -277,6 +277,7 @@ class ProviderRun:
     def check_invariants(self) -> None:
         """The dedicated pass for the invariants across answers (:mod:`.walk`): one call's life, the list walked."""
         walk.check(self)
+        self.collect_invariants()
 
     def _record_checks(self, context: Any, case: StCase, response: Any, results: list[Any]) -> None:
         phase = _phase(case)

@@ -16,15 +16,13 @@ from __future__ import annotations
 import copy
 import math
 import time
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 from urllib.parse import urlencode, urlsplit
 
 from .guard import CALLS_PATH
 from .invariants import DEFAULT_PAGE_SIZE, filters_problem, links_problem, page_problem, query_of, records_of
+from .run_protocol import SendingRun
 from .waiting import wait_for_answer
-
-if TYPE_CHECKING:
-    from .runner import ProviderRun
 
 LIVE_WAIT_S: Final = 10.0
 WALK_ATTEMPTS: Final = 5
@@ -37,17 +35,16 @@ LISTED: Final = "created_call_is_readable_and_listed"
 Problems = list[tuple[str, str]]
 
 
-def check(run: ProviderRun) -> None:
+def check(run: SendingRun) -> None:
     """The state pass, then the pagination walk; each invariant's outcome goes to ``run.results``."""
     conversation = _state(run)
     _pages(run, conversation)
-    run.collect_invariants()
 
 
 # --- state --------------------------------------------------------------------------------------------------------
 
 
-def _state(run: ProviderRun) -> str | None:
+def _state(run: SendingRun) -> str | None:
     """Make, read, list, mute, hang up, mute and read one call; the conversation it is in."""
     guard = run.target.guard
     if guard is not None and not guard.allowed:
@@ -87,7 +84,7 @@ def _state(run: ProviderRun) -> str | None:
     return conversation
 
 
-def _within(run: ProviderRun, bound: float, attempt: Any) -> str | None:
+def _within(run: SendingRun, bound: float, attempt: Any) -> str | None:
     """``attempt()`` until it finds no problem or ``bound`` seconds have passed (a live API's records may lag)."""
     deadline, tries = time.monotonic() + bound, 1
     problem: str | None = attempt()
@@ -104,12 +101,12 @@ def _within(run: ProviderRun, bound: float, attempt: Any) -> str | None:
 # --- pagination ---------------------------------------------------------------------------------------------------
 
 
-def _pages(run: ProviderRun, conversation: str | None) -> None:
+def _pages(run: SendingRun, conversation: str | None) -> None:
     views: list[dict[str, str]] = [{}, {"order": "desc"}, {"status": "completed"}]
     if conversation:
         views.append({"conversation_uuid": conversation})
-    # A target nothing else changes (in process) answers the same walk the same way: once is enough.
-    attempts = 1 if run.target.app is not None else WALK_ATTEMPTS
+    # A target nothing else changes (in process, or a sandbox on a virtual clock) answers the same walk the same way.
+    attempts = 1 if run.target.app is not None or run.target.advance is not None else WALK_ATTEMPTS
     problems: Problems = []
     for attempt in range(1, attempts + 1):
         problems = []
@@ -130,7 +127,7 @@ def _pages(run: ProviderRun, conversation: str | None) -> None:
             run.results.invariant(check_name, "; ".join(found[:3]), "getCalls walk")
 
 
-def _walk(run: ProviderRun, view: dict[str, str], problems: Problems) -> list[str] | None:
+def _walk(run: SendingRun, view: dict[str, str], problems: Problems) -> list[str] | None:
     """The uuids of every record, walking ``next`` from the first page (None when the walk could not finish)."""
     status, _, probe = run.target.api_get(f"{CALLS_PATH}?{urlencode({**view, 'page_size': 100})}")
     if status != 200 or not isinstance(probe, dict):
@@ -167,7 +164,7 @@ def _walk(run: ProviderRun, view: dict[str, str], problems: Problems) -> list[st
     return seen
 
 
-def _check_page(run: ProviderRun, href: str, page: dict[str, Any], problems: Problems) -> None:
+def _check_page(run: SendingRun, href: str, page: dict[str, Any], problems: Problems) -> None:
     """The page's own invariants, and each link followed: it leads to the page it names."""
     query = query_of(href)
     for name, rule in (
