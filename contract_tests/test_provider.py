@@ -18,6 +18,7 @@ from __future__ import annotations
 import pytest
 from schemathesis import GenerationMode
 
+from contract_tests.support.invariants import NAMES
 from contract_tests.support.results import report
 from contract_tests.support.runner import ProviderRun
 from contract_tests.support.spec import operations
@@ -60,3 +61,19 @@ def test_operation_honours_the_spec(provider: ProviderRun, label: str) -> None:
     provider.success_paths(operation, since=answered)  # this test's own cases: not what ran before it
     found = provider.new_failures(before)
     assert not found, report(found)
+
+
+def test_answers_agree_with_each_other(provider: ProviderRun) -> None:
+    """The invariants across answers (support/invariants.py): one call made, read, listed, muted and hung up, and the
+    list of calls walked page by page; the checks on responses apply them to every other case of the run too. Each
+    invariant must have been checked, unless the target may not be sent a call (a live API without an allow-list)."""
+    before = set(provider.results.failures)
+    checked = {name: provider.results.invariants[(name, "checked")] for name in NAMES}
+    provider.check_invariants()
+    found = provider.new_failures(before)
+    assert not found, report(found)
+    guard = provider.target.guard
+    needs_a_call = {name for name, family in NAMES.items() if family != "pagination"}
+    expected = set(NAMES) - (needs_a_call if guard is not None and not guard.allowed else set())
+    unchecked = sorted(name for name in expected if provider.results.invariants[(name, "checked")] == checked[name])
+    assert not unchecked, f"invariants never checked: {', '.join(unchecked)}"

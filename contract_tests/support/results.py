@@ -65,6 +65,9 @@ class RunResults:
     checks: dict[tuple[str, str], Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     failures: dict[tuple[str, str, str, str], Failure] = field(default_factory=dict)
     skipped: Counter[str] = field(default_factory=Counter)
+    # Invariants across answers (support/invariants.py): (name, "checked") -> times it applied. Failures are in
+    # ``failures`` under the invariant's name, like any check's.
+    invariants: Counter[tuple[str, str]] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -188,6 +191,30 @@ class RunResults:
         with self._lock:
             self.failures.setdefault(item.key, item)
 
+    def invariant(self, name: str, problem: str | None, where: str) -> None:
+        """An invariant checked once by the run's dedicated pass (not on one response): held, or ``problem``."""
+        with self._lock:
+            self.invariants[(name, "checked")] += 1
+        if problem is not None:
+            self.add_run_failure(name, where, problem)
+
+    def invariants_applied(self, counts: Counter[str]) -> None:
+        """Invariants applied by the checks on responses (each failure is recorded as the check's)."""
+        with self._lock:
+            for name, count in counts.items():
+                self.invariants[(name, "checked")] += count
+
+    def _invariant_lines(self) -> list[str]:
+        names = sorted({name for name, _ in self.invariants})
+        if not names:
+            return []
+        failing = Counter(f.check for f in self.failures.values())
+        held = sum(1 for name in names if not failing[name])
+        lines = ["", f"Invariants across answers: {held} of {len(names)} held (times checked, distinct failures)"]
+        for name in names:
+            lines.append(f"  {name:<40} {self.invariants[(name, 'checked')]:>6} {failing[name]:>5}")
+        return lines
+
     def skip(self, reason: str, count: int = 1) -> None:
         with self._lock:
             self.skipped[reason] += count
@@ -291,6 +318,7 @@ class RunResults:
                 sent = sum(self.answers(operation, action).values())
                 lines.append(f"{'  action=' + action:<40} {sent:>6} {self.successes(operation, action):>5}")
         lines += self._success_lines()
+        lines += self._invariant_lines()
         if self.failures:
             lines += ["", f"{len(self.failures)} distinct failures:"]
             for number, failure in enumerate(self.failures.values(), 1):
@@ -310,7 +338,7 @@ class RunResults:
         return "\n".join(line for line in lines if line is not None)
 
 
-_COUNTERS = ("cases", "statuses", "actions", "attempts", "waits", "skipped")
+_COUNTERS = ("cases", "statuses", "actions", "attempts", "waits", "skipped", "invariants")
 
 
 def _listed(key: Any) -> Any:

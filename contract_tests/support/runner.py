@@ -24,7 +24,7 @@ from schemathesis.core.failures import FailureGroup
 from schemathesis.generation.stateful.state_machine import StepInput, StepOutput
 
 from . import checks as _checks  # noqa: F401 - registers the custom checks
-from . import generation, known_issues
+from . import generation, invariants, known_issues, walk
 from .call_control import CallControl, action_of, success_keys
 from .guard import GuardRefused
 from .profile import Profile
@@ -265,7 +265,19 @@ class ProviderRun:
             case.validate_response(
                 response, headers=headers, transport_kwargs={**kwargs, "headers": headers}, recorder=recorder
             )
+        self.collect_invariants()
         return response
+
+    def collect_invariants(self) -> None:
+        """Count the invariants the checks (and the walk) applied since the last call."""
+        applied = invariants.take()
+        if applied:
+            self.results.invariants_applied(applied)
+
+    def check_invariants(self) -> None:
+        """The dedicated pass for the invariants across answers (:mod:`.walk`): one call's life, the list walked."""
+        walk.check(self)
+        self.collect_invariants()
 
     def _record_checks(self, context: Any, case: StCase, response: Any, results: list[Any]) -> None:
         phase = _phase(case)
