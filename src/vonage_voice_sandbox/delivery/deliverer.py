@@ -36,7 +36,7 @@ from ..engine.lifecycle import Fetch
 from ..engine.state import CallStore
 from .addresses import CONTACTED_HOSTS, is_sandbox_path, url_port
 
-__all__ = ["Deliverer", "is_loopback"]
+__all__ = ["Deliverer", "callback_request", "is_loopback"]
 
 USER_AGENT: Final = "vonage-voice-client-sandbox"
 SELF: Final = "the sandbox's own address (a port it serves on, or a /_sandbox path): never contacted"
@@ -193,15 +193,13 @@ class Deliverer:
         headers = {"User-Agent": USER_AGENT}
         log = functools.partial(store.callbacks.add, url=url, method=method, signed=self.signing, **about)
         try:
-            if method == "GET":
-                query = {name: _query_value(value) for name, value in payload.items()}
-                self._sign(headers, json.dumps(query, separators=(",", ":"), ensure_ascii=False).encode("utf-8"))
+            query, signed = callback_request(method, payload)
+            self._sign(headers, signed)
+            if query is not None:
                 response = await client.get(url, params=query, headers=headers)
             else:
-                body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-                self._sign(headers, body)
                 headers["Content-Type"] = "application/json"
-                response = await client.request(method, url, content=body, headers=headers)
+                response = await client.request(method, url, content=signed, headers=headers)
         except (httpx.HTTPError, ValueError, OSError) as exc:
             log(status_code=None, answer=None, error=_describe(exc))
             return None, {"state": "failed", "error": _describe(exc)}
@@ -218,6 +216,15 @@ class Deliverer:
             self._ssl = ssl.create_default_context()  # built once: it is the slow part of making a client
         # trust_env=False: a proxy from the environment must not stand between the sandbox and a loopback receiver.
         return httpx.AsyncClient(timeout=self._timeout, verify=self._ssl, trust_env=False, follow_redirects=False)
+
+
+def callback_request(method: str, payload: dict[str, Any]) -> tuple[dict[str, str] | None, bytes]:
+    """How a callback carries ``payload``: for a GET, its query (strings) and the bytes whose hash is signed (the query
+    as a compact JSON object, in order); for any other method, no query, and the compact JSON body, signed as is."""
+    if method.upper() == "GET":
+        query = {name: _query_value(value) for name, value in payload.items()}
+        return query, json.dumps(query, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return None, json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
 def _ncco_from(response: httpx.Response) -> list[Any] | None:
