@@ -68,7 +68,9 @@ class NccoChecker:
         self._document = document
         path = SchemaPath.from_dict(document)
         self._schema = document["components"]["schemas"][_NCCO_KEY]
-        self._validator = oas30_write_schema_validators_factory.create(path, path / "components" / "schemas" / _NCCO_KEY)
+        self._validator = oas30_write_schema_validators_factory.create(
+            path, path / "components" / "schemas" / _NCCO_KEY
+        )
 
     def resolve(self, node: Any) -> Any:
         try:

@@ -50,7 +50,8 @@ def callback_schemas(spec: SpecInfo, *, unlisted: bool = True) -> list[CallbackS
             continue
         webhooks = tuple(str(item) for item in mark.get("webhooks") or ())
         methods = tuple(str(item).upper() for item in mark.get("methods") or ("POST",))
-        reply = mark.get("reply") if mark.get("reply") in ("ncco", "optional-ncco") else "none"
+        given = mark.get("reply")
+        reply: Reply = "ncco" if given == "ncco" else "optional-ncco" if given == "optional-ncco" else "none"
         branches = node.get("oneOf") or [node]
         for index, branch in enumerate(branches):
             label = name if len(branches) == 1 else f"{name}[{_branch_name(document, branch, index)}]"
@@ -100,8 +101,9 @@ def as_query(callback: CallbackSchema) -> CallbackSchema:
     kept = {name: sub for name, sub in properties.items() if not _structured(sub)}
     schema = {**callback.schema, "properties": kept, "additionalProperties": {"type": "string"}}
     schema["required"] = [name for name in callback.schema.get("required", []) if name in kept]
-    return CallbackSchema(f"{callback.name} (query)", schema, callback.webhooks, callback.methods, callback.reply,
-                          callback.unlisted)
+    return CallbackSchema(
+        f"{callback.name} (query)", schema, callback.webhooks, callback.methods, callback.reply, callback.unlisted
+    )
 
 
 def _structured(schema: Any) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 from xml.etree import ElementTree
 
-__all__ = ["CHECKS", "Finding", "Report", "LooseForm"]
+__all__ = ["CHECKS", "Finding", "LooseForm", "Report"]
 
 # The checks, by the name a report gives them, and what each means.
 CHECKS: Final = {

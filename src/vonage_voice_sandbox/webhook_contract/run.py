@@ -1,9 +1,10 @@
 """Run the webhook contract: property-based callbacks from the spec against an application's webhooks.
 
-For each webhook configured (answer, event, fallback) and each callback schema it receives, hypothesis-jsonschema
+For each webhook configured (answer, event, fallback) and each callback schema it receives, Schemathesis
 generates payloads (optional fields present and absent, every ``oneOf`` branch, unlisted values); each is signed with
-the application's secret and sent with the webhook's method. A broken check is shrunk by Hypothesis to the smallest
-payload that still breaks it. Then, unless the application is declared not to verify, one callback of each webhook
+the application's secret and sent with the webhook's method. The first callback that breaks a check is made smaller,
+field by field, while it still breaks it (Hypothesis's own shrinking, through Schemathesis's strategies, costs
+seconds per finding). Then, unless the application is declared not to verify, one callback of each webhook
 goes unsigned, forged, expired and replayed, and must be refused with a 4xx.
 
 The whole run is bounded: each request by the time Vonage waits for its webhook (a webhook that let one callback time
@@ -28,8 +29,8 @@ from hypothesis import seed as hypothesis_seed
 from ..spec.document import SpecInfo, load_spec
 from ..spec.ncco import checker_for
 from .callbacks import UNLISTED, CallbackSchema, as_query, callback_schemas
-from .strategies import Strategies
 from .report import Finding, LooseForm, Report, replay_line
+from .strategies import Strategies
 from .transport import Answer, Prepared, Sender, Signing
 
 __all__ = ["VONAGE_WAITS", "Target", "check_webhooks"]
@@ -164,13 +165,13 @@ class _Runner:
 
     def _explore(self, webhook: str, path: str, method: str, schema: CallbackSchema) -> None:
         strategy = self.strategies.payloads(schema)
-        smallest: list[Finding] = []
+        first: list[tuple[dict[str, Any], Finding]] = []
 
         @settings(
             max_examples=self.examples,
             database=None,
             deadline=None,
-            phases=(Phase.explicit, Phase.generate, Phase.shrink),
+            phases=(Phase.explicit, Phase.generate),  # shrinking through Schemathesis costs seconds: see _smallest
             suppress_health_check=list(HealthCheck),
             verbosity=Verbosity.quiet,
             report_multiple_bugs=False,
@@ -183,15 +184,28 @@ class _Runner:
                 return
             finding = self._one(webhook, path, method, schema, payload)
             if finding is not None:
-                smallest[:] = [finding]  # the last failure Hypothesis runs is the smallest it found
+                first.append((payload, finding))
                 raise _Found(finding.detail)
 
         try:
             probe()
         except Exception:
-            if not smallest:
+            if not first:
                 raise
-        self.report.findings.extend(smallest)
+        if first:
+            self.report.findings.append(self._smallest(webhook, path, method, schema, *first[0]))
+
+    def _smallest(
+        self, webhook: str, path: str, method: str, schema: CallbackSchema, payload: dict[str, Any], finding: Finding
+    ) -> Finding:
+        """The failing callback without each optional field whose absence still breaks the same check (one pass)."""
+        required = set(schema.schema.get("required") or ())
+        for name in [name for name in payload if name not in required]:
+            smaller = {key: value for key, value in payload.items() if key != name}
+            again = self._one(webhook, path, method, schema, smaller) if self._may_go_on(webhook) else None
+            if again is not None and again.check == finding.check:
+                payload, finding = smaller, again
+        return finding
 
     def _one(
         self, webhook: str, path: str, method: str, schema: CallbackSchema, payload: dict[str, Any]
@@ -247,7 +261,7 @@ class _Runner:
     def _signatures(self, webhook: str, path: str, method: str, schema: CallbackSchema) -> None:
         strategy = self.strategies.payloads(schema)
         quiet = settings(database=None, max_examples=1, phases=(Phase.generate, Phase.shrink))
-        payload = find(strategy, lambda _: True, settings=quiet, random=random.Random(self.seed))
+        payload = find(strategy, lambda _: True, settings=quiet, random=random.Random(self.seed))  # noqa: S311 - reproducible test data
         for signing in _BAD_SIGNINGS:
             self._refused(webhook, schema, payload, self.sender.prepare(method, path, payload, signing), signing)
         first = self.sender.prepare(method, path, payload)
@@ -255,7 +269,9 @@ class _Runner:
         if answer.status is not None and 200 <= answer.status < 300:
             self._refused(webhook, schema, payload, first, "replayed")
         else:
-            self.report.notes.append(f"replay not checked on the {webhook} webhook: its first copy got {answer.shown()}")
+            self.report.notes.append(
+                f"replay not checked on the {webhook} webhook: its first copy got {answer.shown()}"
+            )
 
     def _refused(
         self, webhook: str, schema: CallbackSchema, payload: dict[str, Any], request: Prepared, signing: Signing
@@ -270,7 +286,9 @@ class _Runner:
             check, detail = "refuses-bad-signatures", f"a callback {signing} was answered {answer.shown()[:60]}"
         if answer.timed_out:
             self.timed_out.add(webhook)
-        self.report.findings.append(self._finding(check, detail, webhook, schema.name, request, payload, signing, answer))
+        self.report.findings.append(
+            self._finding(check, detail, webhook, schema.name, request, payload, signing, answer)
+        )
 
     # --- plumbing --------------------------------------------------------------------------------------------------
 
@@ -312,8 +330,8 @@ class _Runner:
         if signing == "replayed":
             self._refused(webhook, schema, payload, self.sender.prepare(method, path, payload), "replayed")
         elif signing in _BAD_SIGNINGS:
-            request = self.sender.prepare(method, path, payload, signing)  # type: ignore[arg-type]
-            self._refused(webhook, schema, payload, request, signing)  # type: ignore[arg-type]
+            request = self.sender.prepare(method, path, payload, signing)
+            self._refused(webhook, schema, payload, request, signing)
         else:
             finding = self._one(webhook, path, method, schema, payload)
             if finding is not None:
