@@ -113,6 +113,11 @@ SECTIONS: Final = (
         ),
     ),
     Section(
+        "webhook_contract",
+        "bench_webhook_contract",
+        ("webhook_contract_callbacks_per_s", "webhook_contract_callbacks", "webhook_contract_s"),
+    ),
+    Section(
         "startup",
         "bench_startup",
         ("import_ms_client", "import_ms_generated_all", "import_ms_httpx", "generated_modules", "generate_s"),
@@ -199,6 +204,14 @@ ROWS: Final = (
         "≤ 120",
         lambda v: v <= 120,
         "`make contract`: every contract suite (provider, client, drift, guards), long profile",
+    ),
+    Row(
+        "webhook_contract_callbacks_per_s",
+        "callbacks/s",
+        "",
+        None,
+        "the webhook contract against the IVR example in process: {webhook_contract_callbacks:.0f} callbacks "
+        "generated, signed, sent and checked in {webhook_contract_s:.1f} s",
     ),
     Row("sandbox_rps_get", "req/s", "≥ 1,000", lambda v: v >= 1000, "getCall, one uvicorn worker, loopback"),
     Row("sandbox_rps_post", "req/s", "≥ 800", lambda v: v >= 800, "createCall, one uvicorn worker, loopback"),
