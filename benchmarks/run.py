@@ -143,6 +143,11 @@ SECTIONS: Final = (
         ),
     ),
     Section(
+        "webhook_contract",
+        "bench_webhook_contract",
+        ("webhook_contract_callbacks_per_s", "webhook_contract_callbacks", "webhook_contract_s"),
+    ),
+    Section(
         "startup",
         "bench_startup",
         ("import_ms_client", "import_ms_generated_all", "import_ms_httpx", "generated_modules", "generate_s"),
@@ -246,6 +251,14 @@ ROWS: Final = (
         lambda v: v <= 2,
         "wall time for advance(60) on the virtual clock: 60 s of 16 kHz audio to each of "
         "{ws_virtual_sessions:.0f} WebSocket sessions, every frame received in order",
+    ),
+    Row(
+        "webhook_contract_callbacks_per_s",
+        "callbacks/s",
+        "",
+        None,
+        "the webhook contract against the IVR example in process: {webhook_contract_callbacks:.0f} callbacks "
+        "generated, signed, sent and checked in {webhook_contract_s:.1f} s",
     ),
     Row("sandbox_rps_get", "req/s", "≥ 1,000", lambda v: v >= 1000, "getCall, one uvicorn worker, loopback"),
     Row(

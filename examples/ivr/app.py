@@ -9,7 +9,10 @@ Point the Vonage application (or the call's ``answer_url``/``event_url``) at:
     POST /event    call progress events, kept in ``app.state.events``
 
 Every webhook is verified and parsed in one call, :func:`vonage_voice_client.webhooks.event_from_request`, as
-Vonage signs them with the account's signature secret; an unsigned or forged request gets 401 and changes nothing.
+Vonage signs them with the account's signature secret; an unsigned, forged, expired or replayed request (a replay
+cache remembers each token) gets 401 and changes nothing. A signed callback the app cannot read (a kind it never
+asked for) is logged and acknowledged, never a 500. The webhook contract checker proves all of it
+(``test_ivr_contract.py``).
 """
 
 from __future__ import annotations
@@ -33,8 +36,8 @@ from vonage_voice_api.models import (
     TalkAction,
 )
 
-from vonage_voice_client import Callback, WebhookVerificationError
-from vonage_voice_client.webhooks import CallbackKind, event_from_request
+from vonage_voice_client import Callback, CallbackParseError, WebhookVerificationError
+from vonage_voice_client.webhooks import CallbackKind, JtiCache, ReplayCache, event_from_request
 
 __all__ = ["DEPARTMENTS", "GOODBYE", "MENU", "create_app"]
 
@@ -45,19 +48,24 @@ SORRY: Final = "Sorry, I did not get that."
 GOODBYE: Final = "We could not understand your choice. Goodbye."
 DEPARTMENTS: Final = {"sales": ("1", "14155550111"), "support": ("2", "14155550122")}  # name: (key, phone number)
 ATTEMPTS: Final = 2  # menus offered before giving up
+REFUSED: Final = "refused"  # not signed with the secret (or replayed): answer 401
+UNREADABLE: Final = "unreadable"  # signed, but not a callback this app knows: acknowledge it, act on nothing
 
 
 def create_app(*, signature_secret: str, public_url: str | None = None) -> Starlette:
     """The IVR's webhooks. ``public_url`` is where Vonage reaches this app (default: the URL each request came to)."""
+    seen = JtiCache()  # each signed token is accepted once
 
     async def answer(request: Request) -> Response:
-        if await _verified(request, signature_secret, "answer") is None:  # a GET: the signed payload is the query
+        # A GET: the signed payload is the query. The menu is the same for every caller, so even a payload this app
+        # cannot read gets it.
+        if await _verified(request, signature_secret, "answer", seen) == REFUSED:
             return Response(status_code=401)
         return JSONResponse(_menu(public_url or str(request.base_url), attempt=1))
 
     async def choice(request: Request) -> Response:
-        event = await _verified(request, signature_secret, "event")
-        if event is None:
+        event = await _verified(request, signature_secret, "event", seen)
+        if event == REFUSED:
             return Response(status_code=401)
         department = _department(event) if isinstance(event, InputEvent) else None
         if department is not None:
@@ -70,10 +78,11 @@ def create_app(*, signature_secret: str, public_url: str | None = None) -> Starl
         return JSONResponse(_menu(public_url or str(request.base_url), attempt=attempt + 1, apology=True))
 
     async def event(request: Request) -> Response:
-        event = await _verified(request, signature_secret, "event")
-        if event is None:
+        event = await _verified(request, signature_secret, "event", seen)
+        if event == REFUSED:
             return Response(status_code=401)
-        request.app.state.events.append(event)
+        if not isinstance(event, str):
+            request.app.state.events.append(event)
         return Response(status_code=204)
 
     app = Starlette(
@@ -87,13 +96,17 @@ def create_app(*, signature_secret: str, public_url: str | None = None) -> Starl
     return app
 
 
-async def _verified(request: Request, secret: str, kind: CallbackKind) -> Callback | None:
-    """The typed callback, or None (answer 401) when it is not signed with the secret."""
+async def _verified(request: Request, secret: str, kind: CallbackKind, seen: ReplayCache) -> Callback | str:
+    """The typed callback; REFUSED (answer 401) when it is not signed with the secret or was sent before;
+    UNREADABLE when it is signed but not a callback this app reads (Vonage adds kinds: never answer those 500)."""
     try:
-        return await event_from_request(request, secret, kind=kind)
+        return await event_from_request(request, secret, kind=kind, replay_cache=seen)
     except WebhookVerificationError as error:
         logger.warning("refused %s %s: %s", request.method, request.url.path, error)
-        return None
+        return REFUSED
+    except CallbackParseError as error:
+        logger.warning("signed but unreadable %s %s: %s", request.method, request.url.path, error)
+        return UNREADABLE
 
 
 def _menu(base_url: str, *, attempt: int, apology: bool = False) -> list[dict[str, Any]]:

@@ -11,6 +11,9 @@
   rate budget (no pacing).
 - ``voice_webhook_server``: ``voice_webhook_server(app)`` serves an ASGI app (the application's webhooks) on
   127.0.0.1 for the test and returns its base URL, for ``answer_url`` and ``event_url``.
+- ``voice_webhook_contract``: ``voice_webhook_contract(app, answer="/answer", event="/event", secret=...)`` sends
+  every callback the spec allows to the app and fails the test with the findings (``check=False``: returns the
+  report). Needs the ``contract`` extra.
 
 A test that used ``voice_sandbox`` fails if the sandbox hit a bug of its own during it (answered 500, listed at
 ``/_sandbox/errors``), even when the code under test swallowed that answer: the test proved nothing.
@@ -22,7 +25,7 @@ nothing but pytest until a fixture runs; the fixtures need the ``sandbox`` extra
 from __future__ import annotations
 
 from collections.abc import Generator, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import pytest
 
@@ -30,8 +33,10 @@ if TYPE_CHECKING:
     from vonage_voice_client import VoiceClient
 
     from .testing import ServeApp, VoiceSandbox
+    from .webhook_contract import Report
 
 INSTALL: str = "pip install 'vonage-voice-client[sandbox]'"
+INSTALL_CONTRACT: str = "pip install 'vonage-voice-client[contract]'"
 _SANDBOX_FIXTURE: str = "voice_sandbox"
 
 
@@ -88,6 +93,56 @@ def voice_webhook_server() -> Iterator[ServeApp]:
 
     with AppServers() as servers:
         yield servers.serve
+
+
+class WebhookContract(Protocol):
+    def __call__(
+        self,
+        app: Any,
+        *,
+        secret: str,
+        answer: str | None = "/answer",
+        event: str | None = "/event",
+        fallback: str | None = None,
+        answer_method: str = "GET",
+        event_method: str = "POST",
+        verifies: bool = True,
+        examples: int = 10,
+        seed: int = 0,
+        waits: dict[str, float] | None = None,
+        check: bool = True,
+    ) -> Report: ...
+
+
+@pytest.fixture
+def voice_webhook_contract() -> WebhookContract:
+    """``voice_webhook_contract(app, secret=..., answer="/answer", event="/event")``: the webhook contract against
+    an ASGI app in process; fails the test with its findings, or with ``check=False`` returns the report."""
+    try:
+        from .webhook_contract import Target, check_webhooks
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").startswith("vonage_voice"):
+            raise
+        missing = exc.name
+    else:
+
+        def run(
+            app: Any, *, secret: str, check: bool = True, examples: int = 10, seed: int = 0, **where: Any
+        ) -> Report:
+            waits = where.pop("waits", None)
+            target = Target(**where, **({"waits": waits} if waits else {}), name=f"{type(app).__module__}:APP")
+            report = check_webhooks(app, secret=secret, target=target, examples=examples, seed=seed)
+            if check and not report.ok:
+                pytest.fail(
+                    f"the webhook contract found {len(report.findings)} problem(s):\n{report.text()}", pytrace=False
+                )
+            return report
+
+        return cast("WebhookContract", run)
+    pytest.fail(
+        f"voice_webhook_contract needs the contract extra ({missing} is not installed): {INSTALL_CONTRACT}",
+        pytrace=False,
+    )
 
 
 @pytest.hookimpl(wrapper=True)

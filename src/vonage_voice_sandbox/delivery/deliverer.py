@@ -42,7 +42,7 @@ from ..engine.state import CallStore
 from .addresses import CONTACTED_HOSTS, is_sandbox_path, url_port
 from .sockets import SocketRunner
 
-__all__ = ["Deliverer", "is_loopback"]
+__all__ = ["Deliverer", "callback_request", "is_loopback"]
 
 USER_AGENT: Final = "vonage-voice-client-sandbox"
 SELF: Final = "the sandbox's own address (a port it serves on, or a /_sandbox path): never contacted"
@@ -230,15 +230,13 @@ class Deliverer:
         headers = {"User-Agent": USER_AGENT}
         log = functools.partial(store.callbacks.add, url=url, method=method, signed=self.signing, **about)
         try:
-            if method == "GET":
-                query = {name: _query_value(value) for name, value in payload.items()}
-                self._sign(headers, json.dumps(query, separators=(",", ":"), ensure_ascii=False).encode("utf-8"))
+            query, signed = callback_request(method, payload)
+            self._sign(headers, signed)
+            if query is not None:
                 request = client.build_request("GET", url, params=query, headers=headers)
             else:
-                body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-                self._sign(headers, body)
                 headers["Content-Type"] = "application/json"
-                request = client.build_request(method, url, content=body, headers=headers)
+                request = client.build_request(method, url, content=signed, headers=headers)
             response = await client.send(request, stream=True)
             try:
                 content, complete = await _read_capped(response, self.max_answer_bytes)
@@ -273,6 +271,15 @@ async def _read_capped(response: httpx.Response, limit: int) -> tuple[bytes, boo
         if len(content) > limit:
             return bytes(content[:limit]), False
     return bytes(content), True
+
+
+def callback_request(method: str, payload: dict[str, Any]) -> tuple[dict[str, str] | None, bytes]:
+    """How a callback carries ``payload``: for a GET, its query (strings) and the bytes whose hash is signed (the query
+    as a compact JSON object, in order); for any other method, no query, and the compact JSON body, signed as is."""
+    if method.upper() == "GET":
+        query = {name: _query_value(value) for name, value in payload.items()}
+        return query, json.dumps(query, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return None, json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
 def _ncco_from(status_code: int, content: bytes) -> list[Any] | None:
