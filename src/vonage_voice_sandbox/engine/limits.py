@@ -27,6 +27,8 @@ class Limits:
         max_instant_steps: NCCO actions a call may start without time passing on its NCCO (a notify answered by
             itself, an input that times out at once...); the next one ends the call with an ``error`` event.
         max_call_log: entries kept in each call's own lists (REST controls, recordings, errors).
+        max_files: recordings and transcripts kept (``/v1/files/{id}``), the oldest forgotten first (then a 404).
+        max_recording_seconds: the audio a recording file holds at most (a record action's ``timeOut`` allows 7200).
         admin_page_size: items per page of ``/_sandbox/calls``, ``/events`` and ``/callbacks`` by default.
         max_admin_page_size: the largest ``limit`` those listings accept.
     """
@@ -38,6 +40,8 @@ class Limits:
     max_registered_numbers: int = 10_000
     max_instant_steps: int = 100
     max_call_log: int = 1_000
+    max_files: int = 1_000
+    max_recording_seconds: int = 7_200
     admin_page_size: int = 100
     max_admin_page_size: int = 1_000
 
