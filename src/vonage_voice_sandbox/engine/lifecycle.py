@@ -303,6 +303,7 @@ class Lifecycle:
         elif step.waiting == "timer":
             self._run(call, step.index + 1, at)
         elif step.waiting == "recording":
+            step.waiting = "recorded"  # finished once: a call that ends with the NCCO must not finish it again
             self._finish_record(call, step.action, step.started_at, at)
             self._run(call, step.index + 1, at)
 
