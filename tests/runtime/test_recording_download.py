@@ -200,3 +200,20 @@ async def test_a_transcript_is_typed(rsa_key: rsa.RSAPrivateKey) -> None:
         sentence = transcript.channels[0].transcript[0]
         assert sentence.sentence == "Call me back."
         assert sentence.words[0].word == "call" and sentence.words[0].confidence == 0.97  # type: ignore[index]
+
+
+def test_the_transcription_callback_parses_into_its_model() -> None:
+    from vonage_voice_api.models import TranscriptionEvent
+
+    from vonage_voice_client.webhooks import parse_callback
+
+    payload = {
+        "status": "transcribed",
+        "type": "record",
+        "transcription_url": FILE_URL,
+        "recording_uuid": "aaaaaaaa-bbbb-cccc-dddd-0123456789ab",
+        "conversation_uuid": "CON-f972836a-550f-45fa-956c-12a2ab5b7d22",
+        "timestamp": "2024-04-19T01:34:18.000Z",
+    }
+    event = parse_callback(payload, kind="event")
+    assert isinstance(event, TranscriptionEvent) and event.transcription_url == FILE_URL
