@@ -1,7 +1,7 @@
 """vonage-voice-client: a typed client for the Vonage Voice API v1.
 
 The operations and models are generated into the ``vonage_voice_api`` package; this package is the hand-written
-runtime around them (auth, errors, retries, regions, pagination, signed webhooks).
+runtime around them (auth, errors, retries, regions, pagination, signed webhooks, recording downloads).
 
     from vonage_voice_client import connect
     from vonage_voice_api.api.calls import get_call
@@ -46,6 +46,10 @@ if TYPE_CHECKING:
     from .errors import VonageVoiceError as VonageVoiceError
     from .pagination import aiter_calls as aiter_calls
     from .pagination import iter_calls as iter_calls
+    from .recordings import adownload_recording as adownload_recording
+    from .recordings import adownload_transcript as adownload_transcript
+    from .recordings import download_recording as download_recording
+    from .recordings import download_transcript as download_transcript
     from .regions import REGIONS as REGIONS
     from .retries import RetryPolicy as RetryPolicy
     from .unset import UNSET as UNSET
@@ -84,6 +88,10 @@ else:
         "VonageVoiceError": "errors",
         "aiter_calls": "pagination",
         "iter_calls": "pagination",
+        "adownload_recording": "recordings",
+        "adownload_transcript": "recordings",
+        "download_recording": "recordings",
+        "download_transcript": "recordings",
         "REGIONS": "regions",
         "RetryPolicy": "retries",
         "UNSET": "unset",
@@ -141,9 +149,13 @@ __all__ = [
     "VonageVoiceError",
     "WebhookVerificationError",
     "__version__",
+    "adownload_recording",
+    "adownload_transcript",
     "aiter_calls",
     "connect",
     "construct_event",
+    "download_recording",
+    "download_transcript",
     "iter_calls",
     "value_or",
 ]

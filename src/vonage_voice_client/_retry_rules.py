@@ -38,6 +38,7 @@ RETRY_RULES: tuple[RetryRow, ...] = (
     ("PUT", "/v1/calls/[^/]+/dtmf$", "once", None, {}),
     ("PUT", "/v1/calls/[^/]+/input/dtmf$", "once", None, {}),
     ("DELETE", "/v1/calls/[^/]+/input/dtmf$", "repeatable", None, {}),
+    ("GET", "/v1/files/[^/]+$", "repeatable", None, {}),
 )
 
 RATE_CLASSES: tuple[tuple[str, str, str], ...] = (("POST", "/v1/calls$", "create"),)

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple, NoReturn, TypeAlias
 import httpx
 
 DEFAULT_MAX_RESPONSE_BYTES: Final = 10 * 1024 * 1024
+STREAMED: Final = "vonage_voice_client.streamed"
+"""A request extension: its 2xx body is streamed to a file by the caller (a recording), so it is not capped."""
 _INFLATE_STEP: Final = 64 * 1024  # decoded bytes per step: a gzip bomb never inflates more than this at once
 
 
@@ -265,10 +267,16 @@ class CappedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._inner, self._cap = inner, cap
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        return limit(self._inner.handle_request(request), self._cap)  # type: ignore[union-attr]
+        response = self._inner.handle_request(request)  # type: ignore[union-attr]
+        return limit(response, self._cap_for(request, response))
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        return limit(await self._inner.handle_async_request(request), self._cap)  # type: ignore[union-attr]
+        response = await self._inner.handle_async_request(request)  # type: ignore[union-attr]
+        return limit(response, self._cap_for(request, response))
+
+    def _cap_for(self, request: httpx.Request, response: httpx.Response) -> int | None:
+        # A download's file goes to disk in chunks, whatever its size; its error answers are read whole, so capped.
+        return None if request.extensions.get(STREAMED) and response.is_success else self._cap
 
     def close(self) -> None:
         self._inner.close()  # type: ignore[union-attr]

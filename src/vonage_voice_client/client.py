@@ -243,6 +243,11 @@ class VoiceClient(AuthenticatedClient):
         return self._settings.auth
 
     @property
+    def retry_policy(self) -> RetryPolicy:
+        """When requests are re-sent; a download that fails midway restarts under the same policy."""
+        return self._settings.policy
+
+    @property
     def base_url(self) -> str:
         return self._base_url
 

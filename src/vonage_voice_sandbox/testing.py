@@ -70,6 +70,24 @@ class SandboxEvent:
         return status if isinstance(status, str) else None
 
 
+@dataclass(frozen=True)
+class Recording:
+    """One recording of a call (``voice_sandbox.recordings(call_uuid)``)."""
+
+    url: str
+    format: str
+    duration: float
+    size: int | None
+    channels: int
+    transcript_url: str | None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Recording:
+        return cls(
+            data["url"], data["format"], data["duration"], data["size"], data["channels"], data["transcript_url"]
+        )
+
+
 class VoiceSandbox:
     """A Voice API sandbox on 127.0.0.1 with a virtual clock, as the ``voice_sandbox`` fixture gives it to a test.
 
@@ -161,6 +179,12 @@ class VoiceSandbox:
     def call(self, call_uuid: UUID | str) -> dict[str, Any]:
         """The sandbox's view of a call: its record, scenario, NCCO, current step, controls and history."""
         return self._request("GET", f"/calls/{_uuid_text(call_uuid)}")
+
+    def recordings(self, call_uuid: UUID | str) -> list[Recording]:
+        """What the call recorded so far, oldest first: each file's URL (on the sandbox, downloaded with the
+        application JWT), format, duration, size in bytes (None until encoded), channels and transcript URL."""
+        found = self.call(call_uuid).get("recordings") or []
+        return [Recording.from_dict(entry) for entry in found]
 
     def add_fault(self, **rule: Any) -> None:
         """Add a fault rule (``status=503``, ``path="/v1/calls/*"``, ``drop="after"``...: the README's table)."""

@@ -37,7 +37,7 @@ def test_routes_come_from_the_spec() -> None:
     }
     served = {(operation.method, operation.operation_id) for operation in load_spec().operations}
     assert served == declared
-    assert len(served) == 11
+    assert len(served) == 12  # the 11 of the published file, and the files endpoint (overlay 30)
 
 
 async def test_info_identifies_the_sandbox(sandbox: Harness) -> None:
@@ -47,7 +47,7 @@ async def test_info_identifies_the_sandbox(sandbox: Harness) -> None:
     assert info["spec_version"] == load_spec().version
     assert info["version"]
     assert info["clock"] == "virtual"
-    assert len(info["operations"]) == 11
+    assert len(info["operations"]) == 12
 
 
 async def test_a_valid_token_is_accepted_by_every_operation_path(sandbox: Harness) -> None:

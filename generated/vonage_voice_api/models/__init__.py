@@ -159,7 +159,12 @@ if TYPE_CHECKING:
     from .talk_action_action import TalkActionAction as TalkActionAction
     from .timeout_event import TimeoutEvent as TimeoutEvent
     from .timeout_event_status import TimeoutEventStatus as TimeoutEventStatus
+    from .transcript import Transcript as Transcript
+    from .transcript_channel import TranscriptChannel as TranscriptChannel
+    from .transcript_sentence import TranscriptSentence as TranscriptSentence
+    from .transcript_word import TranscriptWord as TranscriptWord
     from .transcription import Transcription as Transcription
+    from .transcription_event import TranscriptionEvent as TranscriptionEvent
     from .transfer_action import TransferAction as TransferAction
     from .transfer_action_action import TransferActionAction as TransferActionAction
     from .transfer_event import TransferEvent as TransferEvent
@@ -330,7 +335,12 @@ else:
         "TalkActionAction": ".talk_action_action",
         "TimeoutEvent": ".timeout_event",
         "TimeoutEventStatus": ".timeout_event_status",
+        "Transcript": ".transcript",
+        "TranscriptChannel": ".transcript_channel",
+        "TranscriptSentence": ".transcript_sentence",
+        "TranscriptWord": ".transcript_word",
         "Transcription": ".transcription",
+        "TranscriptionEvent": ".transcription_event",
         "TransferAction": ".transfer_action",
         "TransferActionAction": ".transfer_action_action",
         "TransferEvent": ".transfer_event",
@@ -508,7 +518,12 @@ __all__ = (
     "TalkActionAction",
     "TimeoutEvent",
     "TimeoutEventStatus",
+    "Transcript",
+    "TranscriptChannel",
     "Transcription",
+    "TranscriptionEvent",
+    "TranscriptSentence",
+    "TranscriptWord",
     "TransferAction",
     "TransferActionAction",
     "TransferEvent",

@@ -1,7 +1,8 @@
 """Turn a Voice callback payload (answer webhook or event) into its generated model.
 
 The payload kind is read from the payload itself, the way the Voice API tells them apart: a ``status`` names the
-call-status event; otherwise ``recording_url`` is a record event, ``dtmf``/``speech`` an input event,
+call-status event (a ``transcription_url`` is the transcription callback, whatever its ``status``); otherwise
+``recording_url`` is a record event, ``dtmf``/``speech`` an input event,
 ``conversation_uuid_from`` a transfer, ``reason`` an error, and ``to``/``uuid`` without ``timestamp`` the answer
 webhook. A notify event carries only the application's own payload, so it is parsed only when asked for with
 ``kind="notify"``. This module names the webhook models, which the runtime may do (webhooks are not operations).
@@ -38,6 +39,7 @@ from vonage_voice_api.models import (
     RingingEvent,
     StartedEvent,
     TimeoutEvent,
+    TranscriptionEvent,
     TransferEvent,
     UnansweredEvent,
 )
@@ -90,6 +92,7 @@ CallEvent = (
     | RingingEvent
     | StartedEvent
     | TimeoutEvent
+    | TranscriptionEvent
     | TransferEvent
     | UnansweredEvent
     | UnknownEvent
@@ -178,6 +181,8 @@ def _model_for(payload: Mapping[str, Any], kind: CallbackKind | None) -> type[Ca
         return NotifyEvent
     if kind == "answer":
         return AnswerWebhook
+    if "transcription_url" in payload:  # before `status`: the transcription callback says "transcribed"
+        return TranscriptionEvent
     status = payload.get("status")
     if status is not None:
         return STATUS_EVENTS.get(str(status), UnknownEvent)

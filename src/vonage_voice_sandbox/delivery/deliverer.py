@@ -180,6 +180,8 @@ class Deliverer:
             if isinstance(item, Fetch):
                 await self._fetch(item, store, client)
             else:
+                if item.kind == "record":  # its `size` is the encoded file's: encoded off the event loop
+                    await asyncio.to_thread(store.encode_recording, item)
                 await self._deliver(item, store, client)
         except Exception as exc:  # a bug here must not fail the request that triggered the delivery
             if isinstance(item, Event):

@@ -66,7 +66,8 @@ class Call:
     stream: dict[str, Any] | None = None
     dtmf_listener: list[str] | None = None
     async_input: dict[str, Any] | None = None  # the asynchronous input action whose digits go out one by one
-    recordings: list[dict[str, Any]] = field(default_factory=list)
+    recordings: list[dict[str, Any]] = field(default_factory=list)  # finished: url, format, duration, size...
+    open_records: list[tuple[dict[str, Any], float]] = field(default_factory=list)  # (action, started) to call end
     callee_dtmf: list[str] = field(default_factory=list)  # what a scripted callee has left to press, input by input
     callee_speech: list[str] = field(default_factory=list)  # and to say
     callee_audio: tuple[bytes, int] | None = None  # what a scripted callee says into a WebSocket: (PCM, rate)

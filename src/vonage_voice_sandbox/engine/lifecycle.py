@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import json
 import threading
+import uuid
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,8 +26,10 @@ from .callback_log import CallbackLog
 from .calls import Call, Step, address, append_capped
 from .clock import Clock, format_time
 from .event_log import Event, EventLog
+from .files import FileStore
 from .limits import Limits
 from .ncco import add_digits, event_urls, input_settings, plan
+from .record import hold_seconds, record_settings, transcript_document
 from .scenarios import CALLEE_INPUT_AFTER, MACHINE_DETECTION_AFTER, ScenarioRegistry
 
 __all__ = ["Fetch", "Lifecycle"]
@@ -68,6 +72,8 @@ class Lifecycle:
         self.events = EventLog(self.limits.max_events)
         self.callbacks = CallbackLog(self.limits.max_callbacks, self.limits.max_callback_answer_bytes)
         self.scenarios = ScenarioRegistry(self.limits.max_registered_numbers)  # numbers registered by tests
+        self.files = FileStore(self.limits.max_files, self.limits.max_recording_seconds)  # /v1/files/{id}
+        self.files_base = "http://127.0.0.1"  # where recording URLs point: the sandbox, once it knows its address
         self._can_contact = can_contact
         self._timers: list[tuple[float, int, str, str]] = []  # heap of (due, seq, call uuid, kind)
         self._compact_above = TIMER_SLACK
@@ -163,6 +169,7 @@ class Lifecycle:
     def _complete(self, call: Call, at: float, by: str) -> None:
         if not call.active:
             return
+        step = call.step
         call.timers.clear()
         call.step = None
         call.ended_at = at
@@ -170,11 +177,50 @@ class Lifecycle:
         self._ended.append(call.uuid)
         self._set_status(call, "completed", at)
         self._ending(call, at)
-        for recording in call.recordings:
-            action = recording["action"]
-            urls = event_urls(action.get("eventUrl")) or call.event_url
-            method = str(action.get("eventMethod") or "POST")
-            self._emit("record", call, urls, method, payloads.record_payload(call, recording, at), at)
+        if step is not None and step.waiting == "recording":  # hung up during a record that held the NCCO
+            self._finish_record(call, step.action, step.started_at, at)
+        for action, started in call.open_records:
+            self._finish_record(call, action, started, at)
+        call.open_records.clear()
+
+    def _start_record(self, call: Call, step: Step, at: float) -> bool:
+        """Start a record action; True when it holds the NCCO until it ends (endOnSilence, endOnKey, timeOut)."""
+        settings = record_settings(step.action)
+        if not settings.holds:
+            append_capped(call.open_records, (step.action, at), self.limits.max_call_log)
+            return False
+        seconds = hold_seconds(settings, call.scenario.speech, bool(call.scenario.dtmf))
+        step.waiting, step.ends_at = "recording", at + seconds
+        call.step = step
+        self._schedule(call, "step", step.ends_at)
+        return True
+
+    def _finish_record(self, call: Call, action: dict[str, Any], started: float, at: float) -> None:
+        """The recording is a file now: its record event, and with ``transcription`` the transcript's callback."""
+        settings = record_settings(action)
+        stored = self.files.add_recording(call.uuid, settings.format, at - started, settings.channels)
+        url, recording_uuid = f"{self.files_base}/v1/files/{stored.file_id}", str(uuid.uuid4())
+        entry: dict[str, Any] = {
+            "url": url,
+            "format": settings.format,
+            "duration": stored.seconds,
+            "size": None,  # known once encoded (before the record event goes out)
+            "channels": settings.channels,
+            "transcript_url": None,
+            "recording_uuid": recording_uuid,
+        }
+        append_capped(call.recordings, entry, self.limits.max_call_log)
+        urls = event_urls(action.get("eventUrl")) or call.event_url
+        method = str(action.get("eventMethod") or "POST")
+        self._emit("record", call, urls, method, payloads.record_payload(call, started, at, url, recording_uuid), at)
+        if settings.transcription is None:
+            return
+        document = transcript_document(call.scenario.speech, stored.seconds)
+        transcript = self.files.add_document(call.uuid, "application/json", json.dumps(document).encode())
+        entry["transcript_url"] = f"{self.files_base}/v1/files/{transcript.file_id}"
+        urls = event_urls(settings.transcription.get("eventUrl")) or urls
+        payload = payloads.transcription_payload(call, entry["transcript_url"], recording_uuid, at)
+        self._emit("transcription", call, urls, str(settings.transcription.get("eventMethod") or "POST"), payload, at)
 
     def _set_status(self, call: Call, status: str, at: float) -> None:
         call.status = status
@@ -205,6 +251,8 @@ class Lifecycle:
                 return
             if step_plan.waiting == "notify" and self._notify(call, step, at):
                 return
+            if step_plan.waiting == "record" and self._start_record(call, step, at):
+                return
             self._instant(call, step, step_plan.waiting, at)
             index += 1
         if call.scenario.holds_line:
@@ -228,9 +276,7 @@ class Lifecycle:
         self._complete(call, at, "platform")
 
     def _instant(self, call: Call, step: Step, waiting: str, at: float) -> None:
-        if waiting == "record":
-            append_capped(call.recordings, {"action": step.action, "started_at": at}, self.limits.max_call_log)
-        elif waiting == "async-input":
+        if waiting == "async-input":
             call.async_input = step.action
         elif waiting == "error":
             payload = payloads.error_payload(call, SYNTAX_ERROR, at)
@@ -258,6 +304,10 @@ class Lifecycle:
         if step.waiting == "digits":
             self._submit_input(call, at, timed_out=step.speech is None)
         elif step.waiting == "timer":
+            self._run(call, step.index + 1, at)
+        elif step.waiting == "recording":
+            step.waiting = "recorded"  # finished once: a call that ends with the NCCO must not finish it again
+            self._finish_record(call, step.action, step.started_at, at)
             self._run(call, step.index + 1, at)
 
     def _submit_input(self, call: Call, at: float, *, timed_out: bool) -> None:

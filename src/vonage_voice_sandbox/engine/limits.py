@@ -34,6 +34,8 @@ class Limits:
             actions, and checking each against the spec holds the event loop for about 0.2 ms, so 100 keeps a
             request's pause to about 20 ms (10,000 actions held it 2 s).
         max_call_log: entries kept in each call's own lists (REST controls, recordings, errors).
+        max_files: recordings and transcripts kept (``/v1/files/{id}``), the oldest forgotten first (then a 404).
+        max_recording_seconds: the audio a recording file holds at most (a record action's ``timeOut`` allows 7200).
         admin_page_size: items per page of ``/_sandbox/calls``, ``/events`` and ``/callbacks`` by default.
         max_admin_page_size: the largest ``limit`` those listings accept.
     """
@@ -47,6 +49,8 @@ class Limits:
     max_instant_steps: int = 100
     max_ncco_actions: int = 100
     max_call_log: int = 1_000
+    max_files: int = 1_000
+    max_recording_seconds: int = 7_200
     admin_page_size: int = 100
     max_admin_page_size: int = 1_000
 

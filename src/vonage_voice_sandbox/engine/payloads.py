@@ -5,14 +5,20 @@ The engine builds one when a call changes; :mod:`.event_log` keeps it and :mod:`
 
 from __future__ import annotations
 
-import uuid
 from typing import Any, Final
 
 from .calls import NETWORK, RATE, Call, address
 from .clock import format_time
 from .scenarios import SPEECH_CONFIDENCE
 
-__all__ = ["error_payload", "input_payload", "record_payload", "status_payload", "transfer_payload"]
+__all__ = [
+    "error_payload",
+    "input_payload",
+    "record_payload",
+    "status_payload",
+    "transcription_payload",
+    "transfer_payload",
+]
 
 _SIP_CODES: Final = {"completed": 200, "busy": 486, "cancelled": 487, "timeout": 487, "unanswered": 480}
 _WITH_DETAIL: Final = frozenset({"unanswered", "rejected", "failed"})
@@ -107,14 +113,26 @@ def error_payload(call: Call, reason: str, at: float) -> dict[str, Any]:
     return {"reason": reason, "conversation_uuid": call.conversation_uuid, "timestamp": format_time(at)}
 
 
-def record_payload(call: Call, recording: dict[str, Any], at: float) -> dict[str, Any]:
-    recording_uuid = str(uuid.uuid4())
+def record_payload(call: Call, started_at: float, at: float, url: str, recording_uuid: str) -> dict[str, Any]:
+    """The record event; ``size`` is filled in once the file is encoded, before the event goes out."""
     return {
-        "start_time": format_time(recording["started_at"]),
-        "recording_url": f"https://api.nexmo.com/v1/files/{uuid.uuid4()}",
+        "start_time": format_time(started_at),
+        "recording_url": url,
         "size": 0,
         "recording_uuid": recording_uuid,
         "end_time": format_time(at),
+        "conversation_uuid": call.conversation_uuid,
+        "timestamp": format_time(at),
+    }
+
+
+def transcription_payload(call: Call, url: str, recording_uuid: str, at: float) -> dict[str, Any]:
+    """The transcription callback (fields as Vonage's .NET SDK types them: docs/recordings.md)."""
+    return {
+        "status": "transcribed",
+        "type": "record",
+        "transcription_url": url,
+        "recording_uuid": recording_uuid,
         "conversation_uuid": call.conversation_uuid,
         "timestamp": format_time(at),
     }

@@ -10,6 +10,7 @@ from .calls import BEFORE_ANSWER, RANDOM_FROM, Call, append_capped
 from .clock import format_time
 from .errors import CallNotActive, CallNotFound, TooManyCalls
 from .event_log import Event
+from .files import file_id_of
 from .lifecycle import Fetch, Outbox
 from .ncco import plan
 from .scenarios import RINGING_AFTER, scenario_for
@@ -27,6 +28,7 @@ class CallStore(SocketLegs):
             self.events.clear()
             self.callbacks.clear()
             self.scenarios.clear()
+            self.files.clear()
             self._timers.clear()
             self._ended.clear()
             self._outbox.clear()
@@ -182,6 +184,20 @@ class CallStore(SocketLegs):
         if ncco is None or len(ncco) <= self.limits.max_ncco_actions:
             return None
         return too_many_actions(len(ncco), self.limits.max_ncco_actions)
+
+    def encode_recording(self, event: Event) -> None:
+        """Encode a record event's file (blocking: the deliverer runs it in a thread) and fill in its ``size``."""
+        url = event.payload.get("recording_url")
+        file_id = file_id_of(url)
+        data = None if file_id is None else self.files.materialise(file_id)
+        if data is None:
+            return
+        event.payload["size"] = len(data)
+        with self.lock:
+            call = self.calls.get(event.call_uuid or "")
+            for entry in [] if call is None else call.recordings:
+                if entry.get("url") == url:
+                    entry["size"] = len(data)
 
 
 def too_many_actions(count: int, limit: int) -> str:

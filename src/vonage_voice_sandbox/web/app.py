@@ -64,7 +64,10 @@ class SandboxApp(Starlette):
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope.get("server"):
-            self.sandbox.deliverer.serving_on(scope["server"][1])  # never deliver to where we are reached
+            host, port = scope["server"][0], scope["server"][1]
+            self.sandbox.deliverer.serving_on(port)  # never deliver to where we are reached
+            if port is not None:  # recording URLs point here, where the application reached the sandbox
+                self.sandbox.store.files_base = f"http://{f'[{host}]' if ':' in host else host}:{port}"
         # Faults act here, outside Starlette's error middleware, which would turn a raised exception into a 500.
         api_request = scope["type"] == "http" and not str(scope.get("path", "")).startswith(ADMIN_PREFIX)
         if api_request:

@@ -6,6 +6,7 @@ business; the one check here is that ``to`` holds an endpoint, since the call go
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any, Final
 
@@ -109,6 +110,16 @@ async def unsubscribe_dtmf(sandbox: Sandbox, request: ValidRequest, raw_query: Q
     return Response(status_code=200)
 
 
+async def download_file(sandbox: Sandbox, request: ValidRequest, raw_query: QueryParams) -> Response:
+    """A recording (encoded now, off the event loop, if its record event has not gone out yet) or a transcript."""
+    file_id = request.path.get("file_id", "")
+    stored = sandbox.store.files.get(file_id)
+    data = None if stored is None else await asyncio.to_thread(sandbox.store.files.materialise, file_id)
+    if stored is None or data is None:
+        raise Problem("not-found", "No recording or transcript has this id (or the sandbox no longer keeps it).")
+    return Response(data, media_type=stored.content_type)
+
+
 HANDLERS: Final[dict[str, Handler]] = {
     fold_operation_id(name): handler
     for name, handler in {
@@ -123,6 +134,7 @@ HANDLERS: Final[dict[str, Handler]] = {
         "startDTMF": start_dtmf,
         "subscribeDTMF": subscribe_dtmf,
         "unsubscribeDTMF": unsubscribe_dtmf,
+        "downloadFile": download_file,
     }.items()
 }
 
