@@ -231,6 +231,20 @@ def check_payload(
     return VerifiedClaims(claims)
 
 
+def check_replay(
+    claims: dict[str, Any], *, max_age: float | None, leeway: float, replay_cache: ReplayCache | None
+) -> VerifiedClaims:
+    """The replay check alone, for claims :func:`check_token` returned from a token that signs no payload (the audio
+    WebSocket's handshake)."""
+    try:
+        if replay_cache is not None and max_age is not None:
+            _check_replay(claims, replay_cache, max_age, leeway)
+    except WebhookVerificationError as exc:
+        _log_refusal(exc)
+        raise
+    return VerifiedClaims(claims)
+
+
 def _log_refusal(exc: WebhookVerificationError) -> None:
     logger.debug("signed callback rejected (%s): %s", type(exc).__name__, exc)
 

@@ -9,29 +9,14 @@ has no payload. Pass ``replay_cache=JtiCache()`` to accept each token once.
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable
 
-from .._redact import Hidden, describe
-from ..errors import ConfigurationError
+from .._redact import Hidden
 from ..webhooks.replay import ReplayCache
-from ..webhooks.verify import (
-    DEFAULT_LEEWAY,
-    DEFAULT_MAX_AGE,
-    VerifiedClaims,
-    WebhookVerificationError,
-    _bearer_token,
-    _check_issuer,
-    _check_replay,
-    _check_times,
-    _secret_bytes,
-    _verified_claims,
-)
+from ..webhooks.verify import DEFAULT_LEEWAY, DEFAULT_MAX_AGE, VerifiedClaims, check_replay, check_token
 
 __all__ = ["verify_handshake"]
-
-logger = logging.getLogger(__name__)
 
 
 def verify_handshake(
@@ -51,17 +36,5 @@ def verify_handshake(
     """
     key, header = Hidden(secret), Hidden(authorization)
     del secret, authorization
-    signing_key = _secret_bytes(key)
-    if replay_cache is not None and max_age is None:
-        raise ConfigurationError("replay protection needs max_age: a jti must be remembered as long as its token")
-    try:
-        claims = _verified_claims(_bearer_token(header), signing_key)
-        _check_issuer(claims)
-        _check_times(claims, clock(), max_age, leeway)
-        if replay_cache is not None and max_age is not None:
-            _check_replay(claims, replay_cache, max_age, leeway)
-    except WebhookVerificationError as exc:
-        logger.debug("WebSocket handshake rejected (%s): %s", type(exc).__name__, exc)
-        raise
-    logger.debug("WebSocket handshake verified, jti=%s", describe(claims.get("jti")))
-    return VerifiedClaims(claims)
+    claims = check_token(header, key, max_age=max_age, leeway=leeway, clock=clock, replay_cache=replay_cache)
+    return check_replay(claims, max_age=max_age, leeway=leeway, replay_cache=replay_cache)
