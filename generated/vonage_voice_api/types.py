@@ -1,6 +1,7 @@
 """Contains some shared types for properties"""
 
-from collections.abc import Collection, Mapping, MutableMapping
+import re
+from collections.abc import Callable, Collection, Mapping, MutableMapping, Sequence
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
@@ -111,6 +112,113 @@ def check_values(owner: object, name: str, values: object, allowed: Collection[o
             check_value(owner, name, value, allowed)
 
 
+# A field's check: None when the value is allowed, else (where inside the value, the value there, the rule broken).
+Problem = tuple[str, object, str] | None
+Check = Callable[[object], Problem]
+FieldChecks = tuple[tuple[str, str, Check], ...]
+
+# format: uri (RFC 3986): a scheme, then no whitespace and none of the characters a URI never holds.
+_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*\Z")
+# The string forms of defect D32 (NCCO reference examples send "true" and "45"): read by from_dict(), never built.
+_JSON_INTEGER = re.compile(r"-?[0-9]+\Z")
+_JSON_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
+_TYPES: dict[str, Callable[[object], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "array": lambda v: isinstance(v, list),
+}
+
+
+def compile_checks(fields: Sequence[tuple[str, str, Mapping[str, Any]]]) -> FieldChecks:
+    """One check per (attribute, JSON name, rule) of a model; run once, when its module is imported."""
+    return tuple((attribute, name, compile_rule(rule)) for attribute, name, rule in fields)
+
+
+def compile_rule(rule: Mapping[str, Any]) -> Check:
+    """The check of one rule of tools/constraints.py: a type, then the constraints of that type, cheapest first."""
+    if "anyOf" in rule:
+        return _any_of([compile_rule(choice) for choice in rule["anyOf"]])
+    tests: list[tuple[Callable[[Any], bool], str]] = []  # (true when the value breaks it, the rule)
+    if "minLength" in rule:
+        tests.append((lambda v, n=rule["minLength"]: len(v) < n, f"minLength {rule['minLength']}"))
+    if "maxLength" in rule:
+        tests.append((lambda v, n=rule["maxLength"]: len(v) > n, f"maxLength {rule['maxLength']}"))
+    for key, broken in (
+        ("minimum", lambda v, n: v < n),
+        ("maximum", lambda v, n: v > n),
+        ("exclusiveMinimum", lambda v, n: v <= n),
+        ("exclusiveMaximum", lambda v, n: v >= n),
+        ("minItems", lambda v, n: len(v) < n),
+        ("maxItems", lambda v, n: len(v) > n),
+    ):
+        if key in rule:
+            tests.append((lambda v, n=rule[key], broken=broken: broken(v, n), f"{key} {rule[key]}"))
+    if rule.get("uniqueItems"):
+        tests.append((lambda v: any(item in v[:index] for index, item in enumerate(v)), "uniqueItems"))
+    if "pattern" in rule:
+        search = re.compile(rule["pattern"]).search
+        tests.append((lambda v: search(v) is None, f"pattern {rule['pattern']!r}"))
+    if rule.get("format") == "uri":
+        tests.append((lambda v: _URI.match(v) is None, "format uri"))
+    is_type, type_rule, nullable = _TYPES[rule["type"]], f"type {rule['type']}", rule.get("nullable", False)
+    items = compile_rule(rule["items"]) if "items" in rule else None
+
+    def check(value: object) -> Problem:
+        if value is None and nullable:
+            return None
+        if not is_type(value):
+            return "", value, type_rule
+        for broken, text in tests:
+            if broken(value):
+                return "", value, text
+        if items is not None and isinstance(value, list):
+            for index, item in enumerate(value):
+                problem = items(item)
+                if problem is not None:
+                    return f"[{index}]{problem[0]}", problem[1], problem[2]
+        return None
+
+    return check
+
+
+def _any_of(choices: list[Check]) -> Check:
+    def check(value: object) -> Problem:
+        problems = [choice(value) for choice in choices]
+        if all(problems):
+            return "", value, "anyOf [" + ", ".join(problem[2] for problem in problems if problem) + "]"
+        return None
+
+    return check
+
+
+def check_fields(owner: object, checks: FieldChecks) -> None:
+    """Refuse a field of a model built to be sent whose value breaks the spec (UNSET, an omitted field, is fine)."""
+    for attribute, name, check in checks:
+        value = getattr(owner, attribute)
+        if value is UNSET:
+            continue
+        problem = check(value)
+        if problem is not None:
+            where, bad, rule = problem
+            raise InvalidValueError(type(owner).__name__, name + where, bad, rule=rule)
+
+
+def json_form(value: Any, kind: str) -> Any:
+    """A boolean or number as JSON spells it, or as the string the NCCO reference's examples send (D32: "true",
+    "45"); anything else as it is, for the model's check to refuse."""
+    if not isinstance(value, str):
+        return value
+    if kind == "boolean" and value in ("true", "false"):
+        return value == "true"
+    if kind == "integer" and _JSON_INTEGER.match(value):
+        return int(value)
+    if kind == "number" and _JSON_NUMBER.match(value):
+        return float(value) if "." in value else int(value)
+    return value
+
+
 __all__ = [
     "UNSET",
     "File",
@@ -119,8 +227,12 @@ __all__ = [
     "Response",
     "UnknownVariant",
     "Unset",
+    "check_fields",
     "check_value",
     "check_values",
+    "compile_checks",
+    "compile_rule",
+    "json_form",
     "read_optional_str",
     "read_str",
     "read_str_list",

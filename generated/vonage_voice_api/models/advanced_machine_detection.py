@@ -13,7 +13,9 @@ from ..models.advanced_machine_detection_behavior import (
 from ..models.advanced_machine_detection_mode import (
     ADVANCED_MACHINE_DETECTION_MODE_VALUES,
 )
-from ..types import UNSET, Unset, check_value
+from ..types import UNSET, Unset, check_fields, check_value, compile_checks, json_form
+
+_CHECKS = compile_checks((("beep_timeout", "beep_timeout", {"type": "integer", "minimum": 30, "maximum": 120}),))
 
 T = TypeVar("T", bound="AdvancedMachineDetection")
 
@@ -48,6 +50,7 @@ class AdvancedMachineDetection:
     def __attrs_post_init__(self) -> None:
         check_value(self, "behavior", self.behavior, ADVANCED_MACHINE_DETECTION_BEHAVIOR_VALUES)
         check_value(self, "mode", self.mode, ADVANCED_MACHINE_DETECTION_MODE_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         behavior: str | Unset = UNSET
@@ -79,7 +82,7 @@ class AdvancedMachineDetection:
 
         mode = d.pop("mode", UNSET)
 
-        beep_timeout = d.pop("beep_timeout", UNSET)
+        beep_timeout = json_form(d.pop("beep_timeout", UNSET), "integer")
 
         advanced_machine_detection = cls(
             behavior=behavior,

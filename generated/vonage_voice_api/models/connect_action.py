@@ -23,7 +23,19 @@ from ..models.connect_action_action import CONNECT_ACTION_ACTION_VALUES
 from ..models.connect_action_event_type import CONNECT_ACTION_EVENT_TYPE_VALUES
 from ..models.connect_action_machine_detection import CONNECT_ACTION_MACHINE_DETECTION_VALUES
 from ..models.http_method import HTTP_METHOD_VALUES
-from ..types import check_value
+from ..types import check_fields, check_value, compile_checks, json_form
+
+_CHECKS = compile_checks(
+    (
+        ("endpoint", "endpoint", {"type": "array", "minItems": 1, "maxItems": 1}),
+        ("from_", "from", {"type": "string", "minLength": 7, "maxLength": 15, "pattern": "^[1-9][0-9]{6,14}$"}),
+        ("random_from_number", "randomFromNumber", {"type": "boolean"}),
+        ("timeout", "timeout", {"type": "integer", "minimum": 1, "maximum": 120}),
+        ("limit", "limit", {"type": "integer", "minimum": 1, "maximum": 7200}),
+        ("event_url", "eventUrl", {"type": "array", "minItems": 1, "items": {"type": "string", "format": "uri"}}),
+        ("ringback_tone", "ringbackTone", {"type": "string", "format": "uri"}),
+    )
+)
 
 T = TypeVar("T", bound="ConnectAction")
 
@@ -77,6 +89,7 @@ class ConnectAction:
         check_value(self, "eventType", self.event_type, CONNECT_ACTION_EVENT_TYPE_VALUES)
         check_value(self, "machineDetection", self.machine_detection, CONNECT_ACTION_MACHINE_DETECTION_VALUES)
         check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action
@@ -192,13 +205,13 @@ class ConnectAction:
 
         from_ = d.pop("from", UNSET)
 
-        random_from_number = d.pop("randomFromNumber", UNSET)
+        random_from_number = json_form(d.pop("randomFromNumber", UNSET), "boolean")
 
         event_type = d.pop("eventType", UNSET)
 
-        timeout = d.pop("timeout", UNSET)
+        timeout = json_form(d.pop("timeout", UNSET), "integer")
 
-        limit = d.pop("limit", UNSET)
+        limit = json_form(d.pop("limit", UNSET), "integer")
 
         machine_detection = d.pop("machineDetection", UNSET)
 

@@ -14,7 +14,15 @@ if TYPE_CHECKING:
 
 
 from ..models.connect_endpoint_phone_type import CONNECT_ENDPOINT_PHONE_TYPE_VALUES
-from ..types import check_value
+from ..types import check_fields, check_value, compile_checks
+
+_CHECKS = compile_checks(
+    (
+        ("number", "number", {"type": "string", "minLength": 7, "maxLength": 15, "pattern": "^[1-9][0-9]{6,14}$"}),
+        ("dtmf_answer", "dtmfAnswer", {"type": "string", "pattern": "^[0-9*#p]+$"}),
+        ("shaken", "shaken", {"type": "string"}),
+    )
+)
 
 T = TypeVar("T", bound="ConnectEndpointPhone")
 
@@ -37,6 +45,7 @@ class ConnectEndpointPhone:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "type", self.type_, CONNECT_ENDPOINT_PHONE_TYPE_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -6,7 +6,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, check_fields, compile_checks
+
+_CHECKS = compile_checks(
+    (
+        ("url", "url", {"type": "string", "format": "uri"}),
+        ("ringback_tone", "ringbackTone", {"type": "string", "format": "uri"}),
+        ("ringback", "ringback", {"type": "string", "format": "uri"}),
+    )
+)
 
 T = TypeVar("T", bound="ConnectEndpointPhoneOnAnswer")
 
@@ -22,6 +30,9 @@ class ConnectEndpointPhoneOnAnswer:
     ringback: str | Unset = UNSET
     """ Legacy name of `ringbackTone`, still accepted (the Java SDK sends it). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         url = self.url

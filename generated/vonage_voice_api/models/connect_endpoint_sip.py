@@ -15,7 +15,15 @@ if TYPE_CHECKING:
 
 
 from ..models.connect_endpoint_sip_type import CONNECT_ENDPOINT_SIP_TYPE_VALUES
-from ..types import check_value
+from ..types import check_fields, check_value, compile_checks
+
+_CHECKS = compile_checks(
+    (
+        ("uri", "uri", {"type": "string", "pattern": "^sips?:"}),
+        ("user", "user", {"type": "string", "minLength": 1}),
+        ("domain", "domain", {"type": "string", "minLength": 1}),
+    )
+)
 
 T = TypeVar("T", bound="ConnectEndpointSip")
 
@@ -42,6 +50,7 @@ class ConnectEndpointSip:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "type", self.type_, CONNECT_ENDPOINT_SIP_TYPE_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

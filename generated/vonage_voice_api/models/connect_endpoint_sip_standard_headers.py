@@ -6,7 +6,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, check_fields, compile_checks
+
+_CHECKS = compile_checks((("user_to_user", "User-to-User", {"type": "string", "maxLength": 256}),))
 
 T = TypeVar("T", bound="ConnectEndpointSipStandardHeaders")
 
@@ -18,6 +20,9 @@ class ConnectEndpointSipStandardHeaders:
     user_to_user: str | Unset = UNSET
     """ Value of the User-to-User header (RFC 7433). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         user_to_user = self.user_to_user

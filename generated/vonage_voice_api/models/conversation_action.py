@@ -15,7 +15,25 @@ if TYPE_CHECKING:
 
 from ..models.conversation_action_action import CONVERSATION_ACTION_ACTION_VALUES
 from ..models.http_method import HTTP_METHOD_VALUES
-from ..types import check_value
+from ..types import check_fields, check_value, compile_checks, json_form
+
+_CHECKS = compile_checks(
+    (
+        ("name", "name", {"type": "string", "minLength": 1}),
+        (
+            "music_on_hold_url",
+            "musicOnHoldUrl",
+            {"type": "array", "minItems": 1, "maxItems": 1, "items": {"type": "string", "format": "uri"}},
+        ),
+        ("start_on_enter", "startOnEnter", {"type": "boolean"}),
+        ("end_on_exit", "endOnExit", {"type": "boolean"}),
+        ("record", "record", {"type": "boolean"}),
+        ("can_speak", "canSpeak", {"type": "array", "items": {"type": "string"}}),
+        ("can_hear", "canHear", {"type": "array", "items": {"type": "string"}}),
+        ("mute", "mute", {"type": "boolean"}),
+        ("event_url", "eventUrl", {"type": "array", "minItems": 1, "items": {"type": "string", "format": "uri"}}),
+    )
+)
 
 T = TypeVar("T", bound="ConversationAction")
 
@@ -56,6 +74,7 @@ class ConversationAction:
     def __attrs_post_init__(self) -> None:
         check_value(self, "action", self.action, CONVERSATION_ACTION_ACTION_VALUES)
         check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action
@@ -134,17 +153,17 @@ class ConversationAction:
 
         music_on_hold_url = cast(list[str], d.pop("musicOnHoldUrl", UNSET))
 
-        start_on_enter = d.pop("startOnEnter", UNSET)
+        start_on_enter = json_form(d.pop("startOnEnter", UNSET), "boolean")
 
-        end_on_exit = d.pop("endOnExit", UNSET)
+        end_on_exit = json_form(d.pop("endOnExit", UNSET), "boolean")
 
-        record = d.pop("record", UNSET)
+        record = json_form(d.pop("record", UNSET), "boolean")
 
         can_speak = cast(list[str], d.pop("canSpeak", UNSET))
 
         can_hear = cast(list[str], d.pop("canHear", UNSET))
 
-        mute = d.pop("mute", UNSET)
+        mute = json_form(d.pop("mute", UNSET), "boolean")
 
         _transcription = d.pop("transcription", UNSET)
         transcription: Transcription | Unset

@@ -22,7 +22,17 @@ if TYPE_CHECKING:
 from ..errors import InvalidValueError
 from ..models.http_method import HTTP_METHOD_VALUES
 from ..models.machine_detection import MACHINE_DETECTION_VALUES
-from ..types import check_value
+from ..types import check_fields, check_value, compile_checks, json_form
+
+_CHECKS = compile_checks(
+    (
+        ("to", "to", {"type": "array", "minItems": 1}),
+        ("random_from_number", "random_from_number", {"type": "boolean"}),
+        ("event_url", "event_url", {"type": "array", "items": {"type": "string", "format": "uri"}}),
+        ("length_timer", "length_timer", {"type": "integer", "minimum": 1, "maximum": 86400}),
+        ("ringing_timer", "ringing_timer", {"type": "integer", "minimum": 1, "maximum": 120}),
+    )
+)
 
 T = TypeVar("T", bound="CreateCallRequestBase")
 
@@ -67,6 +77,7 @@ class CreateCallRequestBase:
     def __attrs_post_init__(self) -> None:
         check_value(self, "machine_detection", self.machine_detection, MACHINE_DETECTION_VALUES)
         check_value(self, "event_method", self.event_method, HTTP_METHOD_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         to = []
@@ -177,15 +188,15 @@ class CreateCallRequestBase:
         else:
             from_ = EndpointPhoneFrom.from_dict(_from_)
 
-        random_from_number = d.pop("random_from_number", UNSET)
+        random_from_number = json_form(d.pop("random_from_number", UNSET), "boolean")
 
         event_url = cast(list[str], d.pop("event_url", UNSET))
 
         machine_detection = d.pop("machine_detection", UNSET)
 
-        length_timer = d.pop("length_timer", UNSET)
+        length_timer = json_form(d.pop("length_timer", UNSET), "integer")
 
-        ringing_timer = d.pop("ringing_timer", UNSET)
+        ringing_timer = json_form(d.pop("ringing_timer", UNSET), "integer")
 
         _advanced_machine_detection = d.pop("advanced_machine_detection", UNSET)
         advanced_machine_detection: AdvancedMachineDetection | Unset

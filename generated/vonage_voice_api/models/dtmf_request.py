@@ -6,6 +6,10 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import check_fields, compile_checks
+
+_CHECKS = compile_checks((("digits", "digits", {"type": "string", "pattern": "^[0-9*#p]+$"}),))
+
 T = TypeVar("T", bound="DtmfRequest")
 
 
@@ -14,6 +18,9 @@ class DtmfRequest:
     digits: str
     """ The DTMF digits to play (0-9, `*`, `#`), where `p` pauses for 500 ms. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         digits = self.digits

@@ -8,7 +8,9 @@ from attrs import field as _attrs_field
 
 from .. import models
 from ..models.endpoint_app_type import ENDPOINT_APP_TYPE_VALUES
-from ..types import check_value
+from ..types import check_fields, check_value, compile_checks
+
+_CHECKS = compile_checks((("user", "user", {"type": "string"}),))
 
 T = TypeVar("T", bound="EndpointApp")
 
@@ -25,6 +27,7 @@ class EndpointApp:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "type", self.type_, ENDPOINT_APP_TYPE_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -10,7 +10,9 @@ from .. import models
 from ..models.endpoint_phone_from_type import (
     ENDPOINT_PHONE_FROM_TYPE_VALUES,
 )
-from ..types import check_value
+from ..types import check_fields, check_value, compile_checks
+
+_CHECKS = compile_checks((("number", "number", {"type": "string", "minLength": 1}),))
 
 T = TypeVar("T", bound="EndpointPhoneFrom")
 
@@ -30,6 +32,7 @@ class EndpointPhoneFrom:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "type", self.type_, ENDPOINT_PHONE_FROM_TYPE_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -10,7 +10,15 @@ from .. import models
 from ..models.endpoint_phone_to_type import (
     ENDPOINT_PHONE_TO_TYPE_VALUES,
 )
-from ..types import UNSET, Unset, check_value
+from ..types import UNSET, Unset, check_fields, check_value, compile_checks
+
+_CHECKS = compile_checks(
+    (
+        ("number", "number", {"type": "string", "minLength": 7, "maxLength": 15, "pattern": "^[1-9][0-9]{6,14}$"}),
+        ("dtmf_answer", "dtmfAnswer", {"type": "string", "pattern": "^[0-9*#p]+$"}),
+        ("shaken", "shaken", {"type": "string"}),
+    )
+)
 
 T = TypeVar("T", bound="EndpointPhoneTo")
 
@@ -38,6 +46,7 @@ class EndpointPhoneTo:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "type", self.type_, ENDPOINT_PHONE_TO_TYPE_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

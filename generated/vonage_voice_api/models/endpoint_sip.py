@@ -15,7 +15,9 @@ if TYPE_CHECKING:
 
 
 from ..models.endpoint_sip_type import ENDPOINT_SIP_TYPE_VALUES
-from ..types import check_value
+from ..types import check_fields, check_value, compile_checks
+
+_CHECKS = compile_checks((("uri", "uri", {"type": "string", "minLength": 1, "maxLength": 50, "pattern": "^sips?:"}),))
 
 T = TypeVar("T", bound="EndpointSip")
 
@@ -37,6 +39,7 @@ class EndpointSip:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "type", self.type_, ENDPOINT_SIP_TYPE_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

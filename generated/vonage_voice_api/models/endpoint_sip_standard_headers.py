@@ -6,6 +6,10 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import check_fields, compile_checks
+
+_CHECKS = compile_checks((("user_to_user", "User-to-User", {"type": "string"}),))
+
 T = TypeVar("T", bound="EndpointSipStandardHeaders")
 
 
@@ -17,6 +21,9 @@ class EndpointSipStandardHeaders:
     """ Transmit user-to-user information if supported by the CC / PBX vendor, as per [RFC
     7433](https://datatracker.ietf.org/doc/html/rfc7433). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         user_to_user = self.user_to_user

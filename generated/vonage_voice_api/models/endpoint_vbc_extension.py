@@ -10,7 +10,9 @@ from .. import models
 from ..models.endpoint_vbc_extension_type import (
     ENDPOINT_VBC_EXTENSION_TYPE_VALUES,
 )
-from ..types import check_value
+from ..types import check_fields, check_value, compile_checks
+
+_CHECKS = compile_checks((("extension", "extension", {"type": "string"}),))
 
 T = TypeVar("T", bound="EndpointVbcExtension")
 
@@ -26,6 +28,7 @@ class EndpointVbcExtension:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "type", self.type_, ENDPOINT_VBC_EXTENSION_TYPE_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

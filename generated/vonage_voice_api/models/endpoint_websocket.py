@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 from ..models.endpoint_websocket_content_type import ENDPOINT_WEBSOCKET_CONTENT_TYPE_VALUES
 from ..models.endpoint_websocket_type import ENDPOINT_WEBSOCKET_TYPE_VALUES
-from ..types import check_value
+from ..types import check_fields, check_value, compile_checks
+
+_CHECKS = compile_checks((("uri", "uri", {"type": "string", "minLength": 1, "pattern": "^wss?://"}),))
 
 T = TypeVar("T", bound="EndpointWebsocket")
 
@@ -39,6 +41,7 @@ class EndpointWebsocket:
     def __attrs_post_init__(self) -> None:
         check_value(self, "type", self.type_, ENDPOINT_WEBSOCKET_TYPE_VALUES)
         check_value(self, "content-type", self.content_type, ENDPOINT_WEBSOCKET_CONTENT_TYPE_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -10,7 +10,9 @@ from .. import models
 from ..models.endpoint_websocket_authorization_type import (
     ENDPOINT_WEBSOCKET_AUTHORIZATION_TYPE_VALUES,
 )
-from ..types import UNSET, Unset, check_value
+from ..types import UNSET, Unset, check_fields, check_value, compile_checks
+
+_CHECKS = compile_checks((("value", "value", {"type": "string"}),))
 
 T = TypeVar("T", bound="EndpointWebsocketAuthorization")
 
@@ -30,6 +32,7 @@ class EndpointWebsocketAuthorization:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "type", self.type_, ENDPOINT_WEBSOCKET_AUTHORIZATION_TYPE_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str | Unset = UNSET

@@ -6,7 +6,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, check_fields, compile_checks
+
+_CHECKS = compile_checks((("customer_id", "customer_id", {"type": "string"}),))
 
 T = TypeVar("T", bound="EndpointWebsocketHeaders")
 
@@ -18,6 +20,9 @@ class EndpointWebsocketHeaders:
     customer_id: str | Unset = UNSET
     """ This is an example header. You can provide any headers you may need """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         customer_id = self.customer_id

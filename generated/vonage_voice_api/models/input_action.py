@@ -18,7 +18,14 @@ from ..models.http_method import HTTP_METHOD_VALUES
 from ..models.input_action_action import INPUT_ACTION_ACTION_VALUES
 from ..models.input_action_mode import INPUT_ACTION_MODE_VALUES
 from ..models.input_action_type_item import INPUT_ACTION_TYPE_ITEM_VALUES
-from ..types import check_value, check_values
+from ..types import check_fields, check_value, check_values, compile_checks
+
+_CHECKS = compile_checks(
+    (
+        ("type_", "type", {"type": "array", "minItems": 1, "maxItems": 2, "uniqueItems": True}),
+        ("event_url", "eventUrl", {"type": "array", "minItems": 1, "items": {"type": "string", "format": "uri"}}),
+    )
+)
 
 T = TypeVar("T", bound="InputAction")
 
@@ -51,6 +58,7 @@ class InputAction:
         check_values(self, "type", self.type_, INPUT_ACTION_TYPE_ITEM_VALUES)
         check_value(self, "mode", self.mode, INPUT_ACTION_MODE_VALUES)
         check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

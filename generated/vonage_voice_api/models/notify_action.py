@@ -15,7 +15,11 @@ if TYPE_CHECKING:
 
 from ..models.http_method import HTTP_METHOD_VALUES
 from ..models.notify_action_action import NOTIFY_ACTION_ACTION_VALUES
-from ..types import check_value
+from ..types import check_fields, check_value, compile_checks
+
+_CHECKS = compile_checks(
+    (("event_url", "eventUrl", {"type": "array", "minItems": 1, "items": {"type": "string", "format": "uri"}}),)
+)
 
 T = TypeVar("T", bound="NotifyAction")
 
@@ -39,6 +43,7 @@ class NotifyAction:
     def __attrs_post_init__(self) -> None:
         check_value(self, "action", self.action, NOTIFY_ACTION_ACTION_VALUES)
         check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

@@ -18,7 +18,17 @@ from ..models.record_action_action import RECORD_ACTION_ACTION_VALUES
 from ..models.record_action_end_on_key import RECORD_ACTION_END_ON_KEY_VALUES
 from ..models.record_action_format import RECORD_ACTION_FORMAT_VALUES
 from ..models.record_action_split import RECORD_ACTION_SPLIT_VALUES
-from ..types import check_value
+from ..types import check_fields, check_value, compile_checks, json_form
+
+_CHECKS = compile_checks(
+    (
+        ("channels", "channels", {"type": "integer", "minimum": 1, "maximum": 32}),
+        ("end_on_silence", "endOnSilence", {"type": "integer", "minimum": 3, "maximum": 10}),
+        ("time_out", "timeOut", {"type": "integer", "minimum": 3, "maximum": 7200}),
+        ("beep_start", "beepStart", {"type": "boolean"}),
+        ("event_url", "eventUrl", {"type": "array", "minItems": 1, "items": {"type": "string", "format": "uri"}}),
+    )
+)
 
 T = TypeVar("T", bound="RecordAction")
 
@@ -62,6 +72,7 @@ class RecordAction:
         check_value(self, "split", self.split, RECORD_ACTION_SPLIT_VALUES)
         check_value(self, "endOnKey", self.end_on_key, RECORD_ACTION_END_ON_KEY_VALUES)
         check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action
@@ -137,15 +148,15 @@ class RecordAction:
 
         split = d.pop("split", UNSET)
 
-        channels = d.pop("channels", UNSET)
+        channels = json_form(d.pop("channels", UNSET), "integer")
 
-        end_on_silence = d.pop("endOnSilence", UNSET)
+        end_on_silence = json_form(d.pop("endOnSilence", UNSET), "integer")
 
         end_on_key = d.pop("endOnKey", UNSET)
 
-        time_out = d.pop("timeOut", UNSET)
+        time_out = json_form(d.pop("timeOut", UNSET), "integer")
 
-        beep_start = d.pop("beepStart", UNSET)
+        beep_start = json_form(d.pop("beepStart", UNSET), "boolean")
 
         event_url = cast(list[str], d.pop("eventUrl", UNSET))
 

@@ -6,7 +6,28 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, check_fields, compile_checks, json_form
+
+_CHECKS = compile_checks(
+    (
+        (
+            "stream_url",
+            "stream_url",
+            {"type": "array", "items": {"type": "string", "format": "uri"}, "minItems": 1, "maxItems": 1},
+        ),
+        ("loop", "loop", {"type": "integer"}),
+        (
+            "level",
+            "level",
+            {
+                "anyOf": [
+                    {"type": "number", "minimum": -1, "maximum": 1},
+                    {"type": "string", "pattern": "^-?(0(\\.[0-9]+)?|\\.[0-9]+|1(\\.0+)?)$"},
+                ]
+            },
+        ),
+    )
+)
 
 T = TypeVar("T", bound="StartStreamRequest")
 
@@ -20,6 +41,9 @@ class StartStreamRequest:
     level: float | str | Unset = 0.0
     """ Volume of the audio, from -1 (quietest) to 1 (loudest) in steps of 0.1; 0 unless given. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         stream_url = self.stream_url
@@ -51,7 +75,7 @@ class StartStreamRequest:
         d = dict(src_dict)
         stream_url = cast(list[str], d.pop("stream_url"))
 
-        loop = d.pop("loop", UNSET)
+        loop = json_form(d.pop("loop", UNSET), "integer")
 
         def _parse_level(data: object) -> float | str | Unset:
             if isinstance(data, Unset):

@@ -13,7 +13,26 @@ from ..models.start_talk_request_language import (
 from ..models.start_talk_request_voice_name import (
     START_TALK_REQUEST_VOICE_NAME_VALUES,
 )
-from ..types import UNSET, Unset, check_value
+from ..types import UNSET, Unset, check_fields, check_value, compile_checks, json_form
+
+_CHECKS = compile_checks(
+    (
+        ("text", "text", {"type": "string"}),
+        ("style", "style", {"type": "integer"}),
+        ("premium", "premium", {"type": "boolean"}),
+        ("loop", "loop", {"type": "integer"}),
+        (
+            "level",
+            "level",
+            {
+                "anyOf": [
+                    {"type": "number", "minimum": -1, "maximum": 1},
+                    {"type": "string", "pattern": "^-?(0(\\.[0-9]+)?|\\.[0-9]+|1(\\.0+)?)$"},
+                ]
+            },
+        ),
+    )
+)
 
 T = TypeVar("T", bound="StartTalkRequest")
 
@@ -41,6 +60,7 @@ class StartTalkRequest:
     def __attrs_post_init__(self) -> None:
         check_value(self, "language", self.language, START_TALK_REQUEST_LANGUAGE_VALUES)
         check_value(self, "voice_name", self.voice_name, START_TALK_REQUEST_VOICE_NAME_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         text = self.text
@@ -94,13 +114,13 @@ class StartTalkRequest:
 
         language = d.pop("language", UNSET)
 
-        style = d.pop("style", UNSET)
+        style = json_form(d.pop("style", UNSET), "integer")
 
-        premium = d.pop("premium", UNSET)
+        premium = json_form(d.pop("premium", UNSET), "boolean")
 
         voice_name = d.pop("voice_name", UNSET)
 
-        loop = d.pop("loop", UNSET)
+        loop = json_form(d.pop("loop", UNSET), "integer")
 
         def _parse_level(data: object) -> float | str | Unset:
             if isinstance(data, Unset):

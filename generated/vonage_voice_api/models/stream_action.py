@@ -8,7 +8,20 @@ from attrs import field as _attrs_field
 
 from .. import models
 from ..models.stream_action_action import STREAM_ACTION_ACTION_VALUES
-from ..types import UNSET, Unset, check_value
+from ..types import UNSET, Unset, check_fields, check_value, compile_checks, json_form
+
+_CHECKS = compile_checks(
+    (
+        (
+            "stream_url",
+            "streamUrl",
+            {"type": "array", "minItems": 1, "maxItems": 1, "items": {"type": "string", "format": "uri"}},
+        ),
+        ("level", "level", {"type": "number", "minimum": -1, "maximum": 1}),
+        ("barge_in", "bargeIn", {"type": "boolean"}),
+        ("loop", "loop", {"type": "integer", "minimum": 0}),
+    )
+)
 
 T = TypeVar("T", bound="StreamAction")
 
@@ -31,6 +44,7 @@ class StreamAction:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "action", self.action, STREAM_ACTION_ACTION_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action
@@ -67,11 +81,11 @@ class StreamAction:
 
         stream_url = cast(list[str], d.pop("streamUrl"))
 
-        level = d.pop("level", UNSET)
+        level = json_form(d.pop("level", UNSET), "number")
 
-        barge_in = d.pop("bargeIn", UNSET)
+        barge_in = json_form(d.pop("bargeIn", UNSET), "boolean")
 
-        loop = d.pop("loop", UNSET)
+        loop = json_form(d.pop("loop", UNSET), "integer")
 
         stream_action = cls(
             action=action,

@@ -8,7 +8,20 @@ from attrs import field as _attrs_field
 
 from .. import models
 from ..models.talk_action_action import TALK_ACTION_ACTION_VALUES
-from ..types import UNSET, Unset, check_value
+from ..types import UNSET, Unset, check_fields, check_value, compile_checks, json_form
+
+_CHECKS = compile_checks(
+    (
+        ("text", "text", {"type": "string", "minLength": 1}),
+        ("barge_in", "bargeIn", {"type": "boolean"}),
+        ("loop", "loop", {"type": "integer", "minimum": 0}),
+        ("level", "level", {"type": "number", "minimum": -1, "maximum": 1}),
+        ("language", "language", {"type": "string"}),
+        ("style", "style", {"type": "integer", "minimum": 0}),
+        ("premium", "premium", {"type": "boolean"}),
+        ("voice_name", "voiceName", {"type": "string"}),
+    )
+)
 
 T = TypeVar("T", bound="TalkAction")
 
@@ -39,6 +52,7 @@ class TalkAction:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "action", self.action, TALK_ACTION_ACTION_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action
@@ -91,17 +105,17 @@ class TalkAction:
 
         text = d.pop("text")
 
-        barge_in = d.pop("bargeIn", UNSET)
+        barge_in = json_form(d.pop("bargeIn", UNSET), "boolean")
 
-        loop = d.pop("loop", UNSET)
+        loop = json_form(d.pop("loop", UNSET), "integer")
 
-        level = d.pop("level", UNSET)
+        level = json_form(d.pop("level", UNSET), "number")
 
         language = d.pop("language", UNSET)
 
-        style = d.pop("style", UNSET)
+        style = json_form(d.pop("style", UNSET), "integer")
 
-        premium = d.pop("premium", UNSET)
+        premium = json_form(d.pop("premium", UNSET), "boolean")
 
         voice_name = d.pop("voiceName", UNSET)
 

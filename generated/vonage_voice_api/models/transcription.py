@@ -8,7 +8,15 @@ from attrs import field as _attrs_field
 
 from .. import models
 from ..models.http_method import HTTP_METHOD_VALUES
-from ..types import UNSET, Unset, check_value
+from ..types import UNSET, Unset, check_fields, check_value, compile_checks, json_form
+
+_CHECKS = compile_checks(
+    (
+        ("language", "language", {"type": "string"}),
+        ("event_url", "eventUrl", {"type": "array", "minItems": 1, "items": {"type": "string", "format": "uri"}}),
+        ("sentiment_analysis", "sentimentAnalysis", {"type": "boolean"}),
+    )
+)
 
 T = TypeVar("T", bound="Transcription")
 
@@ -29,6 +37,7 @@ class Transcription:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         language = self.language
@@ -66,7 +75,7 @@ class Transcription:
 
         event_method = d.pop("eventMethod", UNSET)
 
-        sentiment_analysis = d.pop("sentimentAnalysis", UNSET)
+        sentiment_analysis = json_form(d.pop("sentimentAnalysis", UNSET), "boolean")
 
         transcription = cls(
             language=language,

@@ -10,7 +10,16 @@ from .. import models
 from ..models.transfer_action_action import (
     TRANSFER_ACTION_ACTION_VALUES,
 )
-from ..types import UNSET, Unset, check_value
+from ..types import UNSET, Unset, check_fields, check_value, compile_checks, json_form
+
+_CHECKS = compile_checks(
+    (
+        ("conversation_id", "conversationId", {"type": "string", "minLength": 1}),
+        ("can_hear", "canHear", {"type": "array", "items": {"type": "string"}}),
+        ("can_speak", "canSpeak", {"type": "array", "items": {"type": "string"}}),
+        ("mute", "mute", {"type": "boolean"}),
+    )
+)
 
 T = TypeVar("T", bound="TransferAction")
 
@@ -35,6 +44,7 @@ class TransferAction:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "action", self.action, TRANSFER_ACTION_ACTION_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action
@@ -79,7 +89,7 @@ class TransferAction:
 
         can_speak = cast(list[str], d.pop("canSpeak", UNSET))
 
-        mute = d.pop("mute", UNSET)
+        mute = json_form(d.pop("mute", UNSET), "boolean")
 
         transfer_action = cls(
             action=action,

@@ -10,7 +10,9 @@ from .. import models
 from ..models.transfer_with_answer_url_destination_type import (
     TRANSFER_WITH_ANSWER_URL_DESTINATION_TYPE_VALUES,
 )
-from ..types import check_value
+from ..types import check_fields, check_value, compile_checks
+
+_CHECKS = compile_checks((("url", "url", {"type": "array", "items": {"type": "string"}}),))
 
 T = TypeVar("T", bound="TransferWithAnswerUrlDestination")
 
@@ -25,6 +27,7 @@ class TransferWithAnswerUrlDestination:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "type", self.type_, TRANSFER_WITH_ANSWER_URL_DESTINATION_TYPE_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

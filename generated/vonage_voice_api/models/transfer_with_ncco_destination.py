@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 
 from ..errors import InvalidValueError
 from ..models.transfer_with_ncco_destination_type import TRANSFER_WITH_NCCO_DESTINATION_TYPE_VALUES
-from ..types import check_value
+from ..types import check_fields, check_value, compile_checks
+
+_CHECKS = compile_checks((("ncco", "ncco", {"type": "array", "minItems": 1}),))
 
 T = TypeVar("T", bound="TransferWithNccoDestination")
 
@@ -48,6 +50,7 @@ class TransferWithNccoDestination:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "type", self.type_, TRANSFER_WITH_NCCO_DESTINATION_TYPE_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

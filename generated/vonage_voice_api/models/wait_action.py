@@ -8,7 +8,9 @@ from attrs import field as _attrs_field
 
 from .. import models
 from ..models.wait_action_action import WAIT_ACTION_ACTION_VALUES
-from ..types import UNSET, Unset, check_value
+from ..types import UNSET, Unset, check_fields, check_value, compile_checks, json_form
+
+_CHECKS = compile_checks((("timeout", "timeout", {"type": "number", "minimum": 0.1, "maximum": 7200}),))
 
 T = TypeVar("T", bound="WaitAction")
 
@@ -25,6 +27,7 @@ class WaitAction:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "action", self.action, WAIT_ACTION_ACTION_VALUES)
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action
@@ -48,7 +51,7 @@ class WaitAction:
         d = dict(src_dict)
         action = d.pop("action")
 
-        timeout = d.pop("timeout", UNSET)
+        timeout = json_form(d.pop("timeout", UNSET), "number")
 
         wait_action = cls(
             action=action,
