@@ -130,6 +130,25 @@ _TYPES: dict[str, Callable[[object], bool]] = {
     "array": lambda v: isinstance(v, list),
 }
 
+_BREAKS: dict[str, Callable[[Any, Any], bool]] = {
+    "minLength": lambda v, n: len(v) < n,
+    "maxLength": lambda v, n: len(v) > n,
+    "minimum": lambda v, n: v < n,
+    "maximum": lambda v, n: v > n,
+    "exclusiveMinimum": lambda v, n: v <= n,
+    "exclusiveMaximum": lambda v, n: v >= n,
+    "minItems": lambda v, n: len(v) < n,
+    "maxItems": lambda v, n: len(v) > n,
+}
+
+
+def _misses(value: str, match: Callable[[str], object]) -> bool:
+    return match(value) is None
+
+
+def _repeats(values: list[object], _: object) -> bool:
+    return any(item in values[:index] for index, item in enumerate(values))
+
 
 def compile_checks(fields: Sequence[tuple[str, str, Mapping[str, Any]]]) -> FieldChecks:
     """One check per (attribute, JSON name, rule) of a model; run once, when its module is imported."""
@@ -140,28 +159,16 @@ def compile_rule(rule: Mapping[str, Any]) -> Check:
     """The check of one rule of tools/constraints.py: a type, then the constraints of that type, cheapest first."""
     if "anyOf" in rule:
         return _any_of([compile_rule(choice) for choice in rule["anyOf"]])
-    tests: list[tuple[Callable[[Any], bool], str]] = []  # (true when the value breaks it, the rule)
-    if "minLength" in rule:
-        tests.append((lambda v, n=rule["minLength"]: len(v) < n, f"minLength {rule['minLength']}"))
-    if "maxLength" in rule:
-        tests.append((lambda v, n=rule["maxLength"]: len(v) > n, f"maxLength {rule['maxLength']}"))
-    for key, broken in (
-        ("minimum", lambda v, n: v < n),
-        ("maximum", lambda v, n: v > n),
-        ("exclusiveMinimum", lambda v, n: v <= n),
-        ("exclusiveMaximum", lambda v, n: v >= n),
-        ("minItems", lambda v, n: len(v) < n),
-        ("maxItems", lambda v, n: len(v) > n),
-    ):
-        if key in rule:
-            tests.append((lambda v, n=rule[key], broken=broken: broken(v, n), f"{key} {rule[key]}"))
+    # (true when the value breaks it, given the limit; the limit; the rule as the spec words it)
+    tests: list[tuple[Callable[[Any, Any], bool], Any, str]] = [
+        (_BREAKS[key], rule[key], f"{key} {rule[key]}") for key in _BREAKS if key in rule
+    ]
     if rule.get("uniqueItems"):
-        tests.append((lambda v: any(item in v[:index] for index, item in enumerate(v)), "uniqueItems"))
+        tests.append((_repeats, None, "uniqueItems"))
     if "pattern" in rule:
-        search = re.compile(rule["pattern"]).search
-        tests.append((lambda v: search(v) is None, f"pattern {rule['pattern']!r}"))
+        tests.append((_misses, re.compile(rule["pattern"]).search, f"pattern {rule['pattern']!r}"))
     if rule.get("format") == "uri":
-        tests.append((lambda v: _URI.match(v) is None, "format uri"))
+        tests.append((_misses, _URI.match, "format uri"))
     is_type, type_rule, nullable = _TYPES[rule["type"]], f"type {rule['type']}", rule.get("nullable", False)
     items = compile_rule(rule["items"]) if "items" in rule else None
 
@@ -170,8 +177,8 @@ def compile_rule(rule: Mapping[str, Any]) -> Check:
             return None
         if not is_type(value):
             return "", value, type_rule
-        for broken, text in tests:
-            if broken(value):
+        for broken, limit, text in tests:
+            if broken(value, limit):
                 return "", value, text
         if items is not None and isinstance(value, list):
             for index, item in enumerate(value):
