@@ -24,6 +24,10 @@ from tools.refs import deref
 
 JSON = Any
 CHECKS: Final = "x-vvc-checks"
+OBJECT: Final = "x-vvc-object"
+# What a rule about which fields an object holds together may say (`from` and `randomFromNumber: true` exclude
+# each other, a SIP endpoint has `uri` or `user` and `domain`): the combinators over `required` and enum values.
+_SHAPE_KEYWORDS: Final = frozenset({"required", "not", "anyOf", "oneOf", "allOf", "properties", "title", "description"})
 
 # What each JSON type may be constrained by (checked by types.compile_checks); ``nullable`` is allowed on every type.
 KEYWORDS: Final = {
@@ -47,7 +51,7 @@ class ConstraintError(Exception):
 def mark_checks(document: JSON) -> JSON:
     """A copy of ``document`` (already marked by tools.directions) whose request object schemas carry their rules."""
     marked = copy.deepcopy(document)
-    for name, schema in marked.get("components", {}).get("schemas", {}).items():
+    for name, schema in [*marked.get("components", {}).get("schemas", {}).items(), *_inline_bodies(marked)]:
         for where, node in _object_schemas(schema, name):
             checks = {}
             for prop, prop_schema in _properties(marked, node).items():
@@ -56,7 +60,46 @@ def mark_checks(document: JSON) -> JSON:
                     checks[prop] = found
             if checks:
                 node[CHECKS] = checks
+            whole = {"shapes": _shapes(marked, node)}
+            extra = node.get("additionalProperties")
+            if isinstance(extra, dict) and (additional := rule(marked, extra, f"{where}.*")) is not None:
+                whole["additional"] = additional
+            if whole["shapes"] or "additional" in whole:
+                node[OBJECT] = whole
     return marked
+
+
+def _inline_bodies(document: JSON) -> Iterator[tuple[str, JSON]]:
+    """The request body schemas written in an operation rather than as a component (subscribeDTMF's)."""
+    for path, item in document.get("paths", {}).items():
+        for method, operation in item.items():
+            if isinstance(operation, dict) and isinstance(operation.get("requestBody"), dict):
+                for media in operation["requestBody"].get("content", {}).values():
+                    if isinstance(media, dict) and "schema" in media:
+                        yield f"{method.upper()} {path}", media["schema"]
+
+
+def _shapes(document: JSON, schema: JSON) -> list[JSON]:
+    """The rules of an object schema (its allOf members' too) on which fields it holds together."""
+    found = []
+    for part in schema.get("allOf", []):
+        found += _shapes(document, deref(document, part))
+    for key in ("not", "oneOf", "anyOf"):
+        if key in schema and _is_shape({key: schema[key]}):
+            found.append({key: schema[key]})
+    return found
+
+
+def _is_shape(schema: JSON) -> bool:
+    if not isinstance(schema, dict) or not set(schema) <= _SHAPE_KEYWORDS:
+        return False
+    for key in ("anyOf", "oneOf", "allOf"):
+        if not all(_is_shape(part) for part in schema.get(key, [])):
+            return False
+    properties = schema.get("properties", {})
+    if not all(isinstance(prop, dict) and set(prop) <= {"enum", "description"} for prop in properties.values()):
+        return False
+    return "not" not in schema or _is_shape(schema["not"])
 
 
 def rule(document: JSON, schema: JSON, where: str) -> dict[str, Any] | None:

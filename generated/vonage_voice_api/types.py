@@ -212,6 +212,69 @@ def check_fields(owner: object, checks: FieldChecks) -> None:
             raise InvalidValueError(type(owner).__name__, name + where, bad, rule=rule)
 
 
+# A rule on which fields an object holds together, the (JSON name, attribute) pairs it names, and its wording.
+Shape = tuple[Mapping[str, Any], tuple[tuple[str, str], ...], str]
+
+
+def compile_shapes(shapes: Sequence[Mapping[str, Any]], attributes: Mapping[str, str]) -> tuple[Shape, ...]:
+    """The object-level rules of a model (``not``, ``oneOf``... over ``required``), with the fields each reads."""
+    compiled = []
+    for shape in shapes:
+        names = sorted(_names(shape))
+        fields = tuple((name, attributes[name]) for name in names if name in attributes)
+        compiled.append((shape, fields, _describe(shape)))
+    return tuple(compiled)
+
+
+def check_shapes(owner: object, shapes: tuple[Shape, ...]) -> None:
+    for shape, fields, text in shapes:
+        present = {name: value for name, attribute in fields if (value := getattr(owner, attribute)) is not UNSET}
+        if not _holds(shape, present):
+            raise InvalidValueError(type(owner).__name__, "/".join(name for name, _ in fields), present, rule=text)
+
+
+def check_additional(owner: Any, check: Check) -> None:
+    """Refuse an additional property whose value breaks the spec's ``additionalProperties`` (custom SIP headers)."""
+    for key, value in owner.additional_properties.items():
+        problem = check(value)
+        if problem is not None:
+            raise InvalidValueError(type(owner).__name__, key + problem[0], problem[1], rule=problem[2])
+
+
+def _holds(schema: Mapping[str, Any], present: Mapping[str, object]) -> bool:
+    if any(name not in present for name in schema.get("required", ())):
+        return False
+    for name, sub in schema.get("properties", {}).items():
+        if name in present and "enum" in sub and present[name] not in sub["enum"]:
+            return False
+    if "not" in schema and _holds(schema["not"], present):
+        return False
+    if not all(_holds(part, present) for part in schema.get("allOf", ())):
+        return False
+    if "anyOf" in schema and not any(_holds(part, present) for part in schema["anyOf"]):
+        return False
+    return "oneOf" not in schema or sum(_holds(part, present) for part in schema["oneOf"]) == 1
+
+
+def _names(schema: Mapping[str, Any]) -> set[str]:
+    names = set(schema.get("required", ())) | set(schema.get("properties", {}))
+    for key in ("anyOf", "oneOf", "allOf"):
+        for part in schema.get(key, ()):
+            names |= _names(part)
+    return names | (_names(schema["not"]) if "not" in schema else set())
+
+
+def _describe(schema: Mapping[str, Any]) -> str:
+    """The spec's own words for a rule: its description, or the titles of its choices."""
+    inner = schema.get("not", {})
+    if schema.get("description") or inner.get("description"):
+        return "rule: " + str(schema.get("description") or inner.get("description"))
+    for key, words in (("oneOf", "exactly one of"), ("anyOf", "at least one of")):
+        if key in schema:
+            return f"rule: {words}: " + "; ".join(str(part.get("title", dict(part))) for part in schema[key])
+    return f"the rule {dict(schema)!r}"
+
+
 def json_form(value: Any, kind: str) -> Any:
     """A boolean or number as JSON spells it, or as the string the NCCO reference's examples send (D32: "true",
     "45"); anything else as it is, for the model's check to refuse."""
@@ -234,10 +297,13 @@ __all__ = [
     "Response",
     "UnknownVariant",
     "Unset",
+    "check_additional",
     "check_fields",
+    "check_shapes",
     "check_value",
     "check_values",
     "compile_checks",
+    "compile_shapes",
     "compile_rule",
     "json_form",
     "read_optional_str",

@@ -13,9 +13,17 @@ from ..models.advanced_machine_detection_behavior import (
 from ..models.advanced_machine_detection_mode import (
     ADVANCED_MACHINE_DETECTION_MODE_VALUES,
 )
-from ..types import UNSET, Unset, check_fields, check_value, compile_checks, json_form
+from ..types import (
+    UNSET,
+    Unset,
+    check_fields,
+    check_value,
+    compile_checks,
+    json_form,
+)
 
 _CHECKS = compile_checks((("beep_timeout", "beep_timeout", {"type": "integer", "minimum": 30, "maximum": 120}),))
+
 
 T = TypeVar("T", bound="AdvancedMachineDetection")
 

@@ -23,7 +23,14 @@ from ..models.connect_action_action import CONNECT_ACTION_ACTION_VALUES
 from ..models.connect_action_event_type import CONNECT_ACTION_EVENT_TYPE_VALUES
 from ..models.connect_action_machine_detection import CONNECT_ACTION_MACHINE_DETECTION_VALUES
 from ..models.http_method import HTTP_METHOD_VALUES
-from ..types import check_fields, check_value, compile_checks, json_form
+from ..types import (
+    check_fields,
+    check_shapes,
+    check_value,
+    compile_checks,
+    compile_shapes,
+    json_form,
+)
 
 _CHECKS = compile_checks(
     (
@@ -36,6 +43,33 @@ _CHECKS = compile_checks(
         ("ringback_tone", "ringbackTone", {"type": "string", "format": "uri"}),
     )
 )
+
+_SHAPES = compile_shapes(
+    [
+        {
+            "not": {
+                "description": "`from` and `randomFromNumber: true` are mutually exclusive.",
+                "required": ["from", "randomFromNumber"],
+                "properties": {"randomFromNumber": {"enum": [True]}},
+            }
+        }
+    ],
+    {
+        "action": "action",
+        "endpoint": "endpoint",
+        "from": "from_",
+        "randomFromNumber": "random_from_number",
+        "eventType": "event_type",
+        "timeout": "timeout",
+        "limit": "limit",
+        "machineDetection": "machine_detection",
+        "advancedMachineDetection": "advanced_machine_detection",
+        "eventUrl": "event_url",
+        "eventMethod": "event_method",
+        "ringbackTone": "ringback_tone",
+    },
+)
+
 
 T = TypeVar("T", bound="ConnectAction")
 
@@ -90,6 +124,7 @@ class ConnectAction:
         check_value(self, "machineDetection", self.machine_detection, CONNECT_ACTION_MACHINE_DETECTION_VALUES)
         check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
         check_fields(self, _CHECKS)
+        check_shapes(self, _SHAPES)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

@@ -14,7 +14,11 @@ if TYPE_CHECKING:
 
 
 from ..models.connect_endpoint_phone_type import CONNECT_ENDPOINT_PHONE_TYPE_VALUES
-from ..types import check_fields, check_value, compile_checks
+from ..types import (
+    check_fields,
+    check_value,
+    compile_checks,
+)
 
 _CHECKS = compile_checks(
     (
@@ -23,6 +27,7 @@ _CHECKS = compile_checks(
         ("shaken", "shaken", {"type": "string"}),
     )
 )
+
 
 T = TypeVar("T", bound="ConnectEndpointPhone")
 

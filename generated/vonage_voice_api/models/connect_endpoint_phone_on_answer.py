@@ -6,7 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, check_fields, compile_checks
+from ..types import (
+    UNSET,
+    Unset,
+    check_fields,
+    compile_checks,
+)
 
 _CHECKS = compile_checks(
     (
@@ -15,6 +20,7 @@ _CHECKS = compile_checks(
         ("ringback", "ringback", {"type": "string", "format": "uri"}),
     )
 )
+
 
 T = TypeVar("T", bound="ConnectEndpointPhoneOnAnswer")
 

@@ -15,7 +15,13 @@ if TYPE_CHECKING:
 
 
 from ..models.connect_endpoint_sip_type import CONNECT_ENDPOINT_SIP_TYPE_VALUES
-from ..types import check_fields, check_value, compile_checks
+from ..types import (
+    check_fields,
+    check_shapes,
+    check_value,
+    compile_checks,
+    compile_shapes,
+)
 
 _CHECKS = compile_checks(
     (
@@ -24,6 +30,30 @@ _CHECKS = compile_checks(
         ("domain", "domain", {"type": "string", "minLength": 1}),
     )
 )
+
+_SHAPES = compile_shapes(
+    [
+        {
+            "oneOf": [
+                {
+                    "title": "By URI",
+                    "required": ["uri"],
+                    "not": {"anyOf": [{"required": ["user"]}, {"required": ["domain"]}]},
+                },
+                {"title": "By user and domain", "required": ["user", "domain"], "not": {"required": ["uri"]}},
+            ]
+        }
+    ],
+    {
+        "type": "type_",
+        "uri": "uri",
+        "user": "user",
+        "domain": "domain",
+        "headers": "headers",
+        "standardHeaders": "standard_headers",
+    },
+)
+
 
 T = TypeVar("T", bound="ConnectEndpointSip")
 
@@ -51,6 +81,7 @@ class ConnectEndpointSip:
     def __attrs_post_init__(self) -> None:
         check_value(self, "type", self.type_, CONNECT_ENDPOINT_SIP_TYPE_VALUES)
         check_fields(self, _CHECKS)
+        check_shapes(self, _SHAPES)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -15,7 +15,14 @@ if TYPE_CHECKING:
 
 from ..models.conversation_action_action import CONVERSATION_ACTION_ACTION_VALUES
 from ..models.http_method import HTTP_METHOD_VALUES
-from ..types import check_fields, check_value, compile_checks, json_form
+from ..types import (
+    check_fields,
+    check_shapes,
+    check_value,
+    compile_checks,
+    compile_shapes,
+    json_form,
+)
 
 _CHECKS = compile_checks(
     (
@@ -34,6 +41,25 @@ _CHECKS = compile_checks(
         ("event_url", "eventUrl", {"type": "array", "minItems": 1, "items": {"type": "string", "format": "uri"}}),
     )
 )
+
+_SHAPES = compile_shapes(
+    [{"not": {"description": "`mute` cannot be combined with `canSpeak`.", "required": ["mute", "canSpeak"]}}],
+    {
+        "action": "action",
+        "name": "name",
+        "musicOnHoldUrl": "music_on_hold_url",
+        "startOnEnter": "start_on_enter",
+        "endOnExit": "end_on_exit",
+        "record": "record",
+        "canSpeak": "can_speak",
+        "canHear": "can_hear",
+        "mute": "mute",
+        "transcription": "transcription",
+        "eventUrl": "event_url",
+        "eventMethod": "event_method",
+    },
+)
+
 
 T = TypeVar("T", bound="ConversationAction")
 
@@ -75,6 +101,7 @@ class ConversationAction:
         check_value(self, "action", self.action, CONVERSATION_ACTION_ACTION_VALUES)
         check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
         check_fields(self, _CHECKS)
+        check_shapes(self, _SHAPES)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

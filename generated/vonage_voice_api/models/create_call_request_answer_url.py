@@ -22,7 +22,14 @@ if TYPE_CHECKING:
 from ..errors import InvalidValueError
 from ..models.http_method import HTTP_METHOD_VALUES
 from ..models.machine_detection import MACHINE_DETECTION_VALUES
-from ..types import check_fields, check_value, compile_checks, json_form
+from ..types import (
+    check_fields,
+    check_shapes,
+    check_value,
+    compile_checks,
+    compile_shapes,
+    json_form,
+)
 
 _CHECKS = compile_checks(
     (
@@ -34,6 +41,35 @@ _CHECKS = compile_checks(
         ("ringing_timer", "ringing_timer", {"type": "integer", "minimum": 1, "maximum": 120}),
     )
 )
+
+_SHAPES = compile_shapes(
+    [
+        {
+            "oneOf": [
+                {"title": "With from", "required": ["from"]},
+                {
+                    "title": "With a random from number",
+                    "required": ["random_from_number"],
+                    "properties": {"random_from_number": {"enum": [True]}},
+                },
+            ]
+        }
+    ],
+    {
+        "to": "to",
+        "answer_url": "answer_url",
+        "from": "from_",
+        "random_from_number": "random_from_number",
+        "event_url": "event_url",
+        "machine_detection": "machine_detection",
+        "length_timer": "length_timer",
+        "ringing_timer": "ringing_timer",
+        "advanced_machine_detection": "advanced_machine_detection",
+        "event_method": "event_method",
+        "answer_method": "answer_method",
+    },
+)
+
 
 T = TypeVar("T", bound="CreateCallRequestAnswerUrl")
 
@@ -86,6 +122,7 @@ class CreateCallRequestAnswerUrl:
         check_value(self, "event_method", self.event_method, HTTP_METHOD_VALUES)
         check_value(self, "answer_method", self.answer_method, HTTP_METHOD_VALUES)
         check_fields(self, _CHECKS)
+        check_shapes(self, _SHAPES)
 
     def to_dict(self) -> dict[str, Any]:
         to = []

@@ -8,9 +8,14 @@ from attrs import field as _attrs_field
 
 from .. import models
 from ..models.endpoint_app_type import ENDPOINT_APP_TYPE_VALUES
-from ..types import check_fields, check_value, compile_checks
+from ..types import (
+    check_fields,
+    check_value,
+    compile_checks,
+)
 
 _CHECKS = compile_checks((("user", "user", {"type": "string"}),))
+
 
 T = TypeVar("T", bound="EndpointApp")
 

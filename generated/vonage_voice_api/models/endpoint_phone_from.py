@@ -10,9 +10,14 @@ from .. import models
 from ..models.endpoint_phone_from_type import (
     ENDPOINT_PHONE_FROM_TYPE_VALUES,
 )
-from ..types import check_fields, check_value, compile_checks
+from ..types import (
+    check_fields,
+    check_value,
+    compile_checks,
+)
 
 _CHECKS = compile_checks((("number", "number", {"type": "string", "minLength": 1}),))
+
 
 T = TypeVar("T", bound="EndpointPhoneFrom")
 

@@ -10,7 +10,13 @@ from .. import models
 from ..models.endpoint_phone_to_type import (
     ENDPOINT_PHONE_TO_TYPE_VALUES,
 )
-from ..types import UNSET, Unset, check_fields, check_value, compile_checks
+from ..types import (
+    UNSET,
+    Unset,
+    check_fields,
+    check_value,
+    compile_checks,
+)
 
 _CHECKS = compile_checks(
     (
@@ -19,6 +25,7 @@ _CHECKS = compile_checks(
         ("shaken", "shaken", {"type": "string"}),
     )
 )
+
 
 T = TypeVar("T", bound="EndpointPhoneTo")
 

@@ -15,9 +15,14 @@ if TYPE_CHECKING:
 
 
 from ..models.endpoint_sip_type import ENDPOINT_SIP_TYPE_VALUES
-from ..types import check_fields, check_value, compile_checks
+from ..types import (
+    check_fields,
+    check_value,
+    compile_checks,
+)
 
 _CHECKS = compile_checks((("uri", "uri", {"type": "string", "minLength": 1, "maxLength": 50, "pattern": "^sips?:"}),))
+
 
 T = TypeVar("T", bound="EndpointSip")
 

@@ -10,9 +10,14 @@ from .. import models
 from ..models.endpoint_vbc_extension_type import (
     ENDPOINT_VBC_EXTENSION_TYPE_VALUES,
 )
-from ..types import check_fields, check_value, compile_checks
+from ..types import (
+    check_fields,
+    check_value,
+    compile_checks,
+)
 
 _CHECKS = compile_checks((("extension", "extension", {"type": "string"}),))
+
 
 T = TypeVar("T", bound="EndpointVbcExtension")
 

@@ -16,9 +16,14 @@ if TYPE_CHECKING:
 
 from ..models.endpoint_websocket_content_type import ENDPOINT_WEBSOCKET_CONTENT_TYPE_VALUES
 from ..models.endpoint_websocket_type import ENDPOINT_WEBSOCKET_TYPE_VALUES
-from ..types import check_fields, check_value, compile_checks
+from ..types import (
+    check_fields,
+    check_value,
+    compile_checks,
+)
 
 _CHECKS = compile_checks((("uri", "uri", {"type": "string", "minLength": 1, "pattern": "^wss?://"}),))
+
 
 T = TypeVar("T", bound="EndpointWebsocket")
 

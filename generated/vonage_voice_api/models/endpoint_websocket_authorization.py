@@ -10,9 +10,16 @@ from .. import models
 from ..models.endpoint_websocket_authorization_type import (
     ENDPOINT_WEBSOCKET_AUTHORIZATION_TYPE_VALUES,
 )
-from ..types import UNSET, Unset, check_fields, check_value, compile_checks
+from ..types import (
+    UNSET,
+    Unset,
+    check_fields,
+    check_value,
+    compile_checks,
+)
 
 _CHECKS = compile_checks((("value", "value", {"type": "string"}),))
+
 
 T = TypeVar("T", bound="EndpointWebsocketAuthorization")
 

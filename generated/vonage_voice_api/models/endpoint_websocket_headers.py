@@ -6,9 +6,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, check_fields, compile_checks
+from ..types import (
+    UNSET,
+    Unset,
+    check_fields,
+    compile_checks,
+)
 
 _CHECKS = compile_checks((("customer_id", "customer_id", {"type": "string"}),))
+
 
 T = TypeVar("T", bound="EndpointWebsocketHeaders")
 

@@ -18,7 +18,12 @@ from ..models.http_method import HTTP_METHOD_VALUES
 from ..models.input_action_action import INPUT_ACTION_ACTION_VALUES
 from ..models.input_action_mode import INPUT_ACTION_MODE_VALUES
 from ..models.input_action_type_item import INPUT_ACTION_TYPE_ITEM_VALUES
-from ..types import check_fields, check_value, check_values, compile_checks
+from ..types import (
+    check_fields,
+    check_value,
+    check_values,
+    compile_checks,
+)
 
 _CHECKS = compile_checks(
     (
@@ -26,6 +31,7 @@ _CHECKS = compile_checks(
         ("event_url", "eventUrl", {"type": "array", "minItems": 1, "items": {"type": "string", "format": "uri"}}),
     )
 )
+
 
 T = TypeVar("T", bound="InputAction")
 

@@ -6,7 +6,13 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, check_fields, compile_checks, json_form
+from ..types import (
+    UNSET,
+    Unset,
+    check_fields,
+    compile_checks,
+    json_form,
+)
 
 _CHECKS = compile_checks(
     (
@@ -20,6 +26,7 @@ _CHECKS = compile_checks(
         ("sensitivity", "sensitivity", {"type": "integer", "minimum": 10, "maximum": 100}),
     )
 )
+
 
 T = TypeVar("T", bound="InputActionSpeech")
 

@@ -15,11 +15,16 @@ if TYPE_CHECKING:
 
 from ..models.http_method import HTTP_METHOD_VALUES
 from ..models.notify_action_action import NOTIFY_ACTION_ACTION_VALUES
-from ..types import check_fields, check_value, compile_checks
+from ..types import (
+    check_fields,
+    check_value,
+    compile_checks,
+)
 
 _CHECKS = compile_checks(
     (("event_url", "eventUrl", {"type": "array", "minItems": 1, "items": {"type": "string", "format": "uri"}}),)
 )
+
 
 T = TypeVar("T", bound="NotifyAction")
 

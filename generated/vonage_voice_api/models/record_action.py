@@ -18,7 +18,14 @@ from ..models.record_action_action import RECORD_ACTION_ACTION_VALUES
 from ..models.record_action_end_on_key import RECORD_ACTION_END_ON_KEY_VALUES
 from ..models.record_action_format import RECORD_ACTION_FORMAT_VALUES
 from ..models.record_action_split import RECORD_ACTION_SPLIT_VALUES
-from ..types import check_fields, check_value, compile_checks, json_form
+from ..types import (
+    check_fields,
+    check_shapes,
+    check_value,
+    compile_checks,
+    compile_shapes,
+    json_form,
+)
 
 _CHECKS = compile_checks(
     (
@@ -29,6 +36,32 @@ _CHECKS = compile_checks(
         ("event_url", "eventUrl", {"type": "array", "minItems": 1, "items": {"type": "string", "format": "uri"}}),
     )
 )
+
+_SHAPES = compile_shapes(
+    [
+        {
+            "not": {
+                "description": "`channels` needs `split: conversation`.",
+                "required": ["channels"],
+                "not": {"required": ["split"]},
+            }
+        }
+    ],
+    {
+        "action": "action",
+        "format": "format_",
+        "split": "split",
+        "channels": "channels",
+        "endOnSilence": "end_on_silence",
+        "endOnKey": "end_on_key",
+        "timeOut": "time_out",
+        "beepStart": "beep_start",
+        "eventUrl": "event_url",
+        "eventMethod": "event_method",
+        "transcription": "transcription",
+    },
+)
+
 
 T = TypeVar("T", bound="RecordAction")
 
@@ -73,6 +106,7 @@ class RecordAction:
         check_value(self, "endOnKey", self.end_on_key, RECORD_ACTION_END_ON_KEY_VALUES)
         check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
         check_fields(self, _CHECKS)
+        check_shapes(self, _SHAPES)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

@@ -13,7 +13,14 @@ from ..models.start_talk_request_language import (
 from ..models.start_talk_request_voice_name import (
     START_TALK_REQUEST_VOICE_NAME_VALUES,
 )
-from ..types import UNSET, Unset, check_fields, check_value, compile_checks, json_form
+from ..types import (
+    UNSET,
+    Unset,
+    check_fields,
+    check_value,
+    compile_checks,
+    json_form,
+)
 
 _CHECKS = compile_checks(
     (
@@ -33,6 +40,7 @@ _CHECKS = compile_checks(
         ),
     )
 )
+
 
 T = TypeVar("T", bound="StartTalkRequest")
 

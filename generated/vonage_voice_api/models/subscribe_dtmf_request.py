@@ -6,6 +6,22 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    check_fields,
+    compile_checks,
+)
+
+_CHECKS = compile_checks(
+    (
+        (
+            "event_url",
+            "event_url",
+            {"type": "array", "items": {"type": "string", "format": "uri"}, "minItems": 1, "maxItems": 1},
+        ),
+    )
+)
+
+
 T = TypeVar("T", bound="SubscribeDtmfRequest")
 
 
@@ -14,6 +30,9 @@ class SubscribeDtmfRequest:
     event_url: list[str]
     """ The URL (wrapped in an array) to send DTMF events to, as a POST request. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self, _CHECKS)
 
     def to_dict(self) -> dict[str, Any]:
         event_url = self.event_url

@@ -8,7 +8,14 @@ from attrs import field as _attrs_field
 
 from .. import models
 from ..models.talk_action_action import TALK_ACTION_ACTION_VALUES
-from ..types import UNSET, Unset, check_fields, check_value, compile_checks, json_form
+from ..types import (
+    UNSET,
+    Unset,
+    check_fields,
+    check_value,
+    compile_checks,
+    json_form,
+)
 
 _CHECKS = compile_checks(
     (
@@ -22,6 +29,7 @@ _CHECKS = compile_checks(
         ("voice_name", "voiceName", {"type": "string"}),
     )
 )
+
 
 T = TypeVar("T", bound="TalkAction")
 

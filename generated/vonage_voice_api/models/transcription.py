@@ -8,7 +8,14 @@ from attrs import field as _attrs_field
 
 from .. import models
 from ..models.http_method import HTTP_METHOD_VALUES
-from ..types import UNSET, Unset, check_fields, check_value, compile_checks, json_form
+from ..types import (
+    UNSET,
+    Unset,
+    check_fields,
+    check_value,
+    compile_checks,
+    json_form,
+)
 
 _CHECKS = compile_checks(
     (
@@ -17,6 +24,7 @@ _CHECKS = compile_checks(
         ("sentiment_analysis", "sentimentAnalysis", {"type": "boolean"}),
     )
 )
+
 
 T = TypeVar("T", bound="Transcription")
 

@@ -10,7 +10,16 @@ from .. import models
 from ..models.transfer_action_action import (
     TRANSFER_ACTION_ACTION_VALUES,
 )
-from ..types import UNSET, Unset, check_fields, check_value, compile_checks, json_form
+from ..types import (
+    UNSET,
+    Unset,
+    check_fields,
+    check_shapes,
+    check_value,
+    compile_checks,
+    compile_shapes,
+    json_form,
+)
 
 _CHECKS = compile_checks(
     (
@@ -20,6 +29,18 @@ _CHECKS = compile_checks(
         ("mute", "mute", {"type": "boolean"}),
     )
 )
+
+_SHAPES = compile_shapes(
+    [{"not": {"description": "`mute` cannot be combined with `canSpeak`.", "required": ["mute", "canSpeak"]}}],
+    {
+        "action": "action",
+        "conversationId": "conversation_id",
+        "canHear": "can_hear",
+        "canSpeak": "can_speak",
+        "mute": "mute",
+    },
+)
+
 
 T = TypeVar("T", bound="TransferAction")
 
@@ -45,6 +66,7 @@ class TransferAction:
     def __attrs_post_init__(self) -> None:
         check_value(self, "action", self.action, TRANSFER_ACTION_ACTION_VALUES)
         check_fields(self, _CHECKS)
+        check_shapes(self, _SHAPES)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

@@ -10,9 +10,14 @@ from .. import models
 from ..models.transfer_with_answer_url_destination_type import (
     TRANSFER_WITH_ANSWER_URL_DESTINATION_TYPE_VALUES,
 )
-from ..types import check_fields, check_value, compile_checks
+from ..types import (
+    check_fields,
+    check_value,
+    compile_checks,
+)
 
 _CHECKS = compile_checks((("url", "url", {"type": "array", "items": {"type": "string"}}),))
+
 
 T = TypeVar("T", bound="TransferWithAnswerUrlDestination")
 

@@ -22,9 +22,14 @@ if TYPE_CHECKING:
 
 from ..errors import InvalidValueError
 from ..models.transfer_with_ncco_destination_type import TRANSFER_WITH_NCCO_DESTINATION_TYPE_VALUES
-from ..types import check_fields, check_value, compile_checks
+from ..types import (
+    check_fields,
+    check_value,
+    compile_checks,
+)
 
 _CHECKS = compile_checks((("ncco", "ncco", {"type": "array", "minItems": 1}),))
+
 
 T = TypeVar("T", bound="TransferWithNccoDestination")
 

@@ -8,9 +8,17 @@ from attrs import field as _attrs_field
 
 from .. import models
 from ..models.wait_action_action import WAIT_ACTION_ACTION_VALUES
-from ..types import UNSET, Unset, check_fields, check_value, compile_checks, json_form
+from ..types import (
+    UNSET,
+    Unset,
+    check_fields,
+    check_value,
+    compile_checks,
+    json_form,
+)
 
 _CHECKS = compile_checks((("timeout", "timeout", {"type": "number", "minimum": 0.1, "maximum": 7200}),))
+
 
 T = TypeVar("T", bound="WaitAction")
 
