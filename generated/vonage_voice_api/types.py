@@ -119,6 +119,7 @@ FieldChecks = tuple[tuple[str, str, Check], ...]
 
 # format: uri (RFC 3986): a scheme, then no whitespace and none of the characters a URI never holds.
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*\Z")
+match_uri = _URI.match
 # The string forms of defect D32 (NCCO reference examples send "true" and "45"): read by from_dict(), never built.
 _JSON_INTEGER = re.compile(r"-?[0-9]+\Z")
 _JSON_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
@@ -146,7 +147,7 @@ def _misses(value: str, match: Callable[[str], object]) -> bool:
     return match(value) is None
 
 
-def _repeats(values: list[object], _: object) -> bool:
+def repeats(values: list[object], _: object) -> bool:
     return any(item in values[:index] for index, item in enumerate(values))
 
 
@@ -164,7 +165,7 @@ def compile_rule(rule: Mapping[str, Any]) -> Check:
         (_BREAKS[key], rule[key], f"{key} {rule[key]}") for key in _BREAKS if key in rule
     ]
     if rule.get("uniqueItems"):
-        tests.append((_repeats, None, "uniqueItems"))
+        tests.append((repeats, None, "uniqueItems"))
     if "pattern" in rule:
         tests.append((_misses, re.compile(rule["pattern"]).search, f"pattern {rule['pattern']!r}"))
     if rule.get("format") == "uri":
@@ -200,16 +201,18 @@ def _any_of(choices: list[Check]) -> Check:
     return check
 
 
-def check_fields(owner: object, checks: FieldChecks) -> None:
-    """Refuse a field of a model built to be sent whose value breaks the spec (UNSET, an omitted field, is fine)."""
-    for attribute, name, check in checks:
-        value = getattr(owner, attribute)
-        if value is UNSET:
-            continue
-        problem = check(value)
-        if problem is not None:
-            where, bad, rule = problem
-            raise InvalidValueError(type(owner).__name__, name + where, bad, rule=rule)
+def refuse_field(owner: object, entry: tuple[str, str, Check]) -> None:
+    """Raise for a field whose value failed its model's quick test, naming the rule it breaks.
+
+    The quick test (written into __attrs_post_init__ by the template) takes exact types only; a value it turns away
+    that the rule allows (an int subclass, say) passes here and is kept.
+    """
+    attribute, name, check = entry
+    value = getattr(owner, attribute)
+    problem = check(value)
+    if problem is not None:
+        where, bad, rule = problem
+        raise InvalidValueError(type(owner).__name__, name + where, bad, rule=rule)
 
 
 # A rule on which fields an object holds together, the (JSON name, attribute) pairs it names, and its wording.
@@ -226,11 +229,12 @@ def compile_shapes(shapes: Sequence[Mapping[str, Any]], attributes: Mapping[str,
     return tuple(compiled)
 
 
-def check_shapes(owner: object, shapes: tuple[Shape, ...]) -> None:
-    for shape, fields, text in shapes:
-        present = {name: value for name, attribute in fields if (value := getattr(owner, attribute)) is not UNSET}
-        if not _holds(shape, present):
-            raise InvalidValueError(type(owner).__name__, "/".join(name for name, _ in fields), present, rule=text)
+def refuse_shape(owner: object, entry: Shape) -> None:
+    """Raise for an object whose fields do not hold together as a rule of its schema says."""
+    shape, fields, text = entry
+    present = {name: value for name, attribute in fields if (value := getattr(owner, attribute)) is not UNSET}
+    if not _holds(shape, present):
+        raise InvalidValueError(type(owner).__name__, "/".join(name for name, _ in fields), present, rule=text)
 
 
 def check_additional(owner: Any, check: Check) -> None:
@@ -298,14 +302,16 @@ __all__ = [
     "UnknownVariant",
     "Unset",
     "check_additional",
-    "check_fields",
-    "check_shapes",
     "check_value",
     "check_values",
     "compile_checks",
     "compile_shapes",
     "compile_rule",
     "json_form",
+    "match_uri",
+    "refuse_field",
+    "refuse_shape",
+    "repeats",
     "read_optional_str",
     "read_str",
     "read_str_list",

@@ -18,20 +18,26 @@ if TYPE_CHECKING:
     from ..models.endpoint_websocket import EndpointWebsocket
 
 
+import re
+
 from ..errors import InvalidValueError
 from ..models.connect_action_action import CONNECT_ACTION_ACTION_VALUES
 from ..models.connect_action_event_type import CONNECT_ACTION_EVENT_TYPE_VALUES
 from ..models.connect_action_machine_detection import CONNECT_ACTION_MACHINE_DETECTION_VALUES
 from ..models.http_method import HTTP_METHOD_VALUES
 from ..types import (
-    check_fields,
-    check_shapes,
     check_value,
     compile_checks,
     compile_shapes,
     json_form,
+    match_uri,
+    refuse_field,
+    refuse_shape,
 )
 
+_P0 = re.compile("^[1-9][0-9]{6,14}$").search
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks(
     (
         ("endpoint", "endpoint", {"type": "array", "minItems": 1, "maxItems": 1}),
@@ -123,8 +129,41 @@ class ConnectAction:
         check_value(self, "eventType", self.event_type, CONNECT_ACTION_EVENT_TYPE_VALUES)
         check_value(self, "machineDetection", self.machine_detection, CONNECT_ACTION_MACHINE_DETECTION_VALUES)
         check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
-        check_fields(self, _CHECKS)
-        check_shapes(self, _SHAPES)
+        value: Any = self.endpoint
+        if not (value.__class__ is list and len(value) >= 1 and len(value) <= 1):
+            refuse_field(self, _CHECKS[0])
+        value = self.from_
+        if value is not UNSET and not (
+            value.__class__ is str and len(value) >= 7 and len(value) <= 15 and _P0(value) is not None
+        ):
+            refuse_field(self, _CHECKS[1])
+        value = self.random_from_number
+        if value is not UNSET and not (value.__class__ is bool):
+            refuse_field(self, _CHECKS[2])
+        value = self.timeout
+        if value is not UNSET and not (value.__class__ is int and value >= 1 and value <= 120):
+            refuse_field(self, _CHECKS[3])
+        value = self.limit
+        if value is not UNSET and not (value.__class__ is int and value >= 1 and value <= 7200):
+            refuse_field(self, _CHECKS[4])
+        value = self.event_url
+        if value is not UNSET and not (
+            value.__class__ is list
+            and len(value) >= 1
+            and all(item.__class__ is str and match_uri(item) is not None for item in value)
+        ):
+            refuse_field(self, _CHECKS[5])
+        value = self.ringback_tone
+        if value is not UNSET and not (value.__class__ is str and match_uri(value) is not None):
+            refuse_field(self, _CHECKS[6])
+        if not (
+            not (
+                self.from_ is not UNSET
+                and self.random_from_number is not UNSET
+                and (self.random_from_number is UNSET or self.random_from_number in [True])
+            )
+        ):
+            refuse_shape(self, _SHAPES[0])
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

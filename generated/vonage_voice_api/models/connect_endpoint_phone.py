@@ -13,13 +13,19 @@ if TYPE_CHECKING:
     from ..models.connect_endpoint_phone_on_answer import ConnectEndpointPhoneOnAnswer
 
 
+import re
+
 from ..models.connect_endpoint_phone_type import CONNECT_ENDPOINT_PHONE_TYPE_VALUES
 from ..types import (
-    check_fields,
     check_value,
     compile_checks,
+    refuse_field,
 )
 
+_P0 = re.compile("^[1-9][0-9]{6,14}$").search
+_P1 = re.compile("^[0-9*#p]+$").search
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks(
     (
         ("number", "number", {"type": "string", "minLength": 7, "maxLength": 15, "pattern": "^[1-9][0-9]{6,14}$"}),
@@ -50,7 +56,15 @@ class ConnectEndpointPhone:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "type", self.type_, CONNECT_ENDPOINT_PHONE_TYPE_VALUES)
-        check_fields(self, _CHECKS)
+        value: Any = self.number
+        if not (value.__class__ is str and len(value) >= 7 and len(value) <= 15 and _P0(value) is not None):
+            refuse_field(self, _CHECKS[0])
+        value = self.dtmf_answer
+        if value is not UNSET and not (value.__class__ is str and _P1(value) is not None):
+            refuse_field(self, _CHECKS[1])
+        value = self.shaken
+        if value is not UNSET and not (value.__class__ is str):
+            refuse_field(self, _CHECKS[2])
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -9,10 +9,12 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
-    check_fields,
     compile_checks,
+    match_uri,
+    refuse_field,
 )
 
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks(
     (
         ("url", "url", {"type": "string", "format": "uri"}),
@@ -38,7 +40,15 @@ class ConnectEndpointPhoneOnAnswer:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_fields(self, _CHECKS)
+        value: Any = self.url
+        if not (value.__class__ is str and match_uri(value) is not None):
+            refuse_field(self, _CHECKS[0])
+        value = self.ringback_tone
+        if value is not UNSET and not (value.__class__ is str and match_uri(value) is not None):
+            refuse_field(self, _CHECKS[1])
+        value = self.ringback
+        if value is not UNSET and not (value.__class__ is str and match_uri(value) is not None):
+            refuse_field(self, _CHECKS[2])
 
     def to_dict(self) -> dict[str, Any]:
         url = self.url

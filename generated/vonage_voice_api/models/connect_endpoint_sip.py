@@ -14,15 +14,20 @@ if TYPE_CHECKING:
     from ..models.connect_endpoint_sip_standard_headers import ConnectEndpointSipStandardHeaders
 
 
+import re
+
 from ..models.connect_endpoint_sip_type import CONNECT_ENDPOINT_SIP_TYPE_VALUES
 from ..types import (
-    check_fields,
-    check_shapes,
     check_value,
     compile_checks,
     compile_shapes,
+    refuse_field,
+    refuse_shape,
 )
 
+_P0 = re.compile("^sips?:").search
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks(
     (
         ("uri", "uri", {"type": "string", "pattern": "^sips?:"}),
@@ -80,8 +85,23 @@ class ConnectEndpointSip:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "type", self.type_, CONNECT_ENDPOINT_SIP_TYPE_VALUES)
-        check_fields(self, _CHECKS)
-        check_shapes(self, _SHAPES)
+        value: Any = self.uri
+        if value is not UNSET and not (value.__class__ is str and _P0(value) is not None):
+            refuse_field(self, _CHECKS[0])
+        value = self.user
+        if value is not UNSET and not (value.__class__ is str and len(value) >= 1):
+            refuse_field(self, _CHECKS[1])
+        value = self.domain
+        if value is not UNSET and not (value.__class__ is str and len(value) >= 1):
+            refuse_field(self, _CHECKS[2])
+        if not (
+            [
+                self.uri is not UNSET and not ((self.user is not UNSET) or (self.domain is not UNSET)),
+                self.user is not UNSET and self.domain is not UNSET and not (self.uri is not UNSET),
+            ].count(True)
+            == 1
+        ):
+            refuse_shape(self, _SHAPES[0])
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

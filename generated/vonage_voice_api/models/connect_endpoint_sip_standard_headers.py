@@ -9,10 +9,11 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
-    check_fields,
     compile_checks,
+    refuse_field,
 )
 
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks((("user_to_user", "User-to-User", {"type": "string", "maxLength": 256}),))
 
 
@@ -28,7 +29,9 @@ class ConnectEndpointSipStandardHeaders:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_fields(self, _CHECKS)
+        value: Any = self.user_to_user
+        if value is not UNSET and not (value.__class__ is str and len(value) <= 256):
+            refuse_field(self, _CHECKS[0])
 
     def to_dict(self) -> dict[str, Any]:
         user_to_user = self.user_to_user

@@ -16,14 +16,16 @@ if TYPE_CHECKING:
 from ..models.conversation_action_action import CONVERSATION_ACTION_ACTION_VALUES
 from ..models.http_method import HTTP_METHOD_VALUES
 from ..types import (
-    check_fields,
-    check_shapes,
     check_value,
     compile_checks,
     compile_shapes,
     json_form,
+    match_uri,
+    refuse_field,
+    refuse_shape,
 )
 
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks(
     (
         ("name", "name", {"type": "string", "minLength": 1}),
@@ -100,8 +102,44 @@ class ConversationAction:
     def __attrs_post_init__(self) -> None:
         check_value(self, "action", self.action, CONVERSATION_ACTION_ACTION_VALUES)
         check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
-        check_fields(self, _CHECKS)
-        check_shapes(self, _SHAPES)
+        value: Any = self.name
+        if not (value.__class__ is str and len(value) >= 1):
+            refuse_field(self, _CHECKS[0])
+        value = self.music_on_hold_url
+        if value is not UNSET and not (
+            value.__class__ is list
+            and len(value) >= 1
+            and len(value) <= 1
+            and all(item.__class__ is str and match_uri(item) is not None for item in value)
+        ):
+            refuse_field(self, _CHECKS[1])
+        value = self.start_on_enter
+        if value is not UNSET and not (value.__class__ is bool):
+            refuse_field(self, _CHECKS[2])
+        value = self.end_on_exit
+        if value is not UNSET and not (value.__class__ is bool):
+            refuse_field(self, _CHECKS[3])
+        value = self.record
+        if value is not UNSET and not (value.__class__ is bool):
+            refuse_field(self, _CHECKS[4])
+        value = self.can_speak
+        if value is not UNSET and not (value.__class__ is list and all(item.__class__ is str for item in value)):
+            refuse_field(self, _CHECKS[5])
+        value = self.can_hear
+        if value is not UNSET and not (value.__class__ is list and all(item.__class__ is str for item in value)):
+            refuse_field(self, _CHECKS[6])
+        value = self.mute
+        if value is not UNSET and not (value.__class__ is bool):
+            refuse_field(self, _CHECKS[7])
+        value = self.event_url
+        if value is not UNSET and not (
+            value.__class__ is list
+            and len(value) >= 1
+            and all(item.__class__ is str and match_uri(item) is not None for item in value)
+        ):
+            refuse_field(self, _CHECKS[8])
+        if not (not (self.mute is not UNSET and self.can_speak is not UNSET)):
+            refuse_shape(self, _SHAPES[0])
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

@@ -23,14 +23,16 @@ from ..errors import InvalidValueError
 from ..models.http_method import HTTP_METHOD_VALUES
 from ..models.machine_detection import MACHINE_DETECTION_VALUES
 from ..types import (
-    check_fields,
-    check_shapes,
     check_value,
     compile_checks,
     compile_shapes,
     json_form,
+    match_uri,
+    refuse_field,
+    refuse_shape,
 )
 
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks(
     (
         ("to", "to", {"type": "array", "minItems": 1}),
@@ -121,8 +123,37 @@ class CreateCallRequestAnswerUrl:
         check_value(self, "machine_detection", self.machine_detection, MACHINE_DETECTION_VALUES)
         check_value(self, "event_method", self.event_method, HTTP_METHOD_VALUES)
         check_value(self, "answer_method", self.answer_method, HTTP_METHOD_VALUES)
-        check_fields(self, _CHECKS)
-        check_shapes(self, _SHAPES)
+        value: Any = self.to
+        if not (value.__class__ is list and len(value) >= 1):
+            refuse_field(self, _CHECKS[0])
+        value = self.answer_url
+        if not (
+            value.__class__ is list and all(item.__class__ is str and match_uri(item) is not None for item in value)
+        ):
+            refuse_field(self, _CHECKS[1])
+        value = self.random_from_number
+        if value is not UNSET and not (value.__class__ is bool):
+            refuse_field(self, _CHECKS[2])
+        value = self.event_url
+        if value is not UNSET and not (
+            value.__class__ is list and all(item.__class__ is str and match_uri(item) is not None for item in value)
+        ):
+            refuse_field(self, _CHECKS[3])
+        value = self.length_timer
+        if value is not UNSET and not (value.__class__ is int and value >= 1 and value <= 86400):
+            refuse_field(self, _CHECKS[4])
+        value = self.ringing_timer
+        if value is not UNSET and not (value.__class__ is int and value >= 1 and value <= 120):
+            refuse_field(self, _CHECKS[5])
+        if not (
+            [
+                self.from_ is not UNSET,
+                self.random_from_number is not UNSET
+                and (self.random_from_number is UNSET or self.random_from_number in [True]),
+            ].count(True)
+            == 1
+        ):
+            refuse_shape(self, _SHAPES[0])
 
     def to_dict(self) -> dict[str, Any]:
         to = []

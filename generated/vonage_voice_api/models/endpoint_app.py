@@ -9,11 +9,12 @@ from attrs import field as _attrs_field
 from .. import models
 from ..models.endpoint_app_type import ENDPOINT_APP_TYPE_VALUES
 from ..types import (
-    check_fields,
     check_value,
     compile_checks,
+    refuse_field,
 )
 
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks((("user", "user", {"type": "string"}),))
 
 
@@ -32,7 +33,9 @@ class EndpointApp:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "type", self.type_, ENDPOINT_APP_TYPE_VALUES)
-        check_fields(self, _CHECKS)
+        value: Any = self.user
+        if not (value.__class__ is str):
+            refuse_field(self, _CHECKS[0])
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -11,11 +11,12 @@ from ..models.endpoint_phone_from_type import (
     ENDPOINT_PHONE_FROM_TYPE_VALUES,
 )
 from ..types import (
-    check_fields,
     check_value,
     compile_checks,
+    refuse_field,
 )
 
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks((("number", "number", {"type": "string", "minLength": 1}),))
 
 
@@ -37,7 +38,9 @@ class EndpointPhoneFrom:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "type", self.type_, ENDPOINT_PHONE_FROM_TYPE_VALUES)
-        check_fields(self, _CHECKS)
+        value: Any = self.number
+        if not (value.__class__ is str and len(value) >= 1):
+            refuse_field(self, _CHECKS[0])
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -14,13 +14,18 @@ if TYPE_CHECKING:
     from ..models.endpoint_sip_standard_headers import EndpointSipStandardHeaders
 
 
+import re
+
 from ..models.endpoint_sip_type import ENDPOINT_SIP_TYPE_VALUES
 from ..types import (
-    check_fields,
     check_value,
     compile_checks,
+    refuse_field,
 )
 
+_P0 = re.compile("^sips?:").search
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks((("uri", "uri", {"type": "string", "minLength": 1, "maxLength": 50, "pattern": "^sips?:"}),))
 
 
@@ -44,7 +49,9 @@ class EndpointSip:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "type", self.type_, ENDPOINT_SIP_TYPE_VALUES)
-        check_fields(self, _CHECKS)
+        value: Any = self.uri
+        if not (value.__class__ is str and len(value) >= 1 and len(value) <= 50 and _P0(value) is not None):
+            refuse_field(self, _CHECKS[0])
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

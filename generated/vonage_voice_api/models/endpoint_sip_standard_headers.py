@@ -7,10 +7,11 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    check_fields,
     compile_checks,
+    refuse_field,
 )
 
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks((("user_to_user", "User-to-User", {"type": "string"}),))
 
 
@@ -27,7 +28,9 @@ class EndpointSipStandardHeaders:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_fields(self, _CHECKS)
+        value: Any = self.user_to_user
+        if not (value.__class__ is str):
+            refuse_field(self, _CHECKS[0])
 
     def to_dict(self) -> dict[str, Any]:
         user_to_user = self.user_to_user

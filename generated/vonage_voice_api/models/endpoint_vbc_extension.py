@@ -11,11 +11,12 @@ from ..models.endpoint_vbc_extension_type import (
     ENDPOINT_VBC_EXTENSION_TYPE_VALUES,
 )
 from ..types import (
-    check_fields,
     check_value,
     compile_checks,
+    refuse_field,
 )
 
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks((("extension", "extension", {"type": "string"}),))
 
 
@@ -33,7 +34,9 @@ class EndpointVbcExtension:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "type", self.type_, ENDPOINT_VBC_EXTENSION_TYPE_VALUES)
-        check_fields(self, _CHECKS)
+        value: Any = self.extension
+        if not (value.__class__ is str):
+            refuse_field(self, _CHECKS[0])
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -14,14 +14,19 @@ if TYPE_CHECKING:
     from ..models.endpoint_websocket_headers import EndpointWebsocketHeaders
 
 
+import re
+
 from ..models.endpoint_websocket_content_type import ENDPOINT_WEBSOCKET_CONTENT_TYPE_VALUES
 from ..models.endpoint_websocket_type import ENDPOINT_WEBSOCKET_TYPE_VALUES
 from ..types import (
-    check_fields,
     check_value,
     compile_checks,
+    refuse_field,
 )
 
+_P0 = re.compile("^wss?://").search
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks((("uri", "uri", {"type": "string", "minLength": 1, "pattern": "^wss?://"}),))
 
 
@@ -46,7 +51,9 @@ class EndpointWebsocket:
     def __attrs_post_init__(self) -> None:
         check_value(self, "type", self.type_, ENDPOINT_WEBSOCKET_TYPE_VALUES)
         check_value(self, "content-type", self.content_type, ENDPOINT_WEBSOCKET_CONTENT_TYPE_VALUES)
-        check_fields(self, _CHECKS)
+        value: Any = self.uri
+        if not (value.__class__ is str and len(value) >= 1 and _P0(value) is not None):
+            refuse_field(self, _CHECKS[0])
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

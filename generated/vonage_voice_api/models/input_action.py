@@ -19,12 +19,15 @@ from ..models.input_action_action import INPUT_ACTION_ACTION_VALUES
 from ..models.input_action_mode import INPUT_ACTION_MODE_VALUES
 from ..models.input_action_type_item import INPUT_ACTION_TYPE_ITEM_VALUES
 from ..types import (
-    check_fields,
     check_value,
     check_values,
     compile_checks,
+    match_uri,
+    refuse_field,
+    repeats,
 )
 
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks(
     (
         ("type_", "type", {"type": "array", "minItems": 1, "maxItems": 2, "uniqueItems": True}),
@@ -64,7 +67,16 @@ class InputAction:
         check_values(self, "type", self.type_, INPUT_ACTION_TYPE_ITEM_VALUES)
         check_value(self, "mode", self.mode, INPUT_ACTION_MODE_VALUES)
         check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
-        check_fields(self, _CHECKS)
+        value: Any = self.type_
+        if not (value.__class__ is list and len(value) >= 1 and len(value) <= 2 and not repeats(value, None)):
+            refuse_field(self, _CHECKS[0])
+        value = self.event_url
+        if value is not UNSET and not (
+            value.__class__ is list
+            and len(value) >= 1
+            and all(item.__class__ is str and match_uri(item) is not None for item in value)
+        ):
+            refuse_field(self, _CHECKS[1])
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

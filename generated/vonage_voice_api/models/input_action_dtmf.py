@@ -9,11 +9,12 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
-    check_fields,
     compile_checks,
     json_form,
+    refuse_field,
 )
 
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks(
     (
         ("time_out", "timeOut", {"type": "integer", "minimum": 0, "maximum": 10}),
@@ -39,7 +40,15 @@ class InputActionDtmf:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_fields(self, _CHECKS)
+        value: Any = self.time_out
+        if value is not UNSET and not (value.__class__ is int and value >= 0 and value <= 10):
+            refuse_field(self, _CHECKS[0])
+        value = self.max_digits
+        if value is not UNSET and not (value.__class__ is int and value >= 1 and value <= 20):
+            refuse_field(self, _CHECKS[1])
+        value = self.submit_on_hash
+        if value is not UNSET and not (value.__class__ is bool):
+            refuse_field(self, _CHECKS[2])
 
     def to_dict(self) -> dict[str, Any]:
         time_out = self.time_out

@@ -9,11 +9,12 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
-    check_fields,
     compile_checks,
     json_form,
+    refuse_field,
 )
 
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks(
     (
         ("uuid", "uuid", {"type": "array", "minItems": 1, "maxItems": 1, "items": {"type": "string"}}),
@@ -54,7 +55,37 @@ class InputActionSpeech:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_fields(self, _CHECKS)
+        value: Any = self.uuid
+        if value is not UNSET and not (
+            value.__class__ is list
+            and len(value) >= 1
+            and len(value) <= 1
+            and all(item.__class__ is str for item in value)
+        ):
+            refuse_field(self, _CHECKS[0])
+        value = self.end_on_silence
+        if value is not UNSET and not (
+            (value.__class__ is float or value.__class__ is int) and value >= 0.4 and value <= 10
+        ):
+            refuse_field(self, _CHECKS[1])
+        value = self.language
+        if value is not UNSET and not (value.__class__ is str):
+            refuse_field(self, _CHECKS[2])
+        value = self.context
+        if value is not UNSET and not (value.__class__ is list and all(item.__class__ is str for item in value)):
+            refuse_field(self, _CHECKS[3])
+        value = self.start_timeout
+        if value is not UNSET and not (value.__class__ is int and value >= 1 and value <= 60):
+            refuse_field(self, _CHECKS[4])
+        value = self.max_duration
+        if value is not UNSET and not (value.__class__ is int and value >= 1 and value <= 60):
+            refuse_field(self, _CHECKS[5])
+        value = self.save_audio
+        if value is not UNSET and not (value.__class__ is bool):
+            refuse_field(self, _CHECKS[6])
+        value = self.sensitivity
+        if value is not UNSET and not (value.__class__ is int and value >= 10 and value <= 100):
+            refuse_field(self, _CHECKS[7])
 
     def to_dict(self) -> dict[str, Any]:
         uuid: list[str] | Unset = UNSET

@@ -16,11 +16,13 @@ if TYPE_CHECKING:
 from ..models.http_method import HTTP_METHOD_VALUES
 from ..models.notify_action_action import NOTIFY_ACTION_ACTION_VALUES
 from ..types import (
-    check_fields,
     check_value,
     compile_checks,
+    match_uri,
+    refuse_field,
 )
 
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks(
     (("event_url", "eventUrl", {"type": "array", "minItems": 1, "items": {"type": "string", "format": "uri"}}),)
 )
@@ -48,7 +50,13 @@ class NotifyAction:
     def __attrs_post_init__(self) -> None:
         check_value(self, "action", self.action, NOTIFY_ACTION_ACTION_VALUES)
         check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
-        check_fields(self, _CHECKS)
+        value: Any = self.event_url
+        if not (
+            value.__class__ is list
+            and len(value) >= 1
+            and all(item.__class__ is str and match_uri(item) is not None for item in value)
+        ):
+            refuse_field(self, _CHECKS[0])
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

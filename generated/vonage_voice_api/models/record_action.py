@@ -19,14 +19,16 @@ from ..models.record_action_end_on_key import RECORD_ACTION_END_ON_KEY_VALUES
 from ..models.record_action_format import RECORD_ACTION_FORMAT_VALUES
 from ..models.record_action_split import RECORD_ACTION_SPLIT_VALUES
 from ..types import (
-    check_fields,
-    check_shapes,
     check_value,
     compile_checks,
     compile_shapes,
     json_form,
+    match_uri,
+    refuse_field,
+    refuse_shape,
 )
 
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks(
     (
         ("channels", "channels", {"type": "integer", "minimum": 1, "maximum": 32}),
@@ -105,8 +107,27 @@ class RecordAction:
         check_value(self, "split", self.split, RECORD_ACTION_SPLIT_VALUES)
         check_value(self, "endOnKey", self.end_on_key, RECORD_ACTION_END_ON_KEY_VALUES)
         check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
-        check_fields(self, _CHECKS)
-        check_shapes(self, _SHAPES)
+        value: Any = self.channels
+        if value is not UNSET and not (value.__class__ is int and value >= 1 and value <= 32):
+            refuse_field(self, _CHECKS[0])
+        value = self.end_on_silence
+        if value is not UNSET and not (value.__class__ is int and value >= 3 and value <= 10):
+            refuse_field(self, _CHECKS[1])
+        value = self.time_out
+        if value is not UNSET and not (value.__class__ is int and value >= 3 and value <= 7200):
+            refuse_field(self, _CHECKS[2])
+        value = self.beep_start
+        if value is not UNSET and not (value.__class__ is bool):
+            refuse_field(self, _CHECKS[3])
+        value = self.event_url
+        if value is not UNSET and not (
+            value.__class__ is list
+            and len(value) >= 1
+            and all(item.__class__ is str and match_uri(item) is not None for item in value)
+        ):
+            refuse_field(self, _CHECKS[4])
+        if not (not (self.channels is not UNSET and not (self.split is not UNSET))):
+            refuse_shape(self, _SHAPES[0])
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

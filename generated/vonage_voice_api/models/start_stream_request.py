@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
@@ -9,11 +10,15 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
-    check_fields,
     compile_checks,
     json_form,
+    match_uri,
+    refuse_field,
 )
 
+_P0 = re.compile("^-?(0(\\.[0-9]+)?|\\.[0-9]+|1(\\.0+)?)$").search
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks(
     (
         (
@@ -50,7 +55,23 @@ class StartStreamRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_fields(self, _CHECKS)
+        value: Any = self.stream_url
+        if not (
+            value.__class__ is list
+            and len(value) >= 1
+            and len(value) <= 1
+            and all(item.__class__ is str and match_uri(item) is not None for item in value)
+        ):
+            refuse_field(self, _CHECKS[0])
+        value = self.loop
+        if value is not UNSET and not (value.__class__ is int):
+            refuse_field(self, _CHECKS[1])
+        value = self.level
+        if value is not UNSET and not (
+            ((value.__class__ is float or value.__class__ is int) and value >= -1 and value <= 1)
+            or (value.__class__ is str and _P0(value) is not None)
+        ):
+            refuse_field(self, _CHECKS[2])
 
     def to_dict(self) -> dict[str, Any]:
         stream_url = self.stream_url

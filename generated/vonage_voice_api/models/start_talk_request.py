@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
@@ -16,12 +17,15 @@ from ..models.start_talk_request_voice_name import (
 from ..types import (
     UNSET,
     Unset,
-    check_fields,
     check_value,
     compile_checks,
     json_form,
+    refuse_field,
 )
 
+_P0 = re.compile("^-?(0(\\.[0-9]+)?|\\.[0-9]+|1(\\.0+)?)$").search
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks(
     (
         ("text", "text", {"type": "string"}),
@@ -68,7 +72,24 @@ class StartTalkRequest:
     def __attrs_post_init__(self) -> None:
         check_value(self, "language", self.language, START_TALK_REQUEST_LANGUAGE_VALUES)
         check_value(self, "voice_name", self.voice_name, START_TALK_REQUEST_VOICE_NAME_VALUES)
-        check_fields(self, _CHECKS)
+        value: Any = self.text
+        if not (value.__class__ is str):
+            refuse_field(self, _CHECKS[0])
+        value = self.style
+        if value is not UNSET and not (value.__class__ is int):
+            refuse_field(self, _CHECKS[1])
+        value = self.premium
+        if value is not UNSET and not (value.__class__ is bool):
+            refuse_field(self, _CHECKS[2])
+        value = self.loop
+        if value is not UNSET and not (value.__class__ is int):
+            refuse_field(self, _CHECKS[3])
+        value = self.level
+        if value is not UNSET and not (
+            ((value.__class__ is float or value.__class__ is int) and value >= -1 and value <= 1)
+            or (value.__class__ is str and _P0(value) is not None)
+        ):
+            refuse_field(self, _CHECKS[4])
 
     def to_dict(self) -> dict[str, Any]:
         text = self.text

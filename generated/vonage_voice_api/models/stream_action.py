@@ -11,12 +11,14 @@ from ..models.stream_action_action import STREAM_ACTION_ACTION_VALUES
 from ..types import (
     UNSET,
     Unset,
-    check_fields,
     check_value,
     compile_checks,
     json_form,
+    match_uri,
+    refuse_field,
 )
 
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks(
     (
         (
@@ -52,7 +54,25 @@ class StreamAction:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "action", self.action, STREAM_ACTION_ACTION_VALUES)
-        check_fields(self, _CHECKS)
+        value: Any = self.stream_url
+        if not (
+            value.__class__ is list
+            and len(value) >= 1
+            and len(value) <= 1
+            and all(item.__class__ is str and match_uri(item) is not None for item in value)
+        ):
+            refuse_field(self, _CHECKS[0])
+        value = self.level
+        if value is not UNSET and not (
+            (value.__class__ is float or value.__class__ is int) and value >= -1 and value <= 1
+        ):
+            refuse_field(self, _CHECKS[1])
+        value = self.barge_in
+        if value is not UNSET and not (value.__class__ is bool):
+            refuse_field(self, _CHECKS[2])
+        value = self.loop
+        if value is not UNSET and not (value.__class__ is int and value >= 0):
+            refuse_field(self, _CHECKS[3])
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

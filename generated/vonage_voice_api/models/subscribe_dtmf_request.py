@@ -7,10 +7,12 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    check_fields,
     compile_checks,
+    match_uri,
+    refuse_field,
 )
 
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks(
     (
         (
@@ -32,7 +34,14 @@ class SubscribeDtmfRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_fields(self, _CHECKS)
+        value: Any = self.event_url
+        if not (
+            value.__class__ is list
+            and len(value) >= 1
+            and len(value) <= 1
+            and all(item.__class__ is str and match_uri(item) is not None for item in value)
+        ):
+            refuse_field(self, _CHECKS[0])
 
     def to_dict(self) -> dict[str, Any]:
         event_url = self.event_url

@@ -11,12 +11,13 @@ from ..models.talk_action_action import TALK_ACTION_ACTION_VALUES
 from ..types import (
     UNSET,
     Unset,
-    check_fields,
     check_value,
     compile_checks,
     json_form,
+    refuse_field,
 )
 
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks(
     (
         ("text", "text", {"type": "string", "minLength": 1}),
@@ -60,7 +61,32 @@ class TalkAction:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "action", self.action, TALK_ACTION_ACTION_VALUES)
-        check_fields(self, _CHECKS)
+        value: Any = self.text
+        if not (value.__class__ is str and len(value) >= 1):
+            refuse_field(self, _CHECKS[0])
+        value = self.barge_in
+        if value is not UNSET and not (value.__class__ is bool):
+            refuse_field(self, _CHECKS[1])
+        value = self.loop
+        if value is not UNSET and not (value.__class__ is int and value >= 0):
+            refuse_field(self, _CHECKS[2])
+        value = self.level
+        if value is not UNSET and not (
+            (value.__class__ is float or value.__class__ is int) and value >= -1 and value <= 1
+        ):
+            refuse_field(self, _CHECKS[3])
+        value = self.language
+        if value is not UNSET and not (value.__class__ is str):
+            refuse_field(self, _CHECKS[4])
+        value = self.style
+        if value is not UNSET and not (value.__class__ is int and value >= 0):
+            refuse_field(self, _CHECKS[5])
+        value = self.premium
+        if value is not UNSET and not (value.__class__ is bool):
+            refuse_field(self, _CHECKS[6])
+        value = self.voice_name
+        if value is not UNSET and not (value.__class__ is str):
+            refuse_field(self, _CHECKS[7])
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

@@ -11,12 +11,14 @@ from ..models.http_method import HTTP_METHOD_VALUES
 from ..types import (
     UNSET,
     Unset,
-    check_fields,
     check_value,
     compile_checks,
     json_form,
+    match_uri,
+    refuse_field,
 )
 
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks(
     (
         ("language", "language", {"type": "string"}),
@@ -45,7 +47,19 @@ class Transcription:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
-        check_fields(self, _CHECKS)
+        value: Any = self.language
+        if value is not UNSET and not (value.__class__ is str):
+            refuse_field(self, _CHECKS[0])
+        value = self.event_url
+        if value is not UNSET and not (
+            value.__class__ is list
+            and len(value) >= 1
+            and all(item.__class__ is str and match_uri(item) is not None for item in value)
+        ):
+            refuse_field(self, _CHECKS[1])
+        value = self.sentiment_analysis
+        if value is not UNSET and not (value.__class__ is bool):
+            refuse_field(self, _CHECKS[2])
 
     def to_dict(self) -> dict[str, Any]:
         language = self.language

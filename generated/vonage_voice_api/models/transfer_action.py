@@ -13,14 +13,15 @@ from ..models.transfer_action_action import (
 from ..types import (
     UNSET,
     Unset,
-    check_fields,
-    check_shapes,
     check_value,
     compile_checks,
     compile_shapes,
     json_form,
+    refuse_field,
+    refuse_shape,
 )
 
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks(
     (
         ("conversation_id", "conversationId", {"type": "string", "minLength": 1}),
@@ -65,8 +66,20 @@ class TransferAction:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "action", self.action, TRANSFER_ACTION_ACTION_VALUES)
-        check_fields(self, _CHECKS)
-        check_shapes(self, _SHAPES)
+        value: Any = self.conversation_id
+        if not (value.__class__ is str and len(value) >= 1):
+            refuse_field(self, _CHECKS[0])
+        value = self.can_hear
+        if value is not UNSET and not (value.__class__ is list and all(item.__class__ is str for item in value)):
+            refuse_field(self, _CHECKS[1])
+        value = self.can_speak
+        if value is not UNSET and not (value.__class__ is list and all(item.__class__ is str for item in value)):
+            refuse_field(self, _CHECKS[2])
+        value = self.mute
+        if value is not UNSET and not (value.__class__ is bool):
+            refuse_field(self, _CHECKS[3])
+        if not (not (self.mute is not UNSET and self.can_speak is not UNSET)):
+            refuse_shape(self, _SHAPES[0])
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

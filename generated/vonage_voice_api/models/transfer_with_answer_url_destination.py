@@ -11,11 +11,12 @@ from ..models.transfer_with_answer_url_destination_type import (
     TRANSFER_WITH_ANSWER_URL_DESTINATION_TYPE_VALUES,
 )
 from ..types import (
-    check_fields,
     check_value,
     compile_checks,
+    refuse_field,
 )
 
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks((("url", "url", {"type": "array", "items": {"type": "string"}}),))
 
 
@@ -32,7 +33,9 @@ class TransferWithAnswerUrlDestination:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "type", self.type_, TRANSFER_WITH_ANSWER_URL_DESTINATION_TYPE_VALUES)
-        check_fields(self, _CHECKS)
+        value: Any = self.url
+        if not (value.__class__ is list and all(item.__class__ is str for item in value)):
+            refuse_field(self, _CHECKS[0])
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

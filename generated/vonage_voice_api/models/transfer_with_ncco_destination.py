@@ -23,11 +23,12 @@ if TYPE_CHECKING:
 from ..errors import InvalidValueError
 from ..models.transfer_with_ncco_destination_type import TRANSFER_WITH_NCCO_DESTINATION_TYPE_VALUES
 from ..types import (
-    check_fields,
     check_value,
     compile_checks,
+    refuse_field,
 )
 
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks((("ncco", "ncco", {"type": "array", "minItems": 1}),))
 
 
@@ -55,7 +56,9 @@ class TransferWithNccoDestination:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "type", self.type_, TRANSFER_WITH_NCCO_DESTINATION_TYPE_VALUES)
-        check_fields(self, _CHECKS)
+        value: Any = self.ncco
+        if not (value.__class__ is list and len(value) >= 1):
+            refuse_field(self, _CHECKS[0])
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

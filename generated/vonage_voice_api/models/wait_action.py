@@ -11,12 +11,13 @@ from ..models.wait_action_action import WAIT_ACTION_ACTION_VALUES
 from ..types import (
     UNSET,
     Unset,
-    check_fields,
     check_value,
     compile_checks,
     json_form,
+    refuse_field,
 )
 
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks((("timeout", "timeout", {"type": "number", "minimum": 0.1, "maximum": 7200}),))
 
 
@@ -35,7 +36,11 @@ class WaitAction:
 
     def __attrs_post_init__(self) -> None:
         check_value(self, "action", self.action, WAIT_ACTION_ACTION_VALUES)
-        check_fields(self, _CHECKS)
+        value: Any = self.timeout
+        if value is not UNSET and not (
+            (value.__class__ is float or value.__class__ is int) and value >= 0.1 and value <= 7200
+        ):
+            refuse_field(self, _CHECKS[0])
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action
