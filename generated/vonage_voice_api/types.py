@@ -120,6 +120,38 @@ FieldChecks = tuple[tuple[str, str, Check], ...]
 # format: uri (RFC 3986): a scheme, then no whitespace and none of the characters a URI never holds.
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*\Z")
 match_uri = _URI.match
+_KEEP_MATCHED = 4096  # strings remembered per pattern: request fields repeat (webhook URLs, caller numbers)
+
+
+def compile_match(pattern: str | None = None) -> Callable[[str], bool]:
+    """Whether a string matches ``pattern`` (format uri when None), remembering the strings that did: a string
+    never changes, and a regex costs more than the rest of a model's checks."""
+    search = _URI.match if pattern is None else re.compile(pattern).search
+    matched: set[str] = set()
+
+    def ok(value: str) -> bool:
+        if value in matched:
+            return True
+        if search(value) is None:
+            return False
+        if len(matched) < _KEEP_MATCHED:
+            matched.add(value)
+        return True
+
+    return ok
+
+
+uri_ok = compile_match()
+
+
+def strings(values: list[Any], ok: Callable[[str], bool] | None) -> bool:
+    """Whether every item is a string (and ``ok``): the quick test of a list of URLs, without a generator."""
+    for item in values:
+        if item.__class__ is not str or (ok is not None and not ok(item)):
+            return False
+    return True
+
+
 # The string forms of defect D32 (NCCO reference examples send "true" and "45"): read by from_dict(), never built.
 _JSON_INTEGER = re.compile(r"-?[0-9]+\Z")
 _JSON_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
@@ -148,7 +180,18 @@ def _misses(value: str, match: Callable[[str], object]) -> bool:
 
 
 def repeats(values: list[object], _: object) -> bool:
-    return any(item in values[:index] for index, item in enumerate(values))
+    try:
+        return len(set(values)) != len(values)
+    except TypeError:  # unhashable items (read from JSON): compare them pairwise
+        return any(item in values[:index] for index, item in enumerate(values))
+
+
+def members(values: list[Any], allowed: Collection[object]) -> bool:
+    """Whether every item is a string of ``allowed``: the quick test of a list of enum values."""
+    for item in values:
+        if item.__class__ is not str or item not in allowed:
+            return False
+    return True
 
 
 def compile_checks(fields: Sequence[tuple[str, str, Mapping[str, Any]]]) -> FieldChecks:
@@ -209,7 +252,7 @@ def refuse_field(owner: object, entry: tuple[str, str, Check]) -> None:
     """
     attribute, name, check = entry
     value = getattr(owner, attribute)
-    problem = check(value)
+    problem = None if value is UNSET else check(value)
     if problem is not None:
         where, bad, rule = problem
         raise InvalidValueError(type(owner).__name__, name + where, bad, rule=rule)
@@ -308,10 +351,14 @@ __all__ = [
     "compile_shapes",
     "compile_rule",
     "json_form",
+    "compile_match",
     "match_uri",
+    "members",
     "refuse_field",
     "refuse_shape",
     "repeats",
+    "strings",
+    "uri_ok",
     "read_optional_str",
     "read_str",
     "read_str_list",

@@ -26,6 +26,13 @@ from ..types import (
 _CHECKS = compile_checks((("beep_timeout", "beep_timeout", {"type": "integer", "minimum": 30, "maximum": 120}),))
 
 
+def _refuse(model: Any) -> None:
+    check_value(model, "behavior", model.behavior, ADVANCED_MACHINE_DETECTION_BEHAVIOR_VALUES)
+    check_value(model, "mode", model.mode, ADVANCED_MACHINE_DETECTION_MODE_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
+
 T = TypeVar("T", bound="AdvancedMachineDetection")
 
 
@@ -57,11 +64,13 @@ class AdvancedMachineDetection:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "behavior", self.behavior, ADVANCED_MACHINE_DETECTION_BEHAVIOR_VALUES)
-        check_value(self, "mode", self.mode, ADVANCED_MACHINE_DETECTION_MODE_VALUES)
-        value: Any = self.beep_timeout
-        if value is not UNSET and not (value.__class__ is int and value >= 30 and value <= 120):
-            refuse_field(self, _CHECKS[0])
+        m: Any = self
+        if not (
+            ((v := m.behavior) is UNSET or (v.__class__ is str and v in ADVANCED_MACHINE_DETECTION_BEHAVIOR_VALUES))
+            and ((v := m.mode) is UNSET or (v.__class__ is str and v in ADVANCED_MACHINE_DETECTION_MODE_VALUES))
+            and ((v := m.beep_timeout) is UNSET or (v.__class__ is int and 30 <= v <= 120))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         behavior: str | Unset = UNSET

@@ -18,8 +18,6 @@ if TYPE_CHECKING:
     from ..models.endpoint_websocket import EndpointWebsocket
 
 
-import re
-
 from ..errors import InvalidValueError
 from ..models.connect_action_action import CONNECT_ACTION_ACTION_VALUES
 from ..models.connect_action_event_type import CONNECT_ACTION_EVENT_TYPE_VALUES
@@ -28,14 +26,16 @@ from ..models.http_method import HTTP_METHOD_VALUES
 from ..types import (
     check_value,
     compile_checks,
+    compile_match,
     compile_shapes,
     json_form,
-    match_uri,
     refuse_field,
     refuse_shape,
+    strings,
+    uri_ok,
 )
 
-_P0 = re.compile("^[1-9][0-9]{6,14}$").search
+_P0 = compile_match("^[1-9][0-9]{6,14}$")
 
 # For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks(
@@ -75,6 +75,17 @@ _SHAPES = compile_shapes(
         "ringbackTone": "ringback_tone",
     },
 )
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "action", model.action, CONNECT_ACTION_ACTION_VALUES)
+    check_value(model, "eventType", model.event_type, CONNECT_ACTION_EVENT_TYPE_VALUES)
+    check_value(model, "machineDetection", model.machine_detection, CONNECT_ACTION_MACHINE_DETECTION_VALUES)
+    check_value(model, "eventMethod", model.event_method, HTTP_METHOD_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+    for shape in _SHAPES:
+        refuse_shape(model, shape)
 
 
 T = TypeVar("T", bound="ConnectAction")
@@ -125,45 +136,31 @@ class ConnectAction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "action", self.action, CONNECT_ACTION_ACTION_VALUES)
-        check_value(self, "eventType", self.event_type, CONNECT_ACTION_EVENT_TYPE_VALUES)
-        check_value(self, "machineDetection", self.machine_detection, CONNECT_ACTION_MACHINE_DETECTION_VALUES)
-        check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
-        value: Any = self.endpoint
-        if not (value.__class__ is list and len(value) >= 1 and len(value) <= 1):
-            refuse_field(self, _CHECKS[0])
-        value = self.from_
-        if value is not UNSET and not (
-            value.__class__ is str and len(value) >= 7 and len(value) <= 15 and _P0(value) is not None
-        ):
-            refuse_field(self, _CHECKS[1])
-        value = self.random_from_number
-        if value is not UNSET and not (value.__class__ is bool):
-            refuse_field(self, _CHECKS[2])
-        value = self.timeout
-        if value is not UNSET and not (value.__class__ is int and value >= 1 and value <= 120):
-            refuse_field(self, _CHECKS[3])
-        value = self.limit
-        if value is not UNSET and not (value.__class__ is int and value >= 1 and value <= 7200):
-            refuse_field(self, _CHECKS[4])
-        value = self.event_url
-        if value is not UNSET and not (
-            value.__class__ is list
-            and len(value) >= 1
-            and all(item.__class__ is str and match_uri(item) is not None for item in value)
-        ):
-            refuse_field(self, _CHECKS[5])
-        value = self.ringback_tone
-        if value is not UNSET and not (value.__class__ is str and match_uri(value) is not None):
-            refuse_field(self, _CHECKS[6])
+        m: Any = self
         if not (
-            not (
-                self.from_ is not UNSET
-                and self.random_from_number is not UNSET
-                and (self.random_from_number is UNSET or self.random_from_number in [True])
+            ((v := m.action) is not UNSET and (v.__class__ is str and v in CONNECT_ACTION_ACTION_VALUES))
+            and ((v := m.event_type) is UNSET or (v.__class__ is str and v in CONNECT_ACTION_EVENT_TYPE_VALUES))
+            and (
+                (v := m.machine_detection) is UNSET
+                or (v.__class__ is str and v in CONNECT_ACTION_MACHINE_DETECTION_VALUES)
+            )
+            and ((v := m.event_method) is UNSET or (v.__class__ is str and v in HTTP_METHOD_VALUES))
+            and ((v := m.endpoint) is not UNSET and (v.__class__ is list and 1 <= len(v) <= 1))
+            and ((v := m.from_) is UNSET or (v.__class__ is str and 7 <= len(v) <= 15 and _P0(v)))
+            and ((v := m.random_from_number) is UNSET or (v.__class__ is bool))
+            and ((v := m.timeout) is UNSET or (v.__class__ is int and 1 <= v <= 120))
+            and ((v := m.limit) is UNSET or (v.__class__ is int and 1 <= v <= 7200))
+            and ((v := m.event_url) is UNSET or (v.__class__ is list and 1 <= len(v) and strings(v, uri_ok)))
+            and ((v := m.ringback_tone) is UNSET or (v.__class__ is str and uri_ok(v)))
+            and (
+                not (
+                    m.from_ is not UNSET
+                    and m.random_from_number is not UNSET
+                    and (m.random_from_number is UNSET or m.random_from_number in [True])
+                )
             )
         ):
-            refuse_shape(self, _SHAPES[0])
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

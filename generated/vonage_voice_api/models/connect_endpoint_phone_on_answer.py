@@ -10,8 +10,8 @@ from ..types import (
     UNSET,
     Unset,
     compile_checks,
-    match_uri,
     refuse_field,
+    uri_ok,
 )
 
 # For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
@@ -22,6 +22,11 @@ _CHECKS = compile_checks(
         ("ringback", "ringback", {"type": "string", "format": "uri"}),
     )
 )
+
+
+def _refuse(model: Any) -> None:
+    for entry in _CHECKS:
+        refuse_field(model, entry)
 
 
 T = TypeVar("T", bound="ConnectEndpointPhoneOnAnswer")
@@ -40,15 +45,13 @@ class ConnectEndpointPhoneOnAnswer:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        value: Any = self.url
-        if not (value.__class__ is str and match_uri(value) is not None):
-            refuse_field(self, _CHECKS[0])
-        value = self.ringback_tone
-        if value is not UNSET and not (value.__class__ is str and match_uri(value) is not None):
-            refuse_field(self, _CHECKS[1])
-        value = self.ringback
-        if value is not UNSET and not (value.__class__ is str and match_uri(value) is not None):
-            refuse_field(self, _CHECKS[2])
+        m: Any = self
+        if not (
+            ((v := m.url) is not UNSET and (v.__class__ is str and uri_ok(v)))
+            and ((v := m.ringback_tone) is UNSET or (v.__class__ is str and uri_ok(v)))
+            and ((v := m.ringback) is UNSET or (v.__class__ is str and uri_ok(v)))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         url = self.url

@@ -14,18 +14,17 @@ if TYPE_CHECKING:
     from ..models.connect_endpoint_sip_standard_headers import ConnectEndpointSipStandardHeaders
 
 
-import re
-
 from ..models.connect_endpoint_sip_type import CONNECT_ENDPOINT_SIP_TYPE_VALUES
 from ..types import (
     check_value,
     compile_checks,
+    compile_match,
     compile_shapes,
     refuse_field,
     refuse_shape,
 )
 
-_P0 = re.compile("^sips?:").search
+_P0 = compile_match("^sips?:")
 
 # For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks(
@@ -60,6 +59,14 @@ _SHAPES = compile_shapes(
 )
 
 
+def _refuse(model: Any) -> None:
+    check_value(model, "type", model.type_, CONNECT_ENDPOINT_SIP_TYPE_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+    for shape in _SHAPES:
+        refuse_shape(model, shape)
+
+
 T = TypeVar("T", bound="ConnectEndpointSip")
 
 
@@ -84,24 +91,21 @@ class ConnectEndpointSip:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "type", self.type_, CONNECT_ENDPOINT_SIP_TYPE_VALUES)
-        value: Any = self.uri
-        if value is not UNSET and not (value.__class__ is str and _P0(value) is not None):
-            refuse_field(self, _CHECKS[0])
-        value = self.user
-        if value is not UNSET and not (value.__class__ is str and len(value) >= 1):
-            refuse_field(self, _CHECKS[1])
-        value = self.domain
-        if value is not UNSET and not (value.__class__ is str and len(value) >= 1):
-            refuse_field(self, _CHECKS[2])
+        m: Any = self
         if not (
-            [
-                self.uri is not UNSET and not ((self.user is not UNSET) or (self.domain is not UNSET)),
-                self.user is not UNSET and self.domain is not UNSET and not (self.uri is not UNSET),
-            ].count(True)
-            == 1
+            ((v := m.type_) is not UNSET and (v.__class__ is str and v in CONNECT_ENDPOINT_SIP_TYPE_VALUES))
+            and ((v := m.uri) is UNSET or (v.__class__ is str and _P0(v)))
+            and ((v := m.user) is UNSET or (v.__class__ is str and 1 <= len(v)))
+            and ((v := m.domain) is UNSET or (v.__class__ is str and 1 <= len(v)))
+            and (
+                [
+                    m.uri is not UNSET and not ((m.user is not UNSET) or (m.domain is not UNSET)),
+                    m.user is not UNSET and m.domain is not UNSET and not (m.uri is not UNSET),
+                ].count(True)
+                == 1
+            )
         ):
-            refuse_shape(self, _SHAPES[0])
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

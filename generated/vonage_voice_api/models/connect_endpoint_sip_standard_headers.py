@@ -17,6 +17,11 @@ from ..types import (
 _CHECKS = compile_checks((("user_to_user", "User-to-User", {"type": "string", "maxLength": 256}),))
 
 
+def _refuse(model: Any) -> None:
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
+
 T = TypeVar("T", bound="ConnectEndpointSipStandardHeaders")
 
 
@@ -29,9 +34,9 @@ class ConnectEndpointSipStandardHeaders:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        value: Any = self.user_to_user
-        if value is not UNSET and not (value.__class__ is str and len(value) <= 256):
-            refuse_field(self, _CHECKS[0])
+        m: Any = self
+        if not ((v := m.user_to_user) is UNSET or (v.__class__ is str and len(v) <= 256)):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         user_to_user = self.user_to_user

@@ -20,9 +20,10 @@ from ..types import (
     compile_checks,
     compile_shapes,
     json_form,
-    match_uri,
     refuse_field,
     refuse_shape,
+    strings,
+    uri_ok,
 )
 
 # For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
@@ -63,6 +64,15 @@ _SHAPES = compile_shapes(
 )
 
 
+def _refuse(model: Any) -> None:
+    check_value(model, "action", model.action, CONVERSATION_ACTION_ACTION_VALUES)
+    check_value(model, "eventMethod", model.event_method, HTTP_METHOD_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+    for shape in _SHAPES:
+        refuse_shape(model, shape)
+
+
 T = TypeVar("T", bound="ConversationAction")
 
 
@@ -100,46 +110,24 @@ class ConversationAction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "action", self.action, CONVERSATION_ACTION_ACTION_VALUES)
-        check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
-        value: Any = self.name
-        if not (value.__class__ is str and len(value) >= 1):
-            refuse_field(self, _CHECKS[0])
-        value = self.music_on_hold_url
-        if value is not UNSET and not (
-            value.__class__ is list
-            and len(value) >= 1
-            and len(value) <= 1
-            and all(item.__class__ is str and match_uri(item) is not None for item in value)
+        m: Any = self
+        if not (
+            ((v := m.action) is not UNSET and (v.__class__ is str and v in CONVERSATION_ACTION_ACTION_VALUES))
+            and ((v := m.event_method) is UNSET or (v.__class__ is str and v in HTTP_METHOD_VALUES))
+            and ((v := m.name) is not UNSET and (v.__class__ is str and 1 <= len(v)))
+            and (
+                (v := m.music_on_hold_url) is UNSET or (v.__class__ is list and 1 <= len(v) <= 1 and strings(v, uri_ok))
+            )
+            and ((v := m.start_on_enter) is UNSET or (v.__class__ is bool))
+            and ((v := m.end_on_exit) is UNSET or (v.__class__ is bool))
+            and ((v := m.record) is UNSET or (v.__class__ is bool))
+            and ((v := m.can_speak) is UNSET or (v.__class__ is list and strings(v, None)))
+            and ((v := m.can_hear) is UNSET or (v.__class__ is list and strings(v, None)))
+            and ((v := m.mute) is UNSET or (v.__class__ is bool))
+            and ((v := m.event_url) is UNSET or (v.__class__ is list and 1 <= len(v) and strings(v, uri_ok)))
+            and (not (m.mute is not UNSET and m.can_speak is not UNSET))
         ):
-            refuse_field(self, _CHECKS[1])
-        value = self.start_on_enter
-        if value is not UNSET and not (value.__class__ is bool):
-            refuse_field(self, _CHECKS[2])
-        value = self.end_on_exit
-        if value is not UNSET and not (value.__class__ is bool):
-            refuse_field(self, _CHECKS[3])
-        value = self.record
-        if value is not UNSET and not (value.__class__ is bool):
-            refuse_field(self, _CHECKS[4])
-        value = self.can_speak
-        if value is not UNSET and not (value.__class__ is list and all(item.__class__ is str for item in value)):
-            refuse_field(self, _CHECKS[5])
-        value = self.can_hear
-        if value is not UNSET and not (value.__class__ is list and all(item.__class__ is str for item in value)):
-            refuse_field(self, _CHECKS[6])
-        value = self.mute
-        if value is not UNSET and not (value.__class__ is bool):
-            refuse_field(self, _CHECKS[7])
-        value = self.event_url
-        if value is not UNSET and not (
-            value.__class__ is list
-            and len(value) >= 1
-            and all(item.__class__ is str and match_uri(item) is not None for item in value)
-        ):
-            refuse_field(self, _CHECKS[8])
-        if not (not (self.mute is not UNSET and self.can_speak is not UNSET)):
-            refuse_shape(self, _SHAPES[0])
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

@@ -27,9 +27,10 @@ from ..types import (
     compile_checks,
     compile_shapes,
     json_form,
-    match_uri,
     refuse_field,
     refuse_shape,
+    strings,
+    uri_ok,
 )
 
 # For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
@@ -68,6 +69,15 @@ _SHAPES = compile_shapes(
         "event_method": "event_method",
     },
 )
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "machine_detection", model.machine_detection, MACHINE_DETECTION_VALUES)
+    check_value(model, "event_method", model.event_method, HTTP_METHOD_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+    for shape in _SHAPES:
+        refuse_shape(model, shape)
 
 
 T = TypeVar("T", bound="CreateCallRequestBase")
@@ -111,34 +121,25 @@ class CreateCallRequestBase:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "machine_detection", self.machine_detection, MACHINE_DETECTION_VALUES)
-        check_value(self, "event_method", self.event_method, HTTP_METHOD_VALUES)
-        value: Any = self.to
-        if not (value.__class__ is list and len(value) >= 1):
-            refuse_field(self, _CHECKS[0])
-        value = self.random_from_number
-        if value is not UNSET and not (value.__class__ is bool):
-            refuse_field(self, _CHECKS[1])
-        value = self.event_url
-        if value is not UNSET and not (
-            value.__class__ is list and all(item.__class__ is str and match_uri(item) is not None for item in value)
-        ):
-            refuse_field(self, _CHECKS[2])
-        value = self.length_timer
-        if value is not UNSET and not (value.__class__ is int and value >= 1 and value <= 86400):
-            refuse_field(self, _CHECKS[3])
-        value = self.ringing_timer
-        if value is not UNSET and not (value.__class__ is int and value >= 1 and value <= 120):
-            refuse_field(self, _CHECKS[4])
+        m: Any = self
         if not (
-            [
-                self.from_ is not UNSET,
-                self.random_from_number is not UNSET
-                and (self.random_from_number is UNSET or self.random_from_number in [True]),
-            ].count(True)
-            == 1
+            ((v := m.machine_detection) is UNSET or (v.__class__ is str and v in MACHINE_DETECTION_VALUES))
+            and ((v := m.event_method) is UNSET or (v.__class__ is str and v in HTTP_METHOD_VALUES))
+            and ((v := m.to) is not UNSET and (v.__class__ is list and 1 <= len(v)))
+            and ((v := m.random_from_number) is UNSET or (v.__class__ is bool))
+            and ((v := m.event_url) is UNSET or (v.__class__ is list and strings(v, uri_ok)))
+            and ((v := m.length_timer) is UNSET or (v.__class__ is int and 1 <= v <= 86400))
+            and ((v := m.ringing_timer) is UNSET or (v.__class__ is int and 1 <= v <= 120))
+            and (
+                [
+                    m.from_ is not UNSET,
+                    m.random_from_number is not UNSET
+                    and (m.random_from_number is UNSET or m.random_from_number in [True]),
+                ].count(True)
+                == 1
+            )
         ):
-            refuse_shape(self, _SHAPES[0])
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         to = []

@@ -17,6 +17,11 @@ from ..types import (
 _CHECKS = compile_checks((("customer_id", "customer_id", {"type": "string"}),))
 
 
+def _refuse(model: Any) -> None:
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
+
 T = TypeVar("T", bound="EndpointWebsocketHeaders")
 
 
@@ -29,9 +34,9 @@ class EndpointWebsocketHeaders:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        value: Any = self.customer_id
-        if value is not UNSET and not (value.__class__ is str):
-            refuse_field(self, _CHECKS[0])
+        m: Any = self
+        if not ((v := m.customer_id) is UNSET or (v.__class__ is str)):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         customer_id = self.customer_id

@@ -22,9 +22,11 @@ from ..types import (
     check_value,
     check_values,
     compile_checks,
-    match_uri,
+    members,
     refuse_field,
     repeats,
+    strings,
+    uri_ok,
 )
 
 # For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
@@ -34,6 +36,15 @@ _CHECKS = compile_checks(
         ("event_url", "eventUrl", {"type": "array", "minItems": 1, "items": {"type": "string", "format": "uri"}}),
     )
 )
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "action", model.action, INPUT_ACTION_ACTION_VALUES)
+    check_values(model, "type", model.type_, INPUT_ACTION_TYPE_ITEM_VALUES)
+    check_value(model, "mode", model.mode, INPUT_ACTION_MODE_VALUES)
+    check_value(model, "eventMethod", model.event_method, HTTP_METHOD_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
 
 
 T = TypeVar("T", bound="InputAction")
@@ -63,20 +74,16 @@ class InputAction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "action", self.action, INPUT_ACTION_ACTION_VALUES)
-        check_values(self, "type", self.type_, INPUT_ACTION_TYPE_ITEM_VALUES)
-        check_value(self, "mode", self.mode, INPUT_ACTION_MODE_VALUES)
-        check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
-        value: Any = self.type_
-        if not (value.__class__ is list and len(value) >= 1 and len(value) <= 2 and not repeats(value, None)):
-            refuse_field(self, _CHECKS[0])
-        value = self.event_url
-        if value is not UNSET and not (
-            value.__class__ is list
-            and len(value) >= 1
-            and all(item.__class__ is str and match_uri(item) is not None for item in value)
+        m: Any = self
+        if not (
+            ((v := m.action) is not UNSET and (v.__class__ is str and v in INPUT_ACTION_ACTION_VALUES))
+            and ((v := m.type_) is not UNSET and (v.__class__ is list and members(v, INPUT_ACTION_TYPE_ITEM_VALUES)))
+            and ((v := m.mode) is UNSET or (v.__class__ is str and v in INPUT_ACTION_MODE_VALUES))
+            and ((v := m.event_method) is UNSET or (v.__class__ is str and v in HTTP_METHOD_VALUES))
+            and ((v := m.type_) is not UNSET and (v.__class__ is list and 1 <= len(v) <= 2 and not repeats(v, None)))
+            and ((v := m.event_url) is UNSET or (v.__class__ is list and 1 <= len(v) and strings(v, uri_ok)))
         ):
-            refuse_field(self, _CHECKS[1])
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

@@ -24,6 +24,11 @@ _CHECKS = compile_checks(
 )
 
 
+def _refuse(model: Any) -> None:
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
+
 T = TypeVar("T", bound="InputActionDtmf")
 
 
@@ -40,15 +45,13 @@ class InputActionDtmf:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        value: Any = self.time_out
-        if value is not UNSET and not (value.__class__ is int and value >= 0 and value <= 10):
-            refuse_field(self, _CHECKS[0])
-        value = self.max_digits
-        if value is not UNSET and not (value.__class__ is int and value >= 1 and value <= 20):
-            refuse_field(self, _CHECKS[1])
-        value = self.submit_on_hash
-        if value is not UNSET and not (value.__class__ is bool):
-            refuse_field(self, _CHECKS[2])
+        m: Any = self
+        if not (
+            ((v := m.time_out) is UNSET or (v.__class__ is int and 0 <= v <= 10))
+            and ((v := m.max_digits) is UNSET or (v.__class__ is int and 1 <= v <= 20))
+            and ((v := m.submit_on_hash) is UNSET or (v.__class__ is bool))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         time_out = self.time_out

@@ -12,6 +12,7 @@ from ..types import (
     compile_checks,
     json_form,
     refuse_field,
+    strings,
 )
 
 # For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
@@ -27,6 +28,11 @@ _CHECKS = compile_checks(
         ("sensitivity", "sensitivity", {"type": "integer", "minimum": 10, "maximum": 100}),
     )
 )
+
+
+def _refuse(model: Any) -> None:
+    for entry in _CHECKS:
+        refuse_field(model, entry)
 
 
 T = TypeVar("T", bound="InputActionSpeech")
@@ -55,37 +61,18 @@ class InputActionSpeech:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        value: Any = self.uuid
-        if value is not UNSET and not (
-            value.__class__ is list
-            and len(value) >= 1
-            and len(value) <= 1
-            and all(item.__class__ is str for item in value)
+        m: Any = self
+        if not (
+            ((v := m.uuid) is UNSET or (v.__class__ is list and 1 <= len(v) <= 1 and strings(v, None)))
+            and ((v := m.end_on_silence) is UNSET or ((v.__class__ is float or v.__class__ is int) and 0.4 <= v <= 10))
+            and ((v := m.language) is UNSET or (v.__class__ is str))
+            and ((v := m.context) is UNSET or (v.__class__ is list and strings(v, None)))
+            and ((v := m.start_timeout) is UNSET or (v.__class__ is int and 1 <= v <= 60))
+            and ((v := m.max_duration) is UNSET or (v.__class__ is int and 1 <= v <= 60))
+            and ((v := m.save_audio) is UNSET or (v.__class__ is bool))
+            and ((v := m.sensitivity) is UNSET or (v.__class__ is int and 10 <= v <= 100))
         ):
-            refuse_field(self, _CHECKS[0])
-        value = self.end_on_silence
-        if value is not UNSET and not (
-            (value.__class__ is float or value.__class__ is int) and value >= 0.4 and value <= 10
-        ):
-            refuse_field(self, _CHECKS[1])
-        value = self.language
-        if value is not UNSET and not (value.__class__ is str):
-            refuse_field(self, _CHECKS[2])
-        value = self.context
-        if value is not UNSET and not (value.__class__ is list and all(item.__class__ is str for item in value)):
-            refuse_field(self, _CHECKS[3])
-        value = self.start_timeout
-        if value is not UNSET and not (value.__class__ is int and value >= 1 and value <= 60):
-            refuse_field(self, _CHECKS[4])
-        value = self.max_duration
-        if value is not UNSET and not (value.__class__ is int and value >= 1 and value <= 60):
-            refuse_field(self, _CHECKS[5])
-        value = self.save_audio
-        if value is not UNSET and not (value.__class__ is bool):
-            refuse_field(self, _CHECKS[6])
-        value = self.sensitivity
-        if value is not UNSET and not (value.__class__ is int and value >= 10 and value <= 100):
-            refuse_field(self, _CHECKS[7])
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         uuid: list[str] | Unset = UNSET

@@ -23,9 +23,10 @@ from ..types import (
     compile_checks,
     compile_shapes,
     json_form,
-    match_uri,
     refuse_field,
     refuse_shape,
+    strings,
+    uri_ok,
 )
 
 # For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
@@ -65,6 +66,18 @@ _SHAPES = compile_shapes(
 )
 
 
+def _refuse(model: Any) -> None:
+    check_value(model, "action", model.action, RECORD_ACTION_ACTION_VALUES)
+    check_value(model, "format", model.format_, RECORD_ACTION_FORMAT_VALUES)
+    check_value(model, "split", model.split, RECORD_ACTION_SPLIT_VALUES)
+    check_value(model, "endOnKey", model.end_on_key, RECORD_ACTION_END_ON_KEY_VALUES)
+    check_value(model, "eventMethod", model.event_method, HTTP_METHOD_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+    for shape in _SHAPES:
+        refuse_shape(model, shape)
+
+
 T = TypeVar("T", bound="RecordAction")
 
 
@@ -102,32 +115,21 @@ class RecordAction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "action", self.action, RECORD_ACTION_ACTION_VALUES)
-        check_value(self, "format", self.format_, RECORD_ACTION_FORMAT_VALUES)
-        check_value(self, "split", self.split, RECORD_ACTION_SPLIT_VALUES)
-        check_value(self, "endOnKey", self.end_on_key, RECORD_ACTION_END_ON_KEY_VALUES)
-        check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
-        value: Any = self.channels
-        if value is not UNSET and not (value.__class__ is int and value >= 1 and value <= 32):
-            refuse_field(self, _CHECKS[0])
-        value = self.end_on_silence
-        if value is not UNSET and not (value.__class__ is int and value >= 3 and value <= 10):
-            refuse_field(self, _CHECKS[1])
-        value = self.time_out
-        if value is not UNSET and not (value.__class__ is int and value >= 3 and value <= 7200):
-            refuse_field(self, _CHECKS[2])
-        value = self.beep_start
-        if value is not UNSET and not (value.__class__ is bool):
-            refuse_field(self, _CHECKS[3])
-        value = self.event_url
-        if value is not UNSET and not (
-            value.__class__ is list
-            and len(value) >= 1
-            and all(item.__class__ is str and match_uri(item) is not None for item in value)
+        m: Any = self
+        if not (
+            ((v := m.action) is not UNSET and (v.__class__ is str and v in RECORD_ACTION_ACTION_VALUES))
+            and ((v := m.format_) is UNSET or (v.__class__ is str and v in RECORD_ACTION_FORMAT_VALUES))
+            and ((v := m.split) is UNSET or (v.__class__ is str and v in RECORD_ACTION_SPLIT_VALUES))
+            and ((v := m.end_on_key) is UNSET or (v.__class__ is str and v in RECORD_ACTION_END_ON_KEY_VALUES))
+            and ((v := m.event_method) is UNSET or (v.__class__ is str and v in HTTP_METHOD_VALUES))
+            and ((v := m.channels) is UNSET or (v.__class__ is int and 1 <= v <= 32))
+            and ((v := m.end_on_silence) is UNSET or (v.__class__ is int and 3 <= v <= 10))
+            and ((v := m.time_out) is UNSET or (v.__class__ is int and 3 <= v <= 7200))
+            and ((v := m.beep_start) is UNSET or (v.__class__ is bool))
+            and ((v := m.event_url) is UNSET or (v.__class__ is list and 1 <= len(v) and strings(v, uri_ok)))
+            and (not (m.channels is not UNSET and not (m.split is not UNSET)))
         ):
-            refuse_field(self, _CHECKS[4])
-        if not (not (self.channels is not UNSET and not (self.split is not UNSET))):
-            refuse_shape(self, _SHAPES[0])
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
@@ -11,12 +10,14 @@ from ..types import (
     UNSET,
     Unset,
     compile_checks,
+    compile_match,
     json_form,
-    match_uri,
     refuse_field,
+    strings,
+    uri_ok,
 )
 
-_P0 = re.compile("^-?(0(\\.[0-9]+)?|\\.[0-9]+|1(\\.0+)?)$").search
+_P0 = compile_match("^-?(0(\\.[0-9]+)?|\\.[0-9]+|1(\\.0+)?)$")
 
 # For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks(
@@ -41,6 +42,11 @@ _CHECKS = compile_checks(
 )
 
 
+def _refuse(model: Any) -> None:
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
+
 T = TypeVar("T", bound="StartStreamRequest")
 
 
@@ -55,23 +61,16 @@ class StartStreamRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        value: Any = self.stream_url
+        m: Any = self
         if not (
-            value.__class__ is list
-            and len(value) >= 1
-            and len(value) <= 1
-            and all(item.__class__ is str and match_uri(item) is not None for item in value)
+            ((v := m.stream_url) is not UNSET and (v.__class__ is list and 1 <= len(v) <= 1 and strings(v, uri_ok)))
+            and ((v := m.loop) is UNSET or (v.__class__ is int))
+            and (
+                (v := m.level) is UNSET
+                or (((v.__class__ is float or v.__class__ is int) and -1 <= v <= 1) or (v.__class__ is str and _P0(v)))
+            )
         ):
-            refuse_field(self, _CHECKS[0])
-        value = self.loop
-        if value is not UNSET and not (value.__class__ is int):
-            refuse_field(self, _CHECKS[1])
-        value = self.level
-        if value is not UNSET and not (
-            ((value.__class__ is float or value.__class__ is int) and value >= -1 and value <= 1)
-            or (value.__class__ is str and _P0(value) is not None)
-        ):
-            refuse_field(self, _CHECKS[2])
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         stream_url = self.stream_url

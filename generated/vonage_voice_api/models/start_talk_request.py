@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
@@ -19,11 +18,12 @@ from ..types import (
     Unset,
     check_value,
     compile_checks,
+    compile_match,
     json_form,
     refuse_field,
 )
 
-_P0 = re.compile("^-?(0(\\.[0-9]+)?|\\.[0-9]+|1(\\.0+)?)$").search
+_P0 = compile_match("^-?(0(\\.[0-9]+)?|\\.[0-9]+|1(\\.0+)?)$")
 
 # For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
 _CHECKS = compile_checks(
@@ -44,6 +44,13 @@ _CHECKS = compile_checks(
         ),
     )
 )
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "language", model.language, START_TALK_REQUEST_LANGUAGE_VALUES)
+    check_value(model, "voice_name", model.voice_name, START_TALK_REQUEST_VOICE_NAME_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
 
 
 T = TypeVar("T", bound="StartTalkRequest")
@@ -70,26 +77,20 @@ class StartTalkRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "language", self.language, START_TALK_REQUEST_LANGUAGE_VALUES)
-        check_value(self, "voice_name", self.voice_name, START_TALK_REQUEST_VOICE_NAME_VALUES)
-        value: Any = self.text
-        if not (value.__class__ is str):
-            refuse_field(self, _CHECKS[0])
-        value = self.style
-        if value is not UNSET and not (value.__class__ is int):
-            refuse_field(self, _CHECKS[1])
-        value = self.premium
-        if value is not UNSET and not (value.__class__ is bool):
-            refuse_field(self, _CHECKS[2])
-        value = self.loop
-        if value is not UNSET and not (value.__class__ is int):
-            refuse_field(self, _CHECKS[3])
-        value = self.level
-        if value is not UNSET and not (
-            ((value.__class__ is float or value.__class__ is int) and value >= -1 and value <= 1)
-            or (value.__class__ is str and _P0(value) is not None)
+        m: Any = self
+        if not (
+            ((v := m.language) is UNSET or (v.__class__ is str and v in START_TALK_REQUEST_LANGUAGE_VALUES))
+            and ((v := m.voice_name) is UNSET or (v.__class__ is str and v in START_TALK_REQUEST_VOICE_NAME_VALUES))
+            and ((v := m.text) is not UNSET and (v.__class__ is str))
+            and ((v := m.style) is UNSET or (v.__class__ is int))
+            and ((v := m.premium) is UNSET or (v.__class__ is bool))
+            and ((v := m.loop) is UNSET or (v.__class__ is int))
+            and (
+                (v := m.level) is UNSET
+                or (((v.__class__ is float or v.__class__ is int) and -1 <= v <= 1) or (v.__class__ is str and _P0(v)))
+            )
         ):
-            refuse_field(self, _CHECKS[4])
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         text = self.text

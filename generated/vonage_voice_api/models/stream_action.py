@@ -14,8 +14,9 @@ from ..types import (
     check_value,
     compile_checks,
     json_form,
-    match_uri,
     refuse_field,
+    strings,
+    uri_ok,
 )
 
 # For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
@@ -31,6 +32,12 @@ _CHECKS = compile_checks(
         ("loop", "loop", {"type": "integer", "minimum": 0}),
     )
 )
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "action", model.action, STREAM_ACTION_ACTION_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
 
 
 T = TypeVar("T", bound="StreamAction")
@@ -53,26 +60,15 @@ class StreamAction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "action", self.action, STREAM_ACTION_ACTION_VALUES)
-        value: Any = self.stream_url
+        m: Any = self
         if not (
-            value.__class__ is list
-            and len(value) >= 1
-            and len(value) <= 1
-            and all(item.__class__ is str and match_uri(item) is not None for item in value)
+            ((v := m.action) is not UNSET and (v.__class__ is str and v in STREAM_ACTION_ACTION_VALUES))
+            and ((v := m.stream_url) is not UNSET and (v.__class__ is list and 1 <= len(v) <= 1 and strings(v, uri_ok)))
+            and ((v := m.level) is UNSET or ((v.__class__ is float or v.__class__ is int) and -1 <= v <= 1))
+            and ((v := m.barge_in) is UNSET or (v.__class__ is bool))
+            and ((v := m.loop) is UNSET or (v.__class__ is int and 0 <= v))
         ):
-            refuse_field(self, _CHECKS[0])
-        value = self.level
-        if value is not UNSET and not (
-            (value.__class__ is float or value.__class__ is int) and value >= -1 and value <= 1
-        ):
-            refuse_field(self, _CHECKS[1])
-        value = self.barge_in
-        if value is not UNSET and not (value.__class__ is bool):
-            refuse_field(self, _CHECKS[2])
-        value = self.loop
-        if value is not UNSET and not (value.__class__ is int and value >= 0):
-            refuse_field(self, _CHECKS[3])
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

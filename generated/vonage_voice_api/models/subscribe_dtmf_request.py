@@ -7,9 +7,11 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    UNSET,
     compile_checks,
-    match_uri,
     refuse_field,
+    strings,
+    uri_ok,
 )
 
 # For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
@@ -24,6 +26,11 @@ _CHECKS = compile_checks(
 )
 
 
+def _refuse(model: Any) -> None:
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
+
 T = TypeVar("T", bound="SubscribeDtmfRequest")
 
 
@@ -34,14 +41,9 @@ class SubscribeDtmfRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        value: Any = self.event_url
-        if not (
-            value.__class__ is list
-            and len(value) >= 1
-            and len(value) <= 1
-            and all(item.__class__ is str and match_uri(item) is not None for item in value)
-        ):
-            refuse_field(self, _CHECKS[0])
+        m: Any = self
+        if not ((v := m.event_url) is not UNSET and (v.__class__ is list and 1 <= len(v) <= 1 and strings(v, uri_ok))):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         event_url = self.event_url

@@ -32,6 +32,12 @@ _CHECKS = compile_checks(
 )
 
 
+def _refuse(model: Any) -> None:
+    check_value(model, "action", model.action, TALK_ACTION_ACTION_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
+
 T = TypeVar("T", bound="TalkAction")
 
 
@@ -60,33 +66,19 @@ class TalkAction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "action", self.action, TALK_ACTION_ACTION_VALUES)
-        value: Any = self.text
-        if not (value.__class__ is str and len(value) >= 1):
-            refuse_field(self, _CHECKS[0])
-        value = self.barge_in
-        if value is not UNSET and not (value.__class__ is bool):
-            refuse_field(self, _CHECKS[1])
-        value = self.loop
-        if value is not UNSET and not (value.__class__ is int and value >= 0):
-            refuse_field(self, _CHECKS[2])
-        value = self.level
-        if value is not UNSET and not (
-            (value.__class__ is float or value.__class__ is int) and value >= -1 and value <= 1
+        m: Any = self
+        if not (
+            ((v := m.action) is not UNSET and (v.__class__ is str and v in TALK_ACTION_ACTION_VALUES))
+            and ((v := m.text) is not UNSET and (v.__class__ is str and 1 <= len(v)))
+            and ((v := m.barge_in) is UNSET or (v.__class__ is bool))
+            and ((v := m.loop) is UNSET or (v.__class__ is int and 0 <= v))
+            and ((v := m.level) is UNSET or ((v.__class__ is float or v.__class__ is int) and -1 <= v <= 1))
+            and ((v := m.language) is UNSET or (v.__class__ is str))
+            and ((v := m.style) is UNSET or (v.__class__ is int and 0 <= v))
+            and ((v := m.premium) is UNSET or (v.__class__ is bool))
+            and ((v := m.voice_name) is UNSET or (v.__class__ is str))
         ):
-            refuse_field(self, _CHECKS[3])
-        value = self.language
-        if value is not UNSET and not (value.__class__ is str):
-            refuse_field(self, _CHECKS[4])
-        value = self.style
-        if value is not UNSET and not (value.__class__ is int and value >= 0):
-            refuse_field(self, _CHECKS[5])
-        value = self.premium
-        if value is not UNSET and not (value.__class__ is bool):
-            refuse_field(self, _CHECKS[6])
-        value = self.voice_name
-        if value is not UNSET and not (value.__class__ is str):
-            refuse_field(self, _CHECKS[7])
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

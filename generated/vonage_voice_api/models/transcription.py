@@ -14,8 +14,9 @@ from ..types import (
     check_value,
     compile_checks,
     json_form,
-    match_uri,
     refuse_field,
+    strings,
+    uri_ok,
 )
 
 # For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
@@ -26,6 +27,12 @@ _CHECKS = compile_checks(
         ("sentiment_analysis", "sentimentAnalysis", {"type": "boolean"}),
     )
 )
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "eventMethod", model.event_method, HTTP_METHOD_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
 
 
 T = TypeVar("T", bound="Transcription")
@@ -46,20 +53,14 @@ class Transcription:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
-        value: Any = self.language
-        if value is not UNSET and not (value.__class__ is str):
-            refuse_field(self, _CHECKS[0])
-        value = self.event_url
-        if value is not UNSET and not (
-            value.__class__ is list
-            and len(value) >= 1
-            and all(item.__class__ is str and match_uri(item) is not None for item in value)
+        m: Any = self
+        if not (
+            ((v := m.event_method) is UNSET or (v.__class__ is str and v in HTTP_METHOD_VALUES))
+            and ((v := m.language) is UNSET or (v.__class__ is str))
+            and ((v := m.event_url) is UNSET or (v.__class__ is list and 1 <= len(v) and strings(v, uri_ok)))
+            and ((v := m.sentiment_analysis) is UNSET or (v.__class__ is bool))
         ):
-            refuse_field(self, _CHECKS[1])
-        value = self.sentiment_analysis
-        if value is not UNSET and not (value.__class__ is bool):
-            refuse_field(self, _CHECKS[2])
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         language = self.language

@@ -19,6 +19,7 @@ from ..types import (
     json_form,
     refuse_field,
     refuse_shape,
+    strings,
 )
 
 # For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
@@ -43,6 +44,14 @@ _SHAPES = compile_shapes(
 )
 
 
+def _refuse(model: Any) -> None:
+    check_value(model, "action", model.action, TRANSFER_ACTION_ACTION_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+    for shape in _SHAPES:
+        refuse_shape(model, shape)
+
+
 T = TypeVar("T", bound="TransferAction")
 
 
@@ -65,21 +74,16 @@ class TransferAction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "action", self.action, TRANSFER_ACTION_ACTION_VALUES)
-        value: Any = self.conversation_id
-        if not (value.__class__ is str and len(value) >= 1):
-            refuse_field(self, _CHECKS[0])
-        value = self.can_hear
-        if value is not UNSET and not (value.__class__ is list and all(item.__class__ is str for item in value)):
-            refuse_field(self, _CHECKS[1])
-        value = self.can_speak
-        if value is not UNSET and not (value.__class__ is list and all(item.__class__ is str for item in value)):
-            refuse_field(self, _CHECKS[2])
-        value = self.mute
-        if value is not UNSET and not (value.__class__ is bool):
-            refuse_field(self, _CHECKS[3])
-        if not (not (self.mute is not UNSET and self.can_speak is not UNSET)):
-            refuse_shape(self, _SHAPES[0])
+        m: Any = self
+        if not (
+            ((v := m.action) is not UNSET and (v.__class__ is str and v in TRANSFER_ACTION_ACTION_VALUES))
+            and ((v := m.conversation_id) is not UNSET and (v.__class__ is str and 1 <= len(v)))
+            and ((v := m.can_hear) is UNSET or (v.__class__ is list and strings(v, None)))
+            and ((v := m.can_speak) is UNSET or (v.__class__ is list and strings(v, None)))
+            and ((v := m.mute) is UNSET or (v.__class__ is bool))
+            and (not (m.mute is not UNSET and m.can_speak is not UNSET))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

@@ -21,6 +21,12 @@ from ..types import (
 _CHECKS = compile_checks((("timeout", "timeout", {"type": "number", "minimum": 0.1, "maximum": 7200}),))
 
 
+def _refuse(model: Any) -> None:
+    check_value(model, "action", model.action, WAIT_ACTION_ACTION_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
+
 T = TypeVar("T", bound="WaitAction")
 
 
@@ -35,12 +41,12 @@ class WaitAction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "action", self.action, WAIT_ACTION_ACTION_VALUES)
-        value: Any = self.timeout
-        if value is not UNSET and not (
-            (value.__class__ is float or value.__class__ is int) and value >= 0.1 and value <= 7200
+        m: Any = self
+        if not (
+            ((v := m.action) is not UNSET and (v.__class__ is str and v in WAIT_ACTION_ACTION_VALUES))
+            and ((v := m.timeout) is UNSET or ((v.__class__ is float or v.__class__ is int) and 0.1 <= v <= 7200))
         ):
-            refuse_field(self, _CHECKS[0])
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action
