@@ -60,7 +60,7 @@ def mark_checks(document: JSON) -> JSON:
                     checks[prop] = found
             if checks:
                 node[CHECKS] = checks
-            whole = {"shapes": _shapes(marked, node)}
+            whole: dict[str, Any] = {"shapes": _shapes(marked, node)}
             extra = node.get("additionalProperties")
             if isinstance(extra, dict) and (additional := rule(marked, extra, f"{where}.*")) is not None:
                 whole["additional"] = additional

@@ -159,7 +159,7 @@ def bounds(rule: dict[str, Any], example: Any) -> Iterator[tuple[str, Any, Any]]
     if rule.get("uniqueItems"):
         yield "uniqueItems", distinct[:2], [distinct[0]] * 2
     item_rule = scalar_rule(rule["items"]) if "items" in rule else None
-    if item_rule is not None and "type" in item_rule:  # each item's own rule (format uri of every eventUrl), on a list of one
+    if item_rule is not None and "type" in item_rule:  # each item's rule (eventUrl's format uri), on a list of one
         for key, inside, outside in bounds(item_rule, items[0]):
             yield f"items-{key}", None if inside is None else [inside], [outside]
 
@@ -204,7 +204,8 @@ def base(name: str, schema: dict[str, Any], keep: str) -> Any:
         try:
             return getattr(models, name).from_dict(body)
         except InvalidValueError as error:
-            optional = [f for f in error.field.split("/") if f in body and f != keep and f not in schema.get("required", [])]
+            required = schema.get("required", [])
+            optional = [f for f in error.field.split("/") if f in body and f != keep and f not in required]
             if "/" not in error.field or not optional:
                 raise
             del body[optional[0]]
