@@ -52,6 +52,7 @@ SECTIONS: Final = (
             "inmemory_post_raw_us",
         ),
     ),
+    Section("models", "bench_models", ("model_build_ratio", "model_build_us", "model_build_baseline_us")),
     Section(
         "auth", "bench_auth", ("signings_per_1000", "auth_cached_vs_signing_ratio", "auth_cached_us", "auth_signing_us")
     ),
@@ -183,6 +184,14 @@ ROWS: Final = (
         "≤ 1.25",
         lambda v: v <= 1.25,
         "{inmemory_post_ours_us:.1f} µs ours / {inmemory_post_raw_us:.1f} µs raw httpx per POST",
+    ),
+    Row(
+        "model_build_ratio",
+        "x",
+        "≤ 1.5",
+        lambda v: v <= 1.5,
+        "{model_build_us:.1f} µs / {model_build_baseline_us:.1f} µs to build a full createCall request model (13 "
+        "models), checked / before the strict writer (enum checks only)",
     ),
     Row("loopback_ratio_get", "x", "", None, "{loopback_get_ours_us:.0f} µs ours / {loopback_get_raw_us:.0f} µs raw"),
     Row(

@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 from openapi_spec_validator import validate
 
+from tools.constraints import ConstraintError, mark_checks
 from tools.directions import mark_api_sent
 from tools.overlay import OverlayError, apply, load_overlays
 from tools.retry_rules import RuleError, build_table
@@ -139,9 +140,13 @@ def build(layout: Layout, workdir: Path) -> tuple[Path, Path]:
     patched = workdir / "voice-v1.patched.yaml"
     patched.write_text(patch_spec(layout), encoding="utf-8")
     package = workdir / PACKAGE
-    # The generator reads the patched spec with the API-sent schemas marked for the tolerant reader (tools.directions).
+    # The generator reads the patched spec with the API-sent schemas marked for the tolerant reader (tools.directions)
+    # and the rules of the request schemas attached for the strict writer (tools.constraints).
     generator_input = workdir / "generator-input.yaml"
-    marked = mark_api_sent(yaml.safe_load(patched.read_text(encoding="utf-8")))
+    try:
+        marked = mark_checks(mark_api_sent(yaml.safe_load(patched.read_text(encoding="utf-8"))))
+    except ConstraintError as exc:
+        raise PipelineError(f"a request schema of the patched spec has a constraint nothing checks: {exc}") from None
     generator_input.write_text(dump_yaml(marked), encoding="utf-8")
     try:
         (workdir / RETRY_RULES).write_text(build_table(marked), encoding="utf-8")

@@ -57,11 +57,22 @@ class MalformedResponse(APIResponseError):
 
 
 class InvalidValueError(VonageVoiceError, ValueError):
-    """A request model was built with a value the spec does not allow; names the model and the field."""
+    """A request model was built with a value the spec does not allow; names the model, the field and the rule.
 
-    def __init__(self, model: str, field: str, value: object, allowed: Collection[object]) -> None:
-        self.model, self.field, self.value = model, field, value
+    ``rule`` is the spec's keyword broken (``"minLength 7"``, ``"type boolean"``, ``"format uri"``...), or ``"enum"``
+    for a value outside ``allowed``.
+    """
+
+    def __init__(
+        self, model: str, field: str, value: object, allowed: Collection[object] = (), *, rule: str = "enum"
+    ) -> None:
+        self.model, self.field, self.value, self.rule = model, field, value, rule
         self.allowed = sorted(allowed, key=repr)
+        if rule != "enum":
+            shown_value = repr(value)
+            shown_value = shown_value if len(shown_value) <= 200 else shown_value[:197] + "..."
+            super().__init__(f"{model}.{field}: {shown_value} breaks the spec's {rule}")
+            return
         shown = ", ".join(repr(v) for v in self.allowed[:12])
         more = f", ... ({len(self.allowed)} values)" if len(self.allowed) > 12 else ""
         super().__init__(f"{model}.{field}: {value!r} is not one of {shown}{more}")

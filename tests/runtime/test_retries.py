@@ -46,7 +46,11 @@ from vonage_voice_client import (
 from vonage_voice_client.retries import retry_rule
 
 MAX_RETRIES = 3
-CREATE_BODY = {"to": [{"type": "phone", "number": "14155550100"}], "ncco": [{"action": "talk", "text": "Hello"}]}
+CREATE_BODY = {
+    "to": [{"type": "phone", "number": "14155550100"}],
+    "random_from_number": True,
+    "ncco": [{"action": "talk", "text": "Hello"}],
+}
 
 
 def rate_limited(request: httpx.Request) -> httpx.Response:

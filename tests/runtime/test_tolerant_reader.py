@@ -114,7 +114,9 @@ def test_a_list_page_holding_such_a_record_parses(
 
 def test_a_new_status_on_create_is_kept(rsa_key: rsa.RSAPrivateKey) -> None:
     body = {"uuid": CALL_UUID, "status": "queued", "direction": "outbound", "conversation_uuid": CON_UUID}
-    request = CreateCallRequestNcco(to=[EndpointPhoneTo(number="447700900000")], ncco=[TalkAction(text="Hi")])
+    request = CreateCallRequestNcco(
+        to=[EndpointPhoneTo(number="447700900000")], random_from_number=True, ncco=[TalkAction(text="Hi")]
+    )
     created = create_call.sync(client=mock_client(rsa_key, answering(body, 201)), body=request)
     assert created.status == "queued"
 

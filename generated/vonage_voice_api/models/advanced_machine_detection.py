@@ -13,7 +13,25 @@ from ..models.advanced_machine_detection_behavior import (
 from ..models.advanced_machine_detection_mode import (
     ADVANCED_MACHINE_DETECTION_MODE_VALUES,
 )
-from ..types import UNSET, Unset, check_value
+from ..types import (
+    UNSET,
+    Unset,
+    check_value,
+    compile_checks,
+    json_form,
+    refuse_field,
+)
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks((("beep_timeout", "beep_timeout", {"type": "integer", "minimum": 30, "maximum": 120}),))
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "behavior", model.behavior, ADVANCED_MACHINE_DETECTION_BEHAVIOR_VALUES)
+    check_value(model, "mode", model.mode, ADVANCED_MACHINE_DETECTION_MODE_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
 
 T = TypeVar("T", bound="AdvancedMachineDetection")
 
@@ -46,8 +64,13 @@ class AdvancedMachineDetection:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "behavior", self.behavior, ADVANCED_MACHINE_DETECTION_BEHAVIOR_VALUES)
-        check_value(self, "mode", self.mode, ADVANCED_MACHINE_DETECTION_MODE_VALUES)
+        m: Any = self
+        if not (
+            ((v := m.behavior) is UNSET or (v.__class__ is str and v in ADVANCED_MACHINE_DETECTION_BEHAVIOR_VALUES))
+            and ((v := m.mode) is UNSET or (v.__class__ is str and v in ADVANCED_MACHINE_DETECTION_MODE_VALUES))
+            and ((v := m.beep_timeout) is UNSET or (v.__class__ is int and 30 <= v <= 120))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         behavior: str | Unset = UNSET
@@ -79,7 +102,7 @@ class AdvancedMachineDetection:
 
         mode = d.pop("mode", UNSET)
 
-        beep_timeout = d.pop("beep_timeout", UNSET)
+        beep_timeout = json_form(d.pop("beep_timeout", UNSET), "integer")
 
         advanced_machine_detection = cls(
             behavior=behavior,

@@ -23,7 +23,70 @@ from ..models.connect_action_action import CONNECT_ACTION_ACTION_VALUES
 from ..models.connect_action_event_type import CONNECT_ACTION_EVENT_TYPE_VALUES
 from ..models.connect_action_machine_detection import CONNECT_ACTION_MACHINE_DETECTION_VALUES
 from ..models.http_method import HTTP_METHOD_VALUES
-from ..types import check_value
+from ..types import (
+    check_value,
+    compile_checks,
+    compile_match,
+    compile_shapes,
+    json_form,
+    refuse_field,
+    refuse_shape,
+    strings,
+    uri_ok,
+)
+
+_P0 = compile_match("^[1-9][0-9]{6,14}$")
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks(
+    (
+        ("endpoint", "endpoint", {"type": "array", "minItems": 1, "maxItems": 1}),
+        ("from_", "from", {"type": "string", "minLength": 7, "maxLength": 15, "pattern": "^[1-9][0-9]{6,14}$"}),
+        ("random_from_number", "randomFromNumber", {"type": "boolean"}),
+        ("timeout", "timeout", {"type": "integer", "minimum": 1, "maximum": 120}),
+        ("limit", "limit", {"type": "integer", "minimum": 1, "maximum": 7200}),
+        ("event_url", "eventUrl", {"type": "array", "minItems": 1, "items": {"type": "string", "format": "uri"}}),
+        ("ringback_tone", "ringbackTone", {"type": "string", "format": "uri"}),
+    )
+)
+
+_SHAPES = compile_shapes(
+    [
+        {
+            "not": {
+                "description": "`from` and `randomFromNumber: true` are mutually exclusive.",
+                "required": ["from", "randomFromNumber"],
+                "properties": {"randomFromNumber": {"enum": [True]}},
+            }
+        }
+    ],
+    {
+        "action": "action",
+        "endpoint": "endpoint",
+        "from": "from_",
+        "randomFromNumber": "random_from_number",
+        "eventType": "event_type",
+        "timeout": "timeout",
+        "limit": "limit",
+        "machineDetection": "machine_detection",
+        "advancedMachineDetection": "advanced_machine_detection",
+        "eventUrl": "event_url",
+        "eventMethod": "event_method",
+        "ringbackTone": "ringback_tone",
+    },
+)
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "action", model.action, CONNECT_ACTION_ACTION_VALUES)
+    check_value(model, "eventType", model.event_type, CONNECT_ACTION_EVENT_TYPE_VALUES)
+    check_value(model, "machineDetection", model.machine_detection, CONNECT_ACTION_MACHINE_DETECTION_VALUES)
+    check_value(model, "eventMethod", model.event_method, HTTP_METHOD_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+    for shape in _SHAPES:
+        refuse_shape(model, shape)
+
 
 T = TypeVar("T", bound="ConnectAction")
 
@@ -73,10 +136,31 @@ class ConnectAction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "action", self.action, CONNECT_ACTION_ACTION_VALUES)
-        check_value(self, "eventType", self.event_type, CONNECT_ACTION_EVENT_TYPE_VALUES)
-        check_value(self, "machineDetection", self.machine_detection, CONNECT_ACTION_MACHINE_DETECTION_VALUES)
-        check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
+        m: Any = self
+        if not (
+            ((v := m.action) is not UNSET and (v.__class__ is str and v in CONNECT_ACTION_ACTION_VALUES))
+            and ((v := m.event_type) is UNSET or (v.__class__ is str and v in CONNECT_ACTION_EVENT_TYPE_VALUES))
+            and (
+                (v := m.machine_detection) is UNSET
+                or (v.__class__ is str and v in CONNECT_ACTION_MACHINE_DETECTION_VALUES)
+            )
+            and ((v := m.event_method) is UNSET or (v.__class__ is str and v in HTTP_METHOD_VALUES))
+            and ((v := m.endpoint) is not UNSET and (v.__class__ is list and 1 <= len(v) <= 1))
+            and ((v := m.from_) is UNSET or (v.__class__ is str and 7 <= len(v) <= 15 and _P0(v)))
+            and ((v := m.random_from_number) is UNSET or (v.__class__ is bool))
+            and ((v := m.timeout) is UNSET or (v.__class__ is int and 1 <= v <= 120))
+            and ((v := m.limit) is UNSET or (v.__class__ is int and 1 <= v <= 7200))
+            and ((v := m.event_url) is UNSET or (v.__class__ is list and 1 <= len(v) and strings(v, uri_ok)))
+            and ((v := m.ringback_tone) is UNSET or (v.__class__ is str and uri_ok(v)))
+            and (
+                not (
+                    m.from_ is not UNSET
+                    and m.random_from_number is not UNSET
+                    and (m.random_from_number is UNSET or m.random_from_number in [True])
+                )
+            )
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action
@@ -192,13 +276,13 @@ class ConnectAction:
 
         from_ = d.pop("from", UNSET)
 
-        random_from_number = d.pop("randomFromNumber", UNSET)
+        random_from_number = json_form(d.pop("randomFromNumber", UNSET), "boolean")
 
         event_type = d.pop("eventType", UNSET)
 
-        timeout = d.pop("timeout", UNSET)
+        timeout = json_form(d.pop("timeout", UNSET), "integer")
 
-        limit = d.pop("limit", UNSET)
+        limit = json_form(d.pop("limit", UNSET), "integer")
 
         machine_detection = d.pop("machineDetection", UNSET)
 

@@ -14,7 +14,31 @@ if TYPE_CHECKING:
 
 
 from ..models.connect_endpoint_phone_type import CONNECT_ENDPOINT_PHONE_TYPE_VALUES
-from ..types import check_value
+from ..types import (
+    check_value,
+    compile_checks,
+    compile_match,
+    refuse_field,
+)
+
+_P0 = compile_match("^[1-9][0-9]{6,14}$")
+_P1 = compile_match("^[0-9*#p]+$")
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks(
+    (
+        ("number", "number", {"type": "string", "minLength": 7, "maxLength": 15, "pattern": "^[1-9][0-9]{6,14}$"}),
+        ("dtmf_answer", "dtmfAnswer", {"type": "string", "pattern": "^[0-9*#p]+$"}),
+        ("shaken", "shaken", {"type": "string"}),
+    )
+)
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "type", model.type_, CONNECT_ENDPOINT_PHONE_TYPE_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
 
 T = TypeVar("T", bound="ConnectEndpointPhone")
 
@@ -36,7 +60,14 @@ class ConnectEndpointPhone:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "type", self.type_, CONNECT_ENDPOINT_PHONE_TYPE_VALUES)
+        m: Any = self
+        if not (
+            ((v := m.type_) is not UNSET and (v.__class__ is str and v in CONNECT_ENDPOINT_PHONE_TYPE_VALUES))
+            and ((v := m.number) is not UNSET and (v.__class__ is str and 7 <= len(v) <= 15 and _P0(v)))
+            and ((v := m.dtmf_answer) is UNSET or (v.__class__ is str and _P1(v)))
+            and ((v := m.shaken) is UNSET or (v.__class__ is str))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -6,7 +6,28 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    compile_checks,
+    refuse_field,
+    uri_ok,
+)
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks(
+    (
+        ("url", "url", {"type": "string", "format": "uri"}),
+        ("ringback_tone", "ringbackTone", {"type": "string", "format": "uri"}),
+        ("ringback", "ringback", {"type": "string", "format": "uri"}),
+    )
+)
+
+
+def _refuse(model: Any) -> None:
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
 
 T = TypeVar("T", bound="ConnectEndpointPhoneOnAnswer")
 
@@ -22,6 +43,15 @@ class ConnectEndpointPhoneOnAnswer:
     ringback: str | Unset = UNSET
     """ Legacy name of `ringbackTone`, still accepted (the Java SDK sends it). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        m: Any = self
+        if not (
+            ((v := m.url) is not UNSET and (v.__class__ is str and uri_ok(v)))
+            and ((v := m.ringback_tone) is UNSET or (v.__class__ is str and uri_ok(v)))
+            and ((v := m.ringback) is UNSET or (v.__class__ is str and uri_ok(v)))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         url = self.url

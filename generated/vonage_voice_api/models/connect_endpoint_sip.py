@@ -15,7 +15,57 @@ if TYPE_CHECKING:
 
 
 from ..models.connect_endpoint_sip_type import CONNECT_ENDPOINT_SIP_TYPE_VALUES
-from ..types import check_value
+from ..types import (
+    check_value,
+    compile_checks,
+    compile_match,
+    compile_shapes,
+    refuse_field,
+    refuse_shape,
+)
+
+_P0 = compile_match("^sips?:")
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks(
+    (
+        ("uri", "uri", {"type": "string", "pattern": "^sips?:"}),
+        ("user", "user", {"type": "string", "minLength": 1}),
+        ("domain", "domain", {"type": "string", "minLength": 1}),
+    )
+)
+
+_SHAPES = compile_shapes(
+    [
+        {
+            "oneOf": [
+                {
+                    "title": "By URI",
+                    "required": ["uri"],
+                    "not": {"anyOf": [{"required": ["user"]}, {"required": ["domain"]}]},
+                },
+                {"title": "By user and domain", "required": ["user", "domain"], "not": {"required": ["uri"]}},
+            ]
+        }
+    ],
+    {
+        "type": "type_",
+        "uri": "uri",
+        "user": "user",
+        "domain": "domain",
+        "headers": "headers",
+        "standardHeaders": "standard_headers",
+    },
+)
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "type", model.type_, CONNECT_ENDPOINT_SIP_TYPE_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+    for shape in _SHAPES:
+        refuse_shape(model, shape)
+
 
 T = TypeVar("T", bound="ConnectEndpointSip")
 
@@ -41,7 +91,21 @@ class ConnectEndpointSip:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "type", self.type_, CONNECT_ENDPOINT_SIP_TYPE_VALUES)
+        m: Any = self
+        if not (
+            ((v := m.type_) is not UNSET and (v.__class__ is str and v in CONNECT_ENDPOINT_SIP_TYPE_VALUES))
+            and ((v := m.uri) is UNSET or (v.__class__ is str and _P0(v)))
+            and ((v := m.user) is UNSET or (v.__class__ is str and 1 <= len(v)))
+            and ((v := m.domain) is UNSET or (v.__class__ is str and 1 <= len(v)))
+            and (
+                [
+                    m.uri is not UNSET and not ((m.user is not UNSET) or (m.domain is not UNSET)),
+                    m.user is not UNSET and m.domain is not UNSET and not (m.uri is not UNSET),
+                ].count(True)
+                == 1
+            )
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

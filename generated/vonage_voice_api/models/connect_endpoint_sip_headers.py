@@ -6,6 +6,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import InvalidValueError
+from ..types import (
+    check_additional,
+    compile_rule,
+)
+
+_ADDITIONAL = compile_rule({"type": "string"})
+
+
 T = TypeVar("T", bound="ConnectEndpointSipHeaders")
 
 
@@ -28,6 +37,7 @@ class ConnectEndpointSipHeaders:
         connect_endpoint_sip_headers = cls()
 
         connect_endpoint_sip_headers.additional_properties = d
+        check_additional(connect_endpoint_sip_headers, _ADDITIONAL)
         return connect_endpoint_sip_headers
 
     @property
@@ -38,6 +48,9 @@ class ConnectEndpointSipHeaders:
         return self.additional_properties[key]
 
     def __setitem__(self, key: str, value: str) -> None:
+        problem = _ADDITIONAL(value)
+        if problem is not None:
+            raise InvalidValueError("ConnectEndpointSipHeaders", key + problem[0], problem[1], rule=problem[2])
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

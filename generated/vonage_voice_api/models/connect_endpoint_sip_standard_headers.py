@@ -6,7 +6,21 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    compile_checks,
+    refuse_field,
+)
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks((("user_to_user", "User-to-User", {"type": "string", "maxLength": 256}),))
+
+
+def _refuse(model: Any) -> None:
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
 
 T = TypeVar("T", bound="ConnectEndpointSipStandardHeaders")
 
@@ -18,6 +32,11 @@ class ConnectEndpointSipStandardHeaders:
     user_to_user: str | Unset = UNSET
     """ Value of the User-to-User header (RFC 7433). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        m: Any = self
+        if not ((v := m.user_to_user) is UNSET or (v.__class__ is str and len(v) <= 256)):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         user_to_user = self.user_to_user

@@ -15,7 +15,63 @@ if TYPE_CHECKING:
 
 from ..models.conversation_action_action import CONVERSATION_ACTION_ACTION_VALUES
 from ..models.http_method import HTTP_METHOD_VALUES
-from ..types import check_value
+from ..types import (
+    check_value,
+    compile_checks,
+    compile_shapes,
+    json_form,
+    refuse_field,
+    refuse_shape,
+    strings,
+    uri_ok,
+)
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks(
+    (
+        ("name", "name", {"type": "string", "minLength": 1}),
+        (
+            "music_on_hold_url",
+            "musicOnHoldUrl",
+            {"type": "array", "minItems": 1, "maxItems": 1, "items": {"type": "string", "format": "uri"}},
+        ),
+        ("start_on_enter", "startOnEnter", {"type": "boolean"}),
+        ("end_on_exit", "endOnExit", {"type": "boolean"}),
+        ("record", "record", {"type": "boolean"}),
+        ("can_speak", "canSpeak", {"type": "array", "items": {"type": "string"}}),
+        ("can_hear", "canHear", {"type": "array", "items": {"type": "string"}}),
+        ("mute", "mute", {"type": "boolean"}),
+        ("event_url", "eventUrl", {"type": "array", "minItems": 1, "items": {"type": "string", "format": "uri"}}),
+    )
+)
+
+_SHAPES = compile_shapes(
+    [{"not": {"description": "`mute` cannot be combined with `canSpeak`.", "required": ["mute", "canSpeak"]}}],
+    {
+        "action": "action",
+        "name": "name",
+        "musicOnHoldUrl": "music_on_hold_url",
+        "startOnEnter": "start_on_enter",
+        "endOnExit": "end_on_exit",
+        "record": "record",
+        "canSpeak": "can_speak",
+        "canHear": "can_hear",
+        "mute": "mute",
+        "transcription": "transcription",
+        "eventUrl": "event_url",
+        "eventMethod": "event_method",
+    },
+)
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "action", model.action, CONVERSATION_ACTION_ACTION_VALUES)
+    check_value(model, "eventMethod", model.event_method, HTTP_METHOD_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+    for shape in _SHAPES:
+        refuse_shape(model, shape)
+
 
 T = TypeVar("T", bound="ConversationAction")
 
@@ -54,8 +110,24 @@ class ConversationAction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "action", self.action, CONVERSATION_ACTION_ACTION_VALUES)
-        check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
+        m: Any = self
+        if not (
+            ((v := m.action) is not UNSET and (v.__class__ is str and v in CONVERSATION_ACTION_ACTION_VALUES))
+            and ((v := m.event_method) is UNSET or (v.__class__ is str and v in HTTP_METHOD_VALUES))
+            and ((v := m.name) is not UNSET and (v.__class__ is str and 1 <= len(v)))
+            and (
+                (v := m.music_on_hold_url) is UNSET or (v.__class__ is list and 1 <= len(v) <= 1 and strings(v, uri_ok))
+            )
+            and ((v := m.start_on_enter) is UNSET or (v.__class__ is bool))
+            and ((v := m.end_on_exit) is UNSET or (v.__class__ is bool))
+            and ((v := m.record) is UNSET or (v.__class__ is bool))
+            and ((v := m.can_speak) is UNSET or (v.__class__ is list and strings(v, None)))
+            and ((v := m.can_hear) is UNSET or (v.__class__ is list and strings(v, None)))
+            and ((v := m.mute) is UNSET or (v.__class__ is bool))
+            and ((v := m.event_url) is UNSET or (v.__class__ is list and 1 <= len(v) and strings(v, uri_ok)))
+            and (not (m.mute is not UNSET and m.can_speak is not UNSET))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action
@@ -134,17 +206,17 @@ class ConversationAction:
 
         music_on_hold_url = cast(list[str], d.pop("musicOnHoldUrl", UNSET))
 
-        start_on_enter = d.pop("startOnEnter", UNSET)
+        start_on_enter = json_form(d.pop("startOnEnter", UNSET), "boolean")
 
-        end_on_exit = d.pop("endOnExit", UNSET)
+        end_on_exit = json_form(d.pop("endOnExit", UNSET), "boolean")
 
-        record = d.pop("record", UNSET)
+        record = json_form(d.pop("record", UNSET), "boolean")
 
         can_speak = cast(list[str], d.pop("canSpeak", UNSET))
 
         can_hear = cast(list[str], d.pop("canHear", UNSET))
 
-        mute = d.pop("mute", UNSET)
+        mute = json_form(d.pop("mute", UNSET), "boolean")
 
         _transcription = d.pop("transcription", UNSET)
         transcription: Transcription | Unset

@@ -31,7 +31,65 @@ if TYPE_CHECKING:
 from ..errors import InvalidValueError
 from ..models.http_method import HTTP_METHOD_VALUES
 from ..models.machine_detection import MACHINE_DETECTION_VALUES
-from ..types import check_value
+from ..types import (
+    check_value,
+    compile_checks,
+    compile_shapes,
+    json_form,
+    refuse_field,
+    refuse_shape,
+    strings,
+    uri_ok,
+)
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks(
+    (
+        ("to", "to", {"type": "array", "minItems": 1}),
+        ("ncco", "ncco", {"type": "array", "minItems": 1}),
+        ("random_from_number", "random_from_number", {"type": "boolean"}),
+        ("event_url", "event_url", {"type": "array", "items": {"type": "string", "format": "uri"}}),
+        ("length_timer", "length_timer", {"type": "integer", "minimum": 1, "maximum": 86400}),
+        ("ringing_timer", "ringing_timer", {"type": "integer", "minimum": 1, "maximum": 120}),
+    )
+)
+
+_SHAPES = compile_shapes(
+    [
+        {
+            "oneOf": [
+                {"title": "With from", "required": ["from"]},
+                {
+                    "title": "With a random from number",
+                    "required": ["random_from_number"],
+                    "properties": {"random_from_number": {"enum": [True]}},
+                },
+            ]
+        }
+    ],
+    {
+        "to": "to",
+        "ncco": "ncco",
+        "from": "from_",
+        "random_from_number": "random_from_number",
+        "event_url": "event_url",
+        "machine_detection": "machine_detection",
+        "length_timer": "length_timer",
+        "ringing_timer": "ringing_timer",
+        "advanced_machine_detection": "advanced_machine_detection",
+        "event_method": "event_method",
+    },
+)
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "machine_detection", model.machine_detection, MACHINE_DETECTION_VALUES)
+    check_value(model, "event_method", model.event_method, HTTP_METHOD_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+    for shape in _SHAPES:
+        refuse_shape(model, shape)
+
 
 T = TypeVar("T", bound="CreateCallRequestNcco")
 
@@ -87,8 +145,26 @@ class CreateCallRequestNcco:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "machine_detection", self.machine_detection, MACHINE_DETECTION_VALUES)
-        check_value(self, "event_method", self.event_method, HTTP_METHOD_VALUES)
+        m: Any = self
+        if not (
+            ((v := m.machine_detection) is UNSET or (v.__class__ is str and v in MACHINE_DETECTION_VALUES))
+            and ((v := m.event_method) is UNSET or (v.__class__ is str and v in HTTP_METHOD_VALUES))
+            and ((v := m.to) is not UNSET and (v.__class__ is list and 1 <= len(v)))
+            and ((v := m.ncco) is not UNSET and (v.__class__ is list and 1 <= len(v)))
+            and ((v := m.random_from_number) is UNSET or (v.__class__ is bool))
+            and ((v := m.event_url) is UNSET or (v.__class__ is list and strings(v, uri_ok)))
+            and ((v := m.length_timer) is UNSET or (v.__class__ is int and 1 <= v <= 86400))
+            and ((v := m.ringing_timer) is UNSET or (v.__class__ is int and 1 <= v <= 120))
+            and (
+                [
+                    m.from_ is not UNSET,
+                    m.random_from_number is not UNSET
+                    and (m.random_from_number is UNSET or m.random_from_number in [True]),
+                ].count(True)
+                == 1
+            )
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         to = []
@@ -274,15 +350,15 @@ class CreateCallRequestNcco:
         else:
             from_ = EndpointPhoneFrom.from_dict(_from_)
 
-        random_from_number = d.pop("random_from_number", UNSET)
+        random_from_number = json_form(d.pop("random_from_number", UNSET), "boolean")
 
         event_url = cast(list[str], d.pop("event_url", UNSET))
 
         machine_detection = d.pop("machine_detection", UNSET)
 
-        length_timer = d.pop("length_timer", UNSET)
+        length_timer = json_form(d.pop("length_timer", UNSET), "integer")
 
-        ringing_timer = d.pop("ringing_timer", UNSET)
+        ringing_timer = json_form(d.pop("ringing_timer", UNSET), "integer")
 
         _advanced_machine_detection = d.pop("advanced_machine_detection", UNSET)
         advanced_machine_detection: AdvancedMachineDetection | Unset

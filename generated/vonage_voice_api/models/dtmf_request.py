@@ -6,6 +6,24 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    UNSET,
+    compile_checks,
+    compile_match,
+    refuse_field,
+)
+
+_P0 = compile_match("^[0-9*#p]+$")
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks((("digits", "digits", {"type": "string", "pattern": "^[0-9*#p]+$"}),))
+
+
+def _refuse(model: Any) -> None:
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
+
 T = TypeVar("T", bound="DtmfRequest")
 
 
@@ -14,6 +32,11 @@ class DtmfRequest:
     digits: str
     """ The DTMF digits to play (0-9, `*`, `#`), where `p` pauses for 500 ms. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        m: Any = self
+        if not ((v := m.digits) is not UNSET and (v.__class__ is str and _P0(v))):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         digits = self.digits

@@ -10,7 +10,22 @@ from .. import models
 from ..models.endpoint_phone_from_type import (
     ENDPOINT_PHONE_FROM_TYPE_VALUES,
 )
-from ..types import check_value
+from ..types import (
+    UNSET,
+    check_value,
+    compile_checks,
+    refuse_field,
+)
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks((("number", "number", {"type": "string", "minLength": 1}),))
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "type", model.type_, ENDPOINT_PHONE_FROM_TYPE_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
 
 T = TypeVar("T", bound="EndpointPhoneFrom")
 
@@ -29,7 +44,12 @@ class EndpointPhoneFrom:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "type", self.type_, ENDPOINT_PHONE_FROM_TYPE_VALUES)
+        m: Any = self
+        if not (
+            ((v := m.type_) is not UNSET and (v.__class__ is str and v in ENDPOINT_PHONE_FROM_TYPE_VALUES))
+            and ((v := m.number) is not UNSET and (v.__class__ is str and 1 <= len(v)))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

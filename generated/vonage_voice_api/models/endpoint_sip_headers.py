@@ -6,6 +6,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import InvalidValueError
+from ..types import (
+    check_additional,
+    compile_rule,
+)
+
+_ADDITIONAL = compile_rule({"type": "string"})
+
+
 T = TypeVar("T", bound="EndpointSipHeaders")
 
 
@@ -33,6 +42,7 @@ class EndpointSipHeaders:
         endpoint_sip_headers = cls()
 
         endpoint_sip_headers.additional_properties = d
+        check_additional(endpoint_sip_headers, _ADDITIONAL)
         return endpoint_sip_headers
 
     @property
@@ -43,6 +53,9 @@ class EndpointSipHeaders:
         return self.additional_properties[key]
 
     def __setitem__(self, key: str, value: str) -> None:
+        problem = _ADDITIONAL(value)
+        if problem is not None:
+            raise InvalidValueError("EndpointSipHeaders", key + problem[0], problem[1], rule=problem[2])
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -10,7 +10,22 @@ from .. import models
 from ..models.endpoint_vbc_extension_type import (
     ENDPOINT_VBC_EXTENSION_TYPE_VALUES,
 )
-from ..types import check_value
+from ..types import (
+    UNSET,
+    check_value,
+    compile_checks,
+    refuse_field,
+)
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks((("extension", "extension", {"type": "string"}),))
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "type", model.type_, ENDPOINT_VBC_EXTENSION_TYPE_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
 
 T = TypeVar("T", bound="EndpointVbcExtension")
 
@@ -25,7 +40,12 @@ class EndpointVbcExtension:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "type", self.type_, ENDPOINT_VBC_EXTENSION_TYPE_VALUES)
+        m: Any = self
+        if not (
+            ((v := m.type_) is not UNSET and (v.__class__ is str and v in ENDPOINT_VBC_EXTENSION_TYPE_VALUES))
+            and ((v := m.extension) is not UNSET and (v.__class__ is str))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -16,7 +16,25 @@ if TYPE_CHECKING:
 
 from ..models.endpoint_websocket_content_type import ENDPOINT_WEBSOCKET_CONTENT_TYPE_VALUES
 from ..models.endpoint_websocket_type import ENDPOINT_WEBSOCKET_TYPE_VALUES
-from ..types import check_value
+from ..types import (
+    check_value,
+    compile_checks,
+    compile_match,
+    refuse_field,
+)
+
+_P0 = compile_match("^wss?://")
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks((("uri", "uri", {"type": "string", "minLength": 1, "pattern": "^wss?://"}),))
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "type", model.type_, ENDPOINT_WEBSOCKET_TYPE_VALUES)
+    check_value(model, "content-type", model.content_type, ENDPOINT_WEBSOCKET_CONTENT_TYPE_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
 
 T = TypeVar("T", bound="EndpointWebsocket")
 
@@ -37,8 +55,16 @@ class EndpointWebsocket:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "type", self.type_, ENDPOINT_WEBSOCKET_TYPE_VALUES)
-        check_value(self, "content-type", self.content_type, ENDPOINT_WEBSOCKET_CONTENT_TYPE_VALUES)
+        m: Any = self
+        if not (
+            ((v := m.type_) is not UNSET and (v.__class__ is str and v in ENDPOINT_WEBSOCKET_TYPE_VALUES))
+            and (
+                (v := m.content_type) is not UNSET
+                and (v.__class__ is str and v in ENDPOINT_WEBSOCKET_CONTENT_TYPE_VALUES)
+            )
+            and ((v := m.uri) is not UNSET and (v.__class__ is str and 1 <= len(v) and _P0(v)))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

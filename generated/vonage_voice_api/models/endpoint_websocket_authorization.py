@@ -10,7 +10,23 @@ from .. import models
 from ..models.endpoint_websocket_authorization_type import (
     ENDPOINT_WEBSOCKET_AUTHORIZATION_TYPE_VALUES,
 )
-from ..types import UNSET, Unset, check_value
+from ..types import (
+    UNSET,
+    Unset,
+    check_value,
+    compile_checks,
+    refuse_field,
+)
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks((("value", "value", {"type": "string"}),))
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "type", model.type_, ENDPOINT_WEBSOCKET_AUTHORIZATION_TYPE_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
 
 T = TypeVar("T", bound="EndpointWebsocketAuthorization")
 
@@ -29,7 +45,12 @@ class EndpointWebsocketAuthorization:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "type", self.type_, ENDPOINT_WEBSOCKET_AUTHORIZATION_TYPE_VALUES)
+        m: Any = self
+        if not (
+            ((v := m.type_) is UNSET or (v.__class__ is str and v in ENDPOINT_WEBSOCKET_AUTHORIZATION_TYPE_VALUES))
+            and ((v := m.value) is UNSET or (v.__class__ is str))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str | Unset = UNSET

@@ -6,7 +6,21 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    compile_checks,
+    refuse_field,
+)
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks((("customer_id", "customer_id", {"type": "string"}),))
+
+
+def _refuse(model: Any) -> None:
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
 
 T = TypeVar("T", bound="EndpointWebsocketHeaders")
 
@@ -18,6 +32,11 @@ class EndpointWebsocketHeaders:
     customer_id: str | Unset = UNSET
     """ This is an example header. You can provide any headers you may need """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        m: Any = self
+        if not ((v := m.customer_id) is UNSET or (v.__class__ is str)):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         customer_id = self.customer_id

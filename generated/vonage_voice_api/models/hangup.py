@@ -8,7 +8,12 @@ from attrs import field as _attrs_field
 
 from .. import models
 from ..models.hangup_action import HANGUP_ACTION_VALUES
-from ..types import check_value
+from ..types import UNSET, check_value
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "action", model.action, HANGUP_ACTION_VALUES)
+
 
 T = TypeVar("T", bound="Hangup")
 
@@ -20,7 +25,9 @@ class Hangup:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "action", self.action, HANGUP_ACTION_VALUES)
+        m: Any = self
+        if not ((v := m.action) is not UNSET and (v.__class__ is str and v in HANGUP_ACTION_VALUES)):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

@@ -18,7 +18,34 @@ from ..models.http_method import HTTP_METHOD_VALUES
 from ..models.input_action_action import INPUT_ACTION_ACTION_VALUES
 from ..models.input_action_mode import INPUT_ACTION_MODE_VALUES
 from ..models.input_action_type_item import INPUT_ACTION_TYPE_ITEM_VALUES
-from ..types import check_value, check_values
+from ..types import (
+    check_value,
+    check_values,
+    compile_checks,
+    members,
+    refuse_field,
+    repeats,
+    strings,
+    uri_ok,
+)
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks(
+    (
+        ("type_", "type", {"type": "array", "minItems": 1, "maxItems": 2, "uniqueItems": True}),
+        ("event_url", "eventUrl", {"type": "array", "minItems": 1, "items": {"type": "string", "format": "uri"}}),
+    )
+)
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "action", model.action, INPUT_ACTION_ACTION_VALUES)
+    check_values(model, "type", model.type_, INPUT_ACTION_TYPE_ITEM_VALUES)
+    check_value(model, "mode", model.mode, INPUT_ACTION_MODE_VALUES)
+    check_value(model, "eventMethod", model.event_method, HTTP_METHOD_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
 
 T = TypeVar("T", bound="InputAction")
 
@@ -47,10 +74,16 @@ class InputAction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "action", self.action, INPUT_ACTION_ACTION_VALUES)
-        check_values(self, "type", self.type_, INPUT_ACTION_TYPE_ITEM_VALUES)
-        check_value(self, "mode", self.mode, INPUT_ACTION_MODE_VALUES)
-        check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
+        m: Any = self
+        if not (
+            ((v := m.action) is not UNSET and (v.__class__ is str and v in INPUT_ACTION_ACTION_VALUES))
+            and ((v := m.type_) is not UNSET and (v.__class__ is list and members(v, INPUT_ACTION_TYPE_ITEM_VALUES)))
+            and ((v := m.mode) is UNSET or (v.__class__ is str and v in INPUT_ACTION_MODE_VALUES))
+            and ((v := m.event_method) is UNSET or (v.__class__ is str and v in HTTP_METHOD_VALUES))
+            and ((v := m.type_) is not UNSET and (v.__class__ is list and 1 <= len(v) <= 2 and not repeats(v, None)))
+            and ((v := m.event_url) is UNSET or (v.__class__ is list and 1 <= len(v) and strings(v, uri_ok)))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

@@ -6,7 +6,28 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    compile_checks,
+    json_form,
+    refuse_field,
+)
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks(
+    (
+        ("time_out", "timeOut", {"type": "integer", "minimum": 0, "maximum": 10}),
+        ("max_digits", "maxDigits", {"type": "integer", "minimum": 1, "maximum": 20}),
+        ("submit_on_hash", "submitOnHash", {"type": "boolean"}),
+    )
+)
+
+
+def _refuse(model: Any) -> None:
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
 
 T = TypeVar("T", bound="InputActionDtmf")
 
@@ -22,6 +43,15 @@ class InputActionDtmf:
     submit_on_hash: bool | Unset = False
     """ Send the result as soon as `#` is pressed. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        m: Any = self
+        if not (
+            ((v := m.time_out) is UNSET or (v.__class__ is int and 0 <= v <= 10))
+            and ((v := m.max_digits) is UNSET or (v.__class__ is int and 1 <= v <= 20))
+            and ((v := m.submit_on_hash) is UNSET or (v.__class__ is bool))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         time_out = self.time_out
@@ -45,11 +75,11 @@ class InputActionDtmf:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        time_out = d.pop("timeOut", UNSET)
+        time_out = json_form(d.pop("timeOut", UNSET), "integer")
 
-        max_digits = d.pop("maxDigits", UNSET)
+        max_digits = json_form(d.pop("maxDigits", UNSET), "integer")
 
-        submit_on_hash = d.pop("submitOnHash", UNSET)
+        submit_on_hash = json_form(d.pop("submitOnHash", UNSET), "boolean")
 
         input_action_dtmf = cls(
             time_out=time_out,

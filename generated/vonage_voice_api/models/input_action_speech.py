@@ -6,7 +6,34 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    compile_checks,
+    json_form,
+    refuse_field,
+    strings,
+)
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks(
+    (
+        ("uuid", "uuid", {"type": "array", "minItems": 1, "maxItems": 1, "items": {"type": "string"}}),
+        ("end_on_silence", "endOnSilence", {"type": "number", "minimum": 0.4, "maximum": 10}),
+        ("language", "language", {"type": "string"}),
+        ("context", "context", {"type": "array", "items": {"type": "string"}}),
+        ("start_timeout", "startTimeout", {"type": "integer", "minimum": 1, "maximum": 60}),
+        ("max_duration", "maxDuration", {"type": "integer", "minimum": 1, "maximum": 60}),
+        ("save_audio", "saveAudio", {"type": "boolean"}),
+        ("sensitivity", "sensitivity", {"type": "integer", "minimum": 10, "maximum": 100}),
+    )
+)
+
+
+def _refuse(model: Any) -> None:
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
 
 T = TypeVar("T", bound="InputActionSpeech")
 
@@ -32,6 +59,20 @@ class InputActionSpeech:
     sensitivity: int | Unset = 90
     """ Sensitivity of voice activity detection, from 10 (least) to 100 (most sensitive). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        m: Any = self
+        if not (
+            ((v := m.uuid) is UNSET or (v.__class__ is list and 1 <= len(v) <= 1 and strings(v, None)))
+            and ((v := m.end_on_silence) is UNSET or ((v.__class__ is float or v.__class__ is int) and 0.4 <= v <= 10))
+            and ((v := m.language) is UNSET or (v.__class__ is str))
+            and ((v := m.context) is UNSET or (v.__class__ is list and strings(v, None)))
+            and ((v := m.start_timeout) is UNSET or (v.__class__ is int and 1 <= v <= 60))
+            and ((v := m.max_duration) is UNSET or (v.__class__ is int and 1 <= v <= 60))
+            and ((v := m.save_audio) is UNSET or (v.__class__ is bool))
+            and ((v := m.sensitivity) is UNSET or (v.__class__ is int and 10 <= v <= 100))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         uuid: list[str] | Unset = UNSET
@@ -81,19 +122,19 @@ class InputActionSpeech:
         d = dict(src_dict)
         uuid = cast(list[str], d.pop("uuid", UNSET))
 
-        end_on_silence = d.pop("endOnSilence", UNSET)
+        end_on_silence = json_form(d.pop("endOnSilence", UNSET), "number")
 
         language = d.pop("language", UNSET)
 
         context = cast(list[str], d.pop("context", UNSET))
 
-        start_timeout = d.pop("startTimeout", UNSET)
+        start_timeout = json_form(d.pop("startTimeout", UNSET), "integer")
 
-        max_duration = d.pop("maxDuration", UNSET)
+        max_duration = json_form(d.pop("maxDuration", UNSET), "integer")
 
-        save_audio = d.pop("saveAudio", UNSET)
+        save_audio = json_form(d.pop("saveAudio", UNSET), "boolean")
 
-        sensitivity = d.pop("sensitivity", UNSET)
+        sensitivity = json_form(d.pop("sensitivity", UNSET), "integer")
 
         input_action_speech = cls(
             uuid=uuid,

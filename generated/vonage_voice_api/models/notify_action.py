@@ -15,7 +15,26 @@ if TYPE_CHECKING:
 
 from ..models.http_method import HTTP_METHOD_VALUES
 from ..models.notify_action_action import NOTIFY_ACTION_ACTION_VALUES
-from ..types import check_value
+from ..types import (
+    check_value,
+    compile_checks,
+    refuse_field,
+    strings,
+    uri_ok,
+)
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks(
+    (("event_url", "eventUrl", {"type": "array", "minItems": 1, "items": {"type": "string", "format": "uri"}}),)
+)
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "action", model.action, NOTIFY_ACTION_ACTION_VALUES)
+    check_value(model, "eventMethod", model.event_method, HTTP_METHOD_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
 
 T = TypeVar("T", bound="NotifyAction")
 
@@ -37,8 +56,13 @@ class NotifyAction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "action", self.action, NOTIFY_ACTION_ACTION_VALUES)
-        check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
+        m: Any = self
+        if not (
+            ((v := m.action) is not UNSET and (v.__class__ is str and v in NOTIFY_ACTION_ACTION_VALUES))
+            and ((v := m.event_method) is UNSET or (v.__class__ is str and v in HTTP_METHOD_VALUES))
+            and ((v := m.event_url) is not UNSET and (v.__class__ is list and 1 <= len(v) and strings(v, uri_ok)))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action

@@ -18,7 +18,65 @@ from ..models.record_action_action import RECORD_ACTION_ACTION_VALUES
 from ..models.record_action_end_on_key import RECORD_ACTION_END_ON_KEY_VALUES
 from ..models.record_action_format import RECORD_ACTION_FORMAT_VALUES
 from ..models.record_action_split import RECORD_ACTION_SPLIT_VALUES
-from ..types import check_value
+from ..types import (
+    check_value,
+    compile_checks,
+    compile_shapes,
+    json_form,
+    refuse_field,
+    refuse_shape,
+    strings,
+    uri_ok,
+)
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks(
+    (
+        ("channels", "channels", {"type": "integer", "minimum": 1, "maximum": 32}),
+        ("end_on_silence", "endOnSilence", {"type": "integer", "minimum": 3, "maximum": 10}),
+        ("time_out", "timeOut", {"type": "integer", "minimum": 3, "maximum": 7200}),
+        ("beep_start", "beepStart", {"type": "boolean"}),
+        ("event_url", "eventUrl", {"type": "array", "minItems": 1, "items": {"type": "string", "format": "uri"}}),
+    )
+)
+
+_SHAPES = compile_shapes(
+    [
+        {
+            "not": {
+                "description": "`channels` needs `split: conversation`.",
+                "required": ["channels"],
+                "not": {"required": ["split"]},
+            }
+        }
+    ],
+    {
+        "action": "action",
+        "format": "format_",
+        "split": "split",
+        "channels": "channels",
+        "endOnSilence": "end_on_silence",
+        "endOnKey": "end_on_key",
+        "timeOut": "time_out",
+        "beepStart": "beep_start",
+        "eventUrl": "event_url",
+        "eventMethod": "event_method",
+        "transcription": "transcription",
+    },
+)
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "action", model.action, RECORD_ACTION_ACTION_VALUES)
+    check_value(model, "format", model.format_, RECORD_ACTION_FORMAT_VALUES)
+    check_value(model, "split", model.split, RECORD_ACTION_SPLIT_VALUES)
+    check_value(model, "endOnKey", model.end_on_key, RECORD_ACTION_END_ON_KEY_VALUES)
+    check_value(model, "eventMethod", model.event_method, HTTP_METHOD_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+    for shape in _SHAPES:
+        refuse_shape(model, shape)
+
 
 T = TypeVar("T", bound="RecordAction")
 
@@ -57,11 +115,21 @@ class RecordAction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "action", self.action, RECORD_ACTION_ACTION_VALUES)
-        check_value(self, "format", self.format_, RECORD_ACTION_FORMAT_VALUES)
-        check_value(self, "split", self.split, RECORD_ACTION_SPLIT_VALUES)
-        check_value(self, "endOnKey", self.end_on_key, RECORD_ACTION_END_ON_KEY_VALUES)
-        check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
+        m: Any = self
+        if not (
+            ((v := m.action) is not UNSET and (v.__class__ is str and v in RECORD_ACTION_ACTION_VALUES))
+            and ((v := m.format_) is UNSET or (v.__class__ is str and v in RECORD_ACTION_FORMAT_VALUES))
+            and ((v := m.split) is UNSET or (v.__class__ is str and v in RECORD_ACTION_SPLIT_VALUES))
+            and ((v := m.end_on_key) is UNSET or (v.__class__ is str and v in RECORD_ACTION_END_ON_KEY_VALUES))
+            and ((v := m.event_method) is UNSET or (v.__class__ is str and v in HTTP_METHOD_VALUES))
+            and ((v := m.channels) is UNSET or (v.__class__ is int and 1 <= v <= 32))
+            and ((v := m.end_on_silence) is UNSET or (v.__class__ is int and 3 <= v <= 10))
+            and ((v := m.time_out) is UNSET or (v.__class__ is int and 3 <= v <= 7200))
+            and ((v := m.beep_start) is UNSET or (v.__class__ is bool))
+            and ((v := m.event_url) is UNSET or (v.__class__ is list and 1 <= len(v) and strings(v, uri_ok)))
+            and (not (m.channels is not UNSET and not (m.split is not UNSET)))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action
@@ -137,15 +205,15 @@ class RecordAction:
 
         split = d.pop("split", UNSET)
 
-        channels = d.pop("channels", UNSET)
+        channels = json_form(d.pop("channels", UNSET), "integer")
 
-        end_on_silence = d.pop("endOnSilence", UNSET)
+        end_on_silence = json_form(d.pop("endOnSilence", UNSET), "integer")
 
         end_on_key = d.pop("endOnKey", UNSET)
 
-        time_out = d.pop("timeOut", UNSET)
+        time_out = json_form(d.pop("timeOut", UNSET), "integer")
 
-        beep_start = d.pop("beepStart", UNSET)
+        beep_start = json_form(d.pop("beepStart", UNSET), "boolean")
 
         event_url = cast(list[str], d.pop("eventUrl", UNSET))
 

@@ -13,7 +13,45 @@ from ..models.start_talk_request_language import (
 from ..models.start_talk_request_voice_name import (
     START_TALK_REQUEST_VOICE_NAME_VALUES,
 )
-from ..types import UNSET, Unset, check_value
+from ..types import (
+    UNSET,
+    Unset,
+    check_value,
+    compile_checks,
+    compile_match,
+    json_form,
+    refuse_field,
+)
+
+_P0 = compile_match("^-?(0(\\.[0-9]+)?|\\.[0-9]+|1(\\.0+)?)$")
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks(
+    (
+        ("text", "text", {"type": "string"}),
+        ("style", "style", {"type": "integer"}),
+        ("premium", "premium", {"type": "boolean"}),
+        ("loop", "loop", {"type": "integer"}),
+        (
+            "level",
+            "level",
+            {
+                "anyOf": [
+                    {"type": "number", "minimum": -1, "maximum": 1},
+                    {"type": "string", "pattern": "^-?(0(\\.[0-9]+)?|\\.[0-9]+|1(\\.0+)?)$"},
+                ]
+            },
+        ),
+    )
+)
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "language", model.language, START_TALK_REQUEST_LANGUAGE_VALUES)
+    check_value(model, "voice_name", model.voice_name, START_TALK_REQUEST_VOICE_NAME_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
 
 T = TypeVar("T", bound="StartTalkRequest")
 
@@ -39,8 +77,20 @@ class StartTalkRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "language", self.language, START_TALK_REQUEST_LANGUAGE_VALUES)
-        check_value(self, "voice_name", self.voice_name, START_TALK_REQUEST_VOICE_NAME_VALUES)
+        m: Any = self
+        if not (
+            ((v := m.language) is UNSET or (v.__class__ is str and v in START_TALK_REQUEST_LANGUAGE_VALUES))
+            and ((v := m.voice_name) is UNSET or (v.__class__ is str and v in START_TALK_REQUEST_VOICE_NAME_VALUES))
+            and ((v := m.text) is not UNSET and (v.__class__ is str))
+            and ((v := m.style) is UNSET or (v.__class__ is int))
+            and ((v := m.premium) is UNSET or (v.__class__ is bool))
+            and ((v := m.loop) is UNSET or (v.__class__ is int))
+            and (
+                (v := m.level) is UNSET
+                or (((v.__class__ is float or v.__class__ is int) and -1 <= v <= 1) or (v.__class__ is str and _P0(v)))
+            )
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         text = self.text
@@ -94,13 +144,13 @@ class StartTalkRequest:
 
         language = d.pop("language", UNSET)
 
-        style = d.pop("style", UNSET)
+        style = json_form(d.pop("style", UNSET), "integer")
 
-        premium = d.pop("premium", UNSET)
+        premium = json_form(d.pop("premium", UNSET), "boolean")
 
         voice_name = d.pop("voice_name", UNSET)
 
-        loop = d.pop("loop", UNSET)
+        loop = json_form(d.pop("loop", UNSET), "integer")
 
         def _parse_level(data: object) -> float | str | Unset:
             if isinstance(data, Unset):

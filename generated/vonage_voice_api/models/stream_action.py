@@ -8,7 +8,37 @@ from attrs import field as _attrs_field
 
 from .. import models
 from ..models.stream_action_action import STREAM_ACTION_ACTION_VALUES
-from ..types import UNSET, Unset, check_value
+from ..types import (
+    UNSET,
+    Unset,
+    check_value,
+    compile_checks,
+    json_form,
+    refuse_field,
+    strings,
+    uri_ok,
+)
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks(
+    (
+        (
+            "stream_url",
+            "streamUrl",
+            {"type": "array", "minItems": 1, "maxItems": 1, "items": {"type": "string", "format": "uri"}},
+        ),
+        ("level", "level", {"type": "number", "minimum": -1, "maximum": 1}),
+        ("barge_in", "bargeIn", {"type": "boolean"}),
+        ("loop", "loop", {"type": "integer", "minimum": 0}),
+    )
+)
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "action", model.action, STREAM_ACTION_ACTION_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
 
 T = TypeVar("T", bound="StreamAction")
 
@@ -30,7 +60,15 @@ class StreamAction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "action", self.action, STREAM_ACTION_ACTION_VALUES)
+        m: Any = self
+        if not (
+            ((v := m.action) is not UNSET and (v.__class__ is str and v in STREAM_ACTION_ACTION_VALUES))
+            and ((v := m.stream_url) is not UNSET and (v.__class__ is list and 1 <= len(v) <= 1 and strings(v, uri_ok)))
+            and ((v := m.level) is UNSET or ((v.__class__ is float or v.__class__ is int) and -1 <= v <= 1))
+            and ((v := m.barge_in) is UNSET or (v.__class__ is bool))
+            and ((v := m.loop) is UNSET or (v.__class__ is int and 0 <= v))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action
@@ -67,11 +105,11 @@ class StreamAction:
 
         stream_url = cast(list[str], d.pop("streamUrl"))
 
-        level = d.pop("level", UNSET)
+        level = json_form(d.pop("level", UNSET), "number")
 
-        barge_in = d.pop("bargeIn", UNSET)
+        barge_in = json_form(d.pop("bargeIn", UNSET), "boolean")
 
-        loop = d.pop("loop", UNSET)
+        loop = json_form(d.pop("loop", UNSET), "integer")
 
         stream_action = cls(
             action=action,

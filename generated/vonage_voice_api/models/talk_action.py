@@ -8,7 +8,35 @@ from attrs import field as _attrs_field
 
 from .. import models
 from ..models.talk_action_action import TALK_ACTION_ACTION_VALUES
-from ..types import UNSET, Unset, check_value
+from ..types import (
+    UNSET,
+    Unset,
+    check_value,
+    compile_checks,
+    json_form,
+    refuse_field,
+)
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks(
+    (
+        ("text", "text", {"type": "string", "minLength": 1}),
+        ("barge_in", "bargeIn", {"type": "boolean"}),
+        ("loop", "loop", {"type": "integer", "minimum": 0}),
+        ("level", "level", {"type": "number", "minimum": -1, "maximum": 1}),
+        ("language", "language", {"type": "string"}),
+        ("style", "style", {"type": "integer", "minimum": 0}),
+        ("premium", "premium", {"type": "boolean"}),
+        ("voice_name", "voiceName", {"type": "string"}),
+    )
+)
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "action", model.action, TALK_ACTION_ACTION_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
 
 T = TypeVar("T", bound="TalkAction")
 
@@ -38,7 +66,19 @@ class TalkAction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "action", self.action, TALK_ACTION_ACTION_VALUES)
+        m: Any = self
+        if not (
+            ((v := m.action) is not UNSET and (v.__class__ is str and v in TALK_ACTION_ACTION_VALUES))
+            and ((v := m.text) is not UNSET and (v.__class__ is str and 1 <= len(v)))
+            and ((v := m.barge_in) is UNSET or (v.__class__ is bool))
+            and ((v := m.loop) is UNSET or (v.__class__ is int and 0 <= v))
+            and ((v := m.level) is UNSET or ((v.__class__ is float or v.__class__ is int) and -1 <= v <= 1))
+            and ((v := m.language) is UNSET or (v.__class__ is str))
+            and ((v := m.style) is UNSET or (v.__class__ is int and 0 <= v))
+            and ((v := m.premium) is UNSET or (v.__class__ is bool))
+            and ((v := m.voice_name) is UNSET or (v.__class__ is str))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action
@@ -91,17 +131,17 @@ class TalkAction:
 
         text = d.pop("text")
 
-        barge_in = d.pop("bargeIn", UNSET)
+        barge_in = json_form(d.pop("bargeIn", UNSET), "boolean")
 
-        loop = d.pop("loop", UNSET)
+        loop = json_form(d.pop("loop", UNSET), "integer")
 
-        level = d.pop("level", UNSET)
+        level = json_form(d.pop("level", UNSET), "number")
 
         language = d.pop("language", UNSET)
 
-        style = d.pop("style", UNSET)
+        style = json_form(d.pop("style", UNSET), "integer")
 
-        premium = d.pop("premium", UNSET)
+        premium = json_form(d.pop("premium", UNSET), "boolean")
 
         voice_name = d.pop("voiceName", UNSET)
 

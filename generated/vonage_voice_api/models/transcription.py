@@ -8,7 +8,32 @@ from attrs import field as _attrs_field
 
 from .. import models
 from ..models.http_method import HTTP_METHOD_VALUES
-from ..types import UNSET, Unset, check_value
+from ..types import (
+    UNSET,
+    Unset,
+    check_value,
+    compile_checks,
+    json_form,
+    refuse_field,
+    strings,
+    uri_ok,
+)
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks(
+    (
+        ("language", "language", {"type": "string"}),
+        ("event_url", "eventUrl", {"type": "array", "minItems": 1, "items": {"type": "string", "format": "uri"}}),
+        ("sentiment_analysis", "sentimentAnalysis", {"type": "boolean"}),
+    )
+)
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "eventMethod", model.event_method, HTTP_METHOD_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
 
 T = TypeVar("T", bound="Transcription")
 
@@ -28,7 +53,14 @@ class Transcription:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "eventMethod", self.event_method, HTTP_METHOD_VALUES)
+        m: Any = self
+        if not (
+            ((v := m.event_method) is UNSET or (v.__class__ is str and v in HTTP_METHOD_VALUES))
+            and ((v := m.language) is UNSET or (v.__class__ is str))
+            and ((v := m.event_url) is UNSET or (v.__class__ is list and 1 <= len(v) and strings(v, uri_ok)))
+            and ((v := m.sentiment_analysis) is UNSET or (v.__class__ is bool))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         language = self.language
@@ -66,7 +98,7 @@ class Transcription:
 
         event_method = d.pop("eventMethod", UNSET)
 
-        sentiment_analysis = d.pop("sentimentAnalysis", UNSET)
+        sentiment_analysis = json_form(d.pop("sentimentAnalysis", UNSET), "boolean")
 
         transcription = cls(
             language=language,

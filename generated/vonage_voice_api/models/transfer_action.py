@@ -10,7 +10,47 @@ from .. import models
 from ..models.transfer_action_action import (
     TRANSFER_ACTION_ACTION_VALUES,
 )
-from ..types import UNSET, Unset, check_value
+from ..types import (
+    UNSET,
+    Unset,
+    check_value,
+    compile_checks,
+    compile_shapes,
+    json_form,
+    refuse_field,
+    refuse_shape,
+    strings,
+)
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks(
+    (
+        ("conversation_id", "conversationId", {"type": "string", "minLength": 1}),
+        ("can_hear", "canHear", {"type": "array", "items": {"type": "string"}}),
+        ("can_speak", "canSpeak", {"type": "array", "items": {"type": "string"}}),
+        ("mute", "mute", {"type": "boolean"}),
+    )
+)
+
+_SHAPES = compile_shapes(
+    [{"not": {"description": "`mute` cannot be combined with `canSpeak`.", "required": ["mute", "canSpeak"]}}],
+    {
+        "action": "action",
+        "conversationId": "conversation_id",
+        "canHear": "can_hear",
+        "canSpeak": "can_speak",
+        "mute": "mute",
+    },
+)
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "action", model.action, TRANSFER_ACTION_ACTION_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+    for shape in _SHAPES:
+        refuse_shape(model, shape)
+
 
 T = TypeVar("T", bound="TransferAction")
 
@@ -34,7 +74,16 @@ class TransferAction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "action", self.action, TRANSFER_ACTION_ACTION_VALUES)
+        m: Any = self
+        if not (
+            ((v := m.action) is not UNSET and (v.__class__ is str and v in TRANSFER_ACTION_ACTION_VALUES))
+            and ((v := m.conversation_id) is not UNSET and (v.__class__ is str and 1 <= len(v)))
+            and ((v := m.can_hear) is UNSET or (v.__class__ is list and strings(v, None)))
+            and ((v := m.can_speak) is UNSET or (v.__class__ is list and strings(v, None)))
+            and ((v := m.mute) is UNSET or (v.__class__ is bool))
+            and (not (m.mute is not UNSET and m.can_speak is not UNSET))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action
@@ -79,7 +128,7 @@ class TransferAction:
 
         can_speak = cast(list[str], d.pop("canSpeak", UNSET))
 
-        mute = d.pop("mute", UNSET)
+        mute = json_form(d.pop("mute", UNSET), "boolean")
 
         transfer_action = cls(
             action=action,

@@ -10,7 +10,23 @@ from .. import models
 from ..models.transfer_with_answer_url_destination_type import (
     TRANSFER_WITH_ANSWER_URL_DESTINATION_TYPE_VALUES,
 )
-from ..types import check_value
+from ..types import (
+    UNSET,
+    check_value,
+    compile_checks,
+    refuse_field,
+    strings,
+)
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks((("url", "url", {"type": "array", "items": {"type": "string"}}),))
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "type", model.type_, TRANSFER_WITH_ANSWER_URL_DESTINATION_TYPE_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
 
 T = TypeVar("T", bound="TransferWithAnswerUrlDestination")
 
@@ -24,7 +40,15 @@ class TransferWithAnswerUrlDestination:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "type", self.type_, TRANSFER_WITH_ANSWER_URL_DESTINATION_TYPE_VALUES)
+        m: Any = self
+        if not (
+            (
+                (v := m.type_) is not UNSET
+                and (v.__class__ is str and v in TRANSFER_WITH_ANSWER_URL_DESTINATION_TYPE_VALUES)
+            )
+            and ((v := m.url) is not UNSET and (v.__class__ is list and strings(v, None)))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import models
+from ..types import UNSET
 
 if TYPE_CHECKING:
     from ..models.transfer_with_ncco_destination import TransferWithNccoDestination
@@ -14,6 +15,11 @@ if TYPE_CHECKING:
 
 from ..models.request_transfer_action_param import REQUEST_TRANSFER_ACTION_PARAM_VALUES
 from ..types import check_value
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "action", model.action, REQUEST_TRANSFER_ACTION_PARAM_VALUES)
+
 
 T = TypeVar("T", bound="TransferWithNcco")
 
@@ -26,7 +32,9 @@ class TransferWithNcco:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "action", self.action, REQUEST_TRANSFER_ACTION_PARAM_VALUES)
+        m: Any = self
+        if not ((v := m.action) is not UNSET and (v.__class__ is str and v in REQUEST_TRANSFER_ACTION_PARAM_VALUES)):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         destination = self.destination.to_dict()

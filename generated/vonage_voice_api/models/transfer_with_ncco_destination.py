@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import models
+from ..types import UNSET
 
 if TYPE_CHECKING:
     from ..models.connect_action import ConnectAction
@@ -22,7 +23,21 @@ if TYPE_CHECKING:
 
 from ..errors import InvalidValueError
 from ..models.transfer_with_ncco_destination_type import TRANSFER_WITH_NCCO_DESTINATION_TYPE_VALUES
-from ..types import check_value
+from ..types import (
+    check_value,
+    compile_checks,
+    refuse_field,
+)
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks((("ncco", "ncco", {"type": "array", "minItems": 1}),))
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "type", model.type_, TRANSFER_WITH_NCCO_DESTINATION_TYPE_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
 
 T = TypeVar("T", bound="TransferWithNccoDestination")
 
@@ -47,7 +62,12 @@ class TransferWithNccoDestination:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "type", self.type_, TRANSFER_WITH_NCCO_DESTINATION_TYPE_VALUES)
+        m: Any = self
+        if not (
+            ((v := m.type_) is not UNSET and (v.__class__ is str and v in TRANSFER_WITH_NCCO_DESTINATION_TYPE_VALUES))
+            and ((v := m.ncco) is not UNSET and (v.__class__ is list and 1 <= len(v)))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -8,7 +8,24 @@ from attrs import field as _attrs_field
 
 from .. import models
 from ..models.wait_action_action import WAIT_ACTION_ACTION_VALUES
-from ..types import UNSET, Unset, check_value
+from ..types import (
+    UNSET,
+    Unset,
+    check_value,
+    compile_checks,
+    json_form,
+    refuse_field,
+)
+
+# For the error only: which rule a value that failed __attrs_post_init__'s test breaks.
+_CHECKS = compile_checks((("timeout", "timeout", {"type": "number", "minimum": 0.1, "maximum": 7200}),))
+
+
+def _refuse(model: Any) -> None:
+    check_value(model, "action", model.action, WAIT_ACTION_ACTION_VALUES)
+    for entry in _CHECKS:
+        refuse_field(model, entry)
+
 
 T = TypeVar("T", bound="WaitAction")
 
@@ -24,7 +41,12 @@ class WaitAction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        check_value(self, "action", self.action, WAIT_ACTION_ACTION_VALUES)
+        m: Any = self
+        if not (
+            ((v := m.action) is not UNSET and (v.__class__ is str and v in WAIT_ACTION_ACTION_VALUES))
+            and ((v := m.timeout) is UNSET or ((v.__class__ is float or v.__class__ is int) and 0.1 <= v <= 7200))
+        ):
+            _refuse(self)
 
     def to_dict(self) -> dict[str, Any]:
         action: str = self.action
@@ -48,7 +70,7 @@ class WaitAction:
         d = dict(src_dict)
         action = d.pop("action")
 
-        timeout = d.pop("timeout", UNSET)
+        timeout = json_form(d.pop("timeout", UNSET), "number")
 
         wait_action = cls(
             action=action,
