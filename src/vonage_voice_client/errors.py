@@ -24,8 +24,11 @@ models keep it.
 
 from __future__ import annotations
 
+import datetime
 import email.utils
 import json
+import math
+import re
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -146,18 +149,27 @@ def error_for(response: httpx.Response) -> VoiceAPIError:
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header: delay-seconds or an HTTP date; None when absent or unreadable."""
-    if value is None or not value.strip():
+    """Seconds to wait from a Retry-After header (RFC 9110 10.2.3): delay-seconds or an HTTP date.
+
+    None when absent or unreadable, so the caller falls back to its backoff: ``nan``, ``inf``, ``-5``, ``1e3`` and
+    ``+5`` are not delay-seconds (digits, here also with a fraction). A date in the past is 0.0; a date without a
+    zone is GMT, as HTTP dates are. The result is finite and >= 0 but not capped (the retry policy caps it).
+    """
+    text = (value or "").strip()
+    if not text:
         return None
+    if _DELAY_SECONDS.fullmatch(text):
+        seconds = float(text)
+        return seconds if math.isfinite(seconds) else None  # 400 digits overflow to inf
     try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+        when = email.utils.parsedate_to_datetime(text)
+        seconds = when.replace(tzinfo=when.tzinfo or datetime.UTC).timestamp()
+    except (TypeError, ValueError, OverflowError):
         return None
-    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+    return max(0.0, seconds - (time.time() if now is None else now))
+
+
+_DELAY_SECONDS = re.compile(r"[0-9]+(?:\.[0-9]+)?", re.ASCII)
 
 
 def _json_object(response: httpx.Response) -> dict[str, Any] | None:
