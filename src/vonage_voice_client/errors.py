@@ -20,6 +20,10 @@ The root and the generated errors are defined in the generated package's ``error
 nothing of ours, so the root lives there and is re-exported here): one ``except VonageVoiceError`` catches
 everything the client raises. A value the spec does not list yet, in anything the API sends, is not an error: the
 models keep it.
+
+Every error pickles (a ``ProcessPoolExecutor`` worker can raise one to its parent) with its message and plain fields;
+the live objects it was built from stay behind, since their request carries the JWT: an unpickled error has no
+``response`` (``VoiceAPIError``) and no ``cause`` (``VoiceTransportError``, ``MalformedResponseError``).
 """
 
 from __future__ import annotations
@@ -60,6 +64,7 @@ class VoiceTransportError(VonageVoiceError):
 
     ``may_have_reached_server`` is False only when the connection was never made, so the request cannot have had an
     effect. When it is True for a POST /v1/calls, a call may have been created: list calls before creating again.
+    ``cause`` is the httpx error (absent from an unpickled copy: it holds the request; the message names it).
     """
 
     def __init__(self, method: str, path: str, cause: httpx.TransportError, *, may_have_reached_server: bool) -> None:
@@ -70,7 +75,11 @@ class VoiceTransportError(VonageVoiceError):
 
 
 class VoiceAPIError(APIResponseError):
-    """The API answered with a non-2xx status. Carries the RFC 7807 problem fields when the body has them."""
+    """The API answered with a non-2xx status. Carries the RFC 7807 problem fields when the body has them.
+
+    ``response`` is the httpx response (absent from an unpickled copy: its request holds the JWT); every other
+    field, the body included, is kept.
+    """
 
     def __init__(self, response: httpx.Response) -> None:
         request = response.request
