@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import http.cookiejar
 import io
+import weakref
 from collections.abc import AsyncIterator
 from typing import Any, Final
 
@@ -38,6 +39,8 @@ class InThreadAdapter(HTTPAdapter):
         super().__init__()
         self._transport = httpx.ASGITransport(app=app)
         self._loop = asyncio.new_event_loop()
+        # Closed with the adapter too: a run's session is dropped, not closed (a ResourceWarning from the loop).
+        weakref.finalize(self, self._loop.close)
         self._fallback = fallback  # Schemathesis' own adapter, for what httpx cannot represent
 
     def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> requests.Response:

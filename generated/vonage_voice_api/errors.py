@@ -1,6 +1,7 @@
 """Errors raised by the generated API functions and models."""
 
 from collections.abc import Collection
+from typing import Any, ClassVar
 
 
 class VonageVoiceError(Exception):
@@ -13,6 +14,23 @@ class VonageVoiceError(Exception):
     everything it raises on purpose (a plain generated ``Client`` lets httpx's transport errors out). Not derived from
     it: the KeyError, TypeError or plain ValueError of a model's from_dict() given a malformed dict.
     """
+
+    # Attributes a pickled error leaves behind (see __reduce__): the live objects it was built from. The HTTP
+    # response and an httpx error hold the request, whose Authorization header is the application's JWT.
+    _NOT_PICKLED: ClassVar[frozenset[str]] = frozenset({"response", "cause"})
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The message and the plain fields (status, problem fields, trace id, ...), so an error crosses a process
+        # boundary (ProcessPoolExecutor, multiprocessing) whole and without a secret. Rebuilt without __init__,
+        # whose arguments differ from class to class (Exception's default reduce calls it with the message alone).
+        fields = {name: value for name, value in vars(self).items() if name not in self._NOT_PICKLED}
+        return _unpickle, (type(self), self.args), fields
+
+
+def _unpickle(cls: type[VonageVoiceError], args: tuple[Any, ...]) -> VonageVoiceError:
+    error = cls.__new__(cls)
+    error.args = args
+    return error
 
 
 class APIResponseError(VonageVoiceError):
@@ -43,7 +61,8 @@ class UnexpectedStatus(APIResponseError):
 class MalformedResponse(APIResponseError):
     """A success response whose body is unusable: not JSON, a required field missing, or a wrong JSON type.
 
-    A value the spec does not list yet (a new status, endpoint type, ...) is not malformed: it is kept.
+    A value the spec does not list yet (a new status, endpoint type, ...) is not malformed: it is kept. ``cause`` is
+    the parsing error; an unpickled copy has none (its message names it).
     """
 
     def __init__(self, status_code: int, content: bytes, cause: Exception):

@@ -9,17 +9,22 @@ key and its password travel in :class:`~._redact.Hidden`, so no frame of a trace
 from __future__ import annotations
 
 import os
+import typing
 from pathlib import Path
 from typing import Final, NamedTuple
 
 from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa
+from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 
 from ._redact import Hidden, describe
 from .errors import ConfigurationError
 
 MIN_RSA_BITS: Final = 2048
+# Every private key class cryptography has, from its own union. Not spelled out: naming dsa.DSAPrivateKey (DSA is
+# deprecated in cryptography) warns on every connect(), which fails test suites that run with warnings as errors.
+_PRIVATE_KEY_TYPES: Final = typing.get_args(PrivateKeyTypes)
 _MAX_PATH_SHOWN: Final = 255  # paths are shown in errors; no RSA key fits in this many characters
 
 
@@ -141,14 +146,7 @@ def _pem_precheck(
 
 
 def _is_private_key(key: object) -> bool:
-    return isinstance(
-        key,
-        rsa.RSAPrivateKey
-        | ec.EllipticCurvePrivateKey
-        | ed25519.Ed25519PrivateKey
-        | ed448.Ed448PrivateKey
-        | dsa.DSAPrivateKey,
-    )
+    return isinstance(key, _PRIVATE_KEY_TYPES)
 
 
 def _check_rsa(key: object, label: str) -> rsa.RSAPrivateKey:
@@ -165,6 +163,7 @@ def _key_kind(key: object) -> str:
         (ec.EllipticCurvePrivateKey, "an EC"),
         (ed25519.Ed25519PrivateKey, "an Ed25519"),
         (ed448.Ed448PrivateKey, "an Ed448"),
-        (dsa.DSAPrivateKey, "a DSA"),
     )
-    return next((name for kind, name in kinds if isinstance(key, kind)), f"a {type(key).__name__}")
+    # Others by their class name ("a DSA"): see _PRIVATE_KEY_TYPES for why DSA is not named.
+    fallback = f"a {type(key).__name__.removesuffix('PrivateKey')}"
+    return next((name for kind, name in kinds if isinstance(key, kind)), fallback)

@@ -20,12 +20,19 @@ The root and the generated errors are defined in the generated package's ``error
 nothing of ours, so the root lives there and is re-exported here): one ``except VonageVoiceError`` catches
 everything the client raises. A value the spec does not list yet, in anything the API sends, is not an error: the
 models keep it.
+
+Every error pickles (a ``ProcessPoolExecutor`` worker can raise one to its parent) with its message and plain fields;
+the live objects it was built from stay behind, since their request carries the JWT: an unpickled error has no
+``response`` (``VoiceAPIError``) and no ``cause`` (``VoiceTransportError``, ``MalformedResponseError``).
 """
 
 from __future__ import annotations
 
+import datetime
 import email.utils
 import json
+import math
+import re
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -57,6 +64,7 @@ class VoiceTransportError(VonageVoiceError):
 
     ``may_have_reached_server`` is False only when the connection was never made, so the request cannot have had an
     effect. When it is True for a POST /v1/calls, a call may have been created: list calls before creating again.
+    ``cause`` is the httpx error (absent from an unpickled copy: it holds the request; the message names it).
     """
 
     def __init__(self, method: str, path: str, cause: httpx.TransportError, *, may_have_reached_server: bool) -> None:
@@ -67,7 +75,11 @@ class VoiceTransportError(VonageVoiceError):
 
 
 class VoiceAPIError(APIResponseError):
-    """The API answered with a non-2xx status. Carries the RFC 7807 problem fields when the body has them."""
+    """The API answered with a non-2xx status. Carries the RFC 7807 problem fields when the body has them.
+
+    ``response`` is the httpx response (absent from an unpickled copy: its request holds the JWT); every other
+    field, the body included, is kept.
+    """
 
     def __init__(self, response: httpx.Response) -> None:
         request = response.request
@@ -146,18 +158,27 @@ def error_for(response: httpx.Response) -> VoiceAPIError:
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header: delay-seconds or an HTTP date; None when absent or unreadable."""
-    if value is None or not value.strip():
+    """Seconds to wait from a Retry-After header (RFC 9110 10.2.3): delay-seconds or an HTTP date.
+
+    None when absent or unreadable, so the caller falls back to its backoff: ``nan``, ``inf``, ``-5``, ``1e3`` and
+    ``+5`` are not delay-seconds (digits, here also with a fraction). A date in the past is 0.0; a date without a
+    zone is GMT, as HTTP dates are. The result is finite and >= 0 but not capped (the retry policy caps it).
+    """
+    text = (value or "").strip()
+    if not text:
         return None
+    if _DELAY_SECONDS.fullmatch(text):
+        seconds = float(text)
+        return seconds if math.isfinite(seconds) else None  # 400 digits overflow to inf
     try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+        when = email.utils.parsedate_to_datetime(text)
+        seconds = when.replace(tzinfo=when.tzinfo or datetime.UTC).timestamp()
+    except (TypeError, ValueError, OverflowError):
         return None
-    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+    return max(0.0, seconds - (time.time() if now is None else now))
+
+
+_DELAY_SECONDS = re.compile(r"[0-9]+(?:\.[0-9]+)?", re.ASCII)
 
 
 def _json_object(response: httpx.Response) -> dict[str, Any] | None:

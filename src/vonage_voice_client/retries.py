@@ -9,8 +9,8 @@ action) is ``repeatable`` or ``once`` (overlays/29-retry-rules.yaml, turned into
 * a ``once`` request (create, talk, stream, DTMF, DTMF subscription, transfer, hangup), or one the table does not
   know, is never re-sent once it may have reached the server: a second copy would repeat its effect (a PIN typed
   twice) or turn its success into an error (a second hangup).
-* Retry-After (seconds or an HTTP date) is honoured up to ``max_retry_after``; otherwise capped exponential backoff
-  with jitter. ``max_retries=0`` disables retries.
+* Retry-After (seconds or an HTTP date) is honoured up to ``max_retry_after``, never shorter than the capped
+  exponential backoff with jitter used without it. ``max_retries=0`` disables retries.
 * Under a deadline (``connect(deadline=...)``, ``client.deadline(...)``), no attempt starts after it and no wait
   would end past it: the last outcome is final instead.
 
@@ -84,13 +84,15 @@ class RetryPolicy:
 
     def delay(self, attempt: int, response: httpx.Response | None) -> float:
         """Seconds to wait before attempt ``attempt + 1``."""
-        if response is not None:
-            retry_after = parse_retry_after(response.headers.get("Retry-After"))
-            if retry_after is not None:
-                return min(retry_after, self.max_retry_after)
         ceiling: float = min(self.backoff_cap, self.backoff_base * 2.0 ** (attempt - 1))
         # "Equal jitter": never less than half the step, so retries stay spaced out, never in lockstep.
-        return ceiling / 2 + random.uniform(0, ceiling / 2)  # noqa: S311 - jitter, not cryptography
+        backoff = ceiling / 2 + random.uniform(0, ceiling / 2)  # noqa: S311 - jitter, not cryptography
+        retry_after = None if response is None else parse_retry_after(response.headers.get("Retry-After"))
+        if retry_after is None:  # absent, or nonsense (nan, inf, -5): the server gave no usable wait
+            return backoff
+        # Retry-After says "not before", so it is a floor, capped at max_retry_after; the backoff still applies
+        # (as Stripe's Python client does): a past date or 0 must not make every client retry at once.
+        return max(min(retry_after, self.max_retry_after), backoff)
 
 
 class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):

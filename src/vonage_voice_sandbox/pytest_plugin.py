@@ -71,7 +71,8 @@ def voice_sandbox(_vonage_voice_sandbox_session: VoiceSandbox) -> VoiceSandbox:
 
 @pytest.fixture
 def voice_client(voice_sandbox: VoiceSandbox) -> Iterator[VoiceClient]:
-    """A client connected to ``voice_sandbox`` (closed after the test)."""
+    """A client connected to ``voice_sandbox`` (closed after the test; an async test that awaits operations uses
+    ``async with voice_client:`` so its async connections close in the test's event loop)."""
     from vonage_voice_client import connect  # the sandbox's one use of the runtime (import-linter ignore_imports)
 
     client = connect(

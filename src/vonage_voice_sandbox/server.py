@@ -95,7 +95,11 @@ def bind(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
     # every answer written in two parts (headers, body) waits ~40 ms for the client's delayed ACK.
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()  # now, not by the garbage collector (a ResourceWarning)
+        raise
     sock.set_inheritable(True)
     return sock
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import uuid
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from vonage_voice_client import connect
 from vonage_voice_client.auth import PrivateKeyInput, VonageJWT
 
 APP_ID = "c2d4e6f8-1a3b-4c5d-8e7f-9a0b1c2d3e4f"
@@ -335,6 +337,21 @@ def test_from_env_reads_os_environ_by_default(rsa_pem: bytes, monkeypatch: pytes
     monkeypatch.delenv("VONAGE_PRIVATE_KEY_PASSWORD", raising=False)
 
     assert VonageJWT.from_env().application_id == APP_ID
+
+
+def test_connect_with_the_key_from_the_environment_emits_no_warning(
+    rsa_pem: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: CryptographyDeprecationWarning (DSA is deprecated) from the key check, on every connect()."""
+    monkeypatch.setenv("VONAGE_APPLICATION_ID", APP_ID)
+    monkeypatch.setenv("VONAGE_PRIVATE_KEY", rsa_pem.decode())
+    for name in ("VONAGE_PRIVATE_KEY_PATH", "VONAGE_PRIVATE_KEY_PASSWORD", "VONAGE_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        with connect():
+            pass
+    assert [str(warning.message) for warning in seen] == []
 
 
 @pytest.mark.parametrize("as_bytes", [False, True], ids=["str", "bytes"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +13,8 @@ from typing import Any
 import httpx
 import pytest
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import dsa, rsa
+from cryptography.utils import CryptographyDeprecationWarning
 
 from vonage_voice_client import connect
 from vonage_voice_client.auth import ConfigurationError, VonageJWT
@@ -101,6 +103,15 @@ CONFIG_ERRORS: list[tuple[str, Callable[[Keys], object], str]] = [
     ("env: encrypted", lambda k: env(VONAGE_PRIVATE_KEY=k.encrypted.decode()), "^VONAGE_PRIVATE_KEY is encrypted; set"),
     ("env: 1024-bit key", lambda k: env(VONAGE_PRIVATE_KEY=k.short.decode()), "^VONAGE_PRIVATE_KEY is 1024-bit RSA; "),
 ]
+
+
+def test_a_dsa_key_object_is_refused_by_name_without_a_warning_from_us() -> None:
+    with pytest.warns(CryptographyDeprecationWarning, match="DSA"):  # making one is deprecated; refusing one is not
+        key = dsa.generate_private_key(1024)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ConfigurationError, match=r"^private key is a DSA key; Vonage application keys are RSA"):
+            make(key)
 
 
 @pytest.mark.parametrize(("call", "message"), [c[1:] for c in CONFIG_ERRORS], ids=[c[0] for c in CONFIG_ERRORS])

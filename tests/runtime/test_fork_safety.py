@@ -66,6 +66,7 @@ def server() -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     process.terminate()
     process.wait(10)
+    process.stdout.close()
 
 
 def calls(client: VoiceClient, count: int) -> list[tuple[str, str, str]]:

@@ -115,22 +115,24 @@ def test_every_operation_sync(voice_sandbox: VoiceSandbox, voice_client: VoiceCl
 
 
 async def test_every_operation_async(voice_sandbox: VoiceSandbox, voice_client: VoiceClient) -> None:
-    body = CreateCallRequestNcco(
-        to=[EndpointPhoneTo(number="14155550100")],
-        from_=EndpointPhoneFrom(number="14155550199"),
-        ncco=[TalkAction(text=LONG_TEXT)],
-    )
-    created = await create_call.asyncio(client=voice_client, body=body)
-    uuid = str(created.uuid)
-    voice_sandbox.advance(5)
-    for name, module, kwargs, expected, _ in in_call_operations():
-        check_result(name, await module.asyncio(uuid, client=voice_client, **kwargs), expected, uuid)
-    check_effects(voice_sandbox, uuid)
-    record = await get_call.asyncio(uuid, client=voice_client)
-    assert record.status == "completed"
-    # the REST transfer moved the leg into a new conversation (the transfer event's conversation_uuid_to)
-    page = await get_calls.asyncio(client=voice_client, conversation_uuid=record.conversation_uuid)
-    assert uuids_in(page) == [uuid]
+    # async with: closes the async connections too (the fixture's with-block closes only the sync ones)
+    async with voice_client:
+        body = CreateCallRequestNcco(
+            to=[EndpointPhoneTo(number="14155550100")],
+            from_=EndpointPhoneFrom(number="14155550199"),
+            ncco=[TalkAction(text=LONG_TEXT)],
+        )
+        created = await create_call.asyncio(client=voice_client, body=body)
+        uuid = str(created.uuid)
+        voice_sandbox.advance(5)
+        for name, module, kwargs, expected, _ in in_call_operations():
+            check_result(name, await module.asyncio(uuid, client=voice_client, **kwargs), expected, uuid)
+        check_effects(voice_sandbox, uuid)
+        record = await get_call.asyncio(uuid, client=voice_client)
+        assert record.status == "completed"
+        # the REST transfer moved the leg into a new conversation (the transfer event's conversation_uuid_to)
+        page = await get_calls.asyncio(client=voice_client, conversation_uuid=record.conversation_uuid)
+        assert uuids_in(page) == [uuid]
 
 
 def test_errors_from_the_sandbox_are_typed(voice_sandbox: VoiceSandbox, voice_client: VoiceClient) -> None:

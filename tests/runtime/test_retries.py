@@ -43,10 +43,11 @@ from vonage_voice_client import (
     VoiceClient,
     VoiceTransportError,
 )
+from vonage_voice_client.errors import parse_retry_after
 from vonage_voice_client.retries import retry_rule
 
 MAX_RETRIES = 3
-CREATE_BODY = {
+CREATE_BODY: dict[str, Any] = {
     "to": [{"type": "phone", "number": "14155550100"}],
     "random_from_number": True,
     "ncco": [{"action": "talk", "text": "Hello"}],
@@ -195,6 +196,61 @@ def test_retry_after_as_http_date_is_honoured_and_capped() -> None:
     assert 8.0 <= policy.delay(1, httpx.Response(429, headers={"Retry-After": soon})) <= 10.0
     assert policy.delay(1, httpx.Response(429, headers={"Retry-After": late})) == 30.0
     assert policy.delay(1, httpx.Response(429, headers={"Retry-After": "900"})) == 30.0
+
+
+NOT_A_WAIT = ["nan", "inf", "-inf", "-5", "+5", "1e3", "1_0", "0x10", "9" * 400, "soon", "Mon, 32 Jan 2024"]
+
+
+@pytest.mark.parametrize("value", NOT_A_WAIT, ids=lambda v: v[:12])
+def test_a_retry_after_that_is_not_a_wait_counts_as_absent(rsa_key: rsa.RSAPrivateKey, value: str) -> None:
+    """Before: nan and -5 read as 0 (three retries at once) and inf as inf (retry_after=inf on the error)."""
+
+    def limited(request: httpx.Request) -> httpx.Response:
+        response = problem(429, "Too Many Requests")
+        response.headers["Retry-After"] = value
+        return response
+
+    assert parse_retry_after(value) is None
+    sleeps = Sleeps()
+    with (
+        mock_client(rsa_key, limited, max_retries=MAX_RETRIES, sleeps=sleeps) as client,
+        pytest.raises(RateLimitedError) as caught,
+    ):
+        OPERATIONS["getCall"][0](client)
+    assert caught.value.retry_after is None
+    # The backoff's own waits: 0.25-0.5 s, 0.5-1 s, 1-2 s.
+    assert [0.25 * 2**n <= delay <= 0.5 * 2**n for n, delay in enumerate(sleeps.delays)] == [True] * MAX_RETRIES
+
+
+def test_retry_after_is_read_strictly() -> None:
+    now = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
+    assert parse_retry_after("2") == 2.0
+    assert parse_retry_after(" 1.5 ") == 1.5  # a fraction is not delay-seconds, but its meaning is clear
+    assert parse_retry_after(format_datetime(now + timedelta(seconds=30), usegmt=True), now=now.timestamp()) == 30.0
+    # An HTTP date is GMT: one without a zone ("-0000", or none) is not read as local time.
+    assert parse_retry_after("Thu, 01 Jan 2026 12:00:30 -0000", now=now.timestamp()) == 30.0
+    assert parse_retry_after("Thu, 01 Jan 2026 12:00:30", now=now.timestamp()) == 30.0
+    assert parse_retry_after(format_datetime(now - timedelta(days=1), usegmt=True), now=now.timestamp()) == 0.0
+    assert parse_retry_after(None) is None and parse_retry_after(" ") is None
+    assert parse_retry_after("\u0663") is None  # an Arabic-Indic 3: float() reads it, HTTP does not
+
+
+@pytest.mark.parametrize("value", ["0", "Thu, 01 Jan 2015 00:00:00 GMT"], ids=["zero", "past date"])
+def test_retry_after_zero_or_past_still_waits_the_backoff(value: str) -> None:
+    """Before: 0 s, so every client limited together retried at once and spent its retries in the same instant."""
+    policy = RetryPolicy(backoff_base=0.5, backoff_cap=4.0)
+    response = httpx.Response(429, headers={"Retry-After": value})
+    for attempt, ceiling in [(1, 0.5), (2, 1.0), (3, 2.0)]:
+        delays = {policy.delay(attempt, response) for _ in range(50)}
+        assert all(ceiling / 2 <= d <= ceiling for d in delays)
+        assert len(delays) > 1, "jittered like the backoff, not in lockstep"
+
+
+def test_retry_after_longer_than_the_backoff_is_waited_exactly() -> None:
+    policy = RetryPolicy(backoff_base=0.5, backoff_cap=4.0, max_retry_after=30.0)
+    assert policy.delay(1, httpx.Response(429, headers={"Retry-After": "2"})) == 2.0
+    assert policy.delay(1, httpx.Response(429, headers={"Retry-After": "1e300"})) <= 0.5  # not a wait: backoff
+    assert policy.delay(1, httpx.Response(429, headers={"Retry-After": "9" * 300})) == 30.0  # a wait, capped
 
 
 def test_backoff_is_exponential_jittered_and_capped() -> None:

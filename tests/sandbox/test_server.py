@@ -126,26 +126,27 @@ def read_announcement(process: subprocess.Popen[str]) -> dict[str, str]:
 def test_the_cli_makes_keys_and_says_how_to_use_them(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     command = [sys.executable, "-m", "vonage_voice_sandbox", "--port", "0", "--log-level", "warning"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    try:
-        exports = read_announcement(process)
-        assert set(exports) == {
-            "VONAGE_APPLICATION_ID",
-            "VONAGE_PRIVATE_KEY_PATH",
-            "VONAGE_SIGNATURE_SECRET",
-            "VONAGE_BASE_URL",
-        }
-        key_path = Path(exports["VONAGE_PRIVATE_KEY_PATH"])
-        assert stat.S_IMODE(key_path.stat().st_mode) == 0o600
-        pem = key_path.read_bytes()
-        serialization.load_pem_private_key(pem, password=None)
-        headers = token_for(exports["VONAGE_APPLICATION_ID"], pem)
-        response = httpx.get(f"{exports['VONAGE_BASE_URL']}/v1/calls", headers=headers)
-        assert response.status_code == 200
-    finally:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=10)
-    assert process.returncode == 0, process.stderr.read() if process.stderr else ""
+    # As a context manager, so its pipes are closed too.
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) as process:
+        try:
+            exports = read_announcement(process)
+            assert set(exports) == {
+                "VONAGE_APPLICATION_ID",
+                "VONAGE_PRIVATE_KEY_PATH",
+                "VONAGE_SIGNATURE_SECRET",
+                "VONAGE_BASE_URL",
+            }
+            key_path = Path(exports["VONAGE_PRIVATE_KEY_PATH"])
+            assert stat.S_IMODE(key_path.stat().st_mode) == 0o600
+            pem = key_path.read_bytes()
+            serialization.load_pem_private_key(pem, password=None)
+            headers = token_for(exports["VONAGE_APPLICATION_ID"], pem)
+            response = httpx.get(f"{exports['VONAGE_BASE_URL']}/v1/calls", headers=headers)
+            assert response.status_code == 200
+        finally:
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=10)
+        assert process.returncode == 0, process.stderr.read() if process.stderr else ""
     assert not key_path.exists()  # removed on exit
 
 

@@ -69,6 +69,7 @@ def sandbox_cli(rate_limits: str) -> Iterator[SandboxCli]:
     finally:
         child.terminate()
         child.wait(10)
+        child.stdout.close()
 
 
 class Workers:
