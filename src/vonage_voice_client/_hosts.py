@@ -67,8 +67,9 @@ def origin_of(url: httpx.URL) -> Origin:
     return Origin(url.scheme, url.raw_host, None if port == _DEFAULT_PORTS.get(url.scheme) else port)
 
 
-def parse_url(url: object, label: str) -> httpx.URL:
-    """``url`` parsed as httpx will send to it; refused when it carries what a base URL never needs."""
+def parse_url(url: object, label: str, *, query_ok: bool = False) -> httpx.URL:
+    """``url`` parsed as httpx will send to it; refused when it carries what a base URL never needs (a query or a
+    fragment, unless ``query_ok``: a file's URL may have one)."""
     if not isinstance(url, str):
         raise ConfigurationError(f"{label} must be a string URL, not {type(url).__name__}")
     try:
@@ -79,7 +80,7 @@ def parse_url(url: object, label: str) -> httpx.URL:
         raise ConfigurationError(f"{label} {url!r} is not an http(s) URL with a host")
     if parsed.userinfo:
         raise ConfigurationError(f"{label} {url!r} carries user info: requests would go to {_host(parsed)!r}")
-    if parsed.query or parsed.fragment:
+    if (parsed.query or parsed.fragment) and not query_ok:
         raise ConfigurationError(f"{label} {url!r} must not carry a query or fragment")
     if parsed.raw_host.endswith(b"."):
         raise ConfigurationError(f"{label} {url!r}: write the host without its trailing dot")

@@ -24,7 +24,7 @@ from typing import IO, Final, Protocol
 import httpx
 from vonage_voice_api.models import Transcript
 
-from ._hosts import check_origin, parse_origins
+from ._hosts import check_origin, parse_origins, parse_url
 from ._wire import STREAMED, fits
 from .errors import ConfigurationError, MalformedResponseError, VoiceTransportError
 
@@ -128,17 +128,7 @@ async def adownload_transcript(client: VoiceClient, url: str) -> Transcript:
 
 def _checked(client: VoiceClient, url: object, label: str) -> httpx.URL:
     """``url`` when the application JWT may go there (the client's allowed origins); else ConfigurationError."""
-    if not isinstance(url, str):
-        raise ConfigurationError(f"{label} must be a string URL, not {type(url).__name__}")
-    try:
-        parsed = httpx.URL(url.strip())
-    except httpx.InvalidURL as error:
-        raise ConfigurationError(f"{label} {url!r} is not a valid URL: {error}") from None
-    host = parsed.raw_host.decode("ascii")
-    if parsed.scheme not in ("http", "https") or not host:
-        raise ConfigurationError(f"{label} {url!r} is not an http(s) URL with a host")
-    if parsed.userinfo:
-        raise ConfigurationError(f"{label} {url!r} carries user info: it would go to {host!r}, refused")
+    parsed = parse_url(url, label, query_ok=True)
     allowed = parse_origins(client.auth.allowed_origins, "allowed origins")
     check_origin(parsed, label, allowed=allowed, loopback_ok=False)
     return parsed
