@@ -24,6 +24,7 @@ nothing but pytest until a fixture runs; the fixtures need the ``sandbox`` extra
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
@@ -40,9 +41,13 @@ INSTALL_CONTRACT: str = "pip install 'vonage-voice-client[contract]'"
 _SANDBOX_FIXTURE: str = "voice_sandbox"
 
 
-def _require_extra(fixture: str) -> None:
+def _require_extra(
+    fixture: str, module: str = "vonage_voice_sandbox.testing", extra: str = "sandbox", install: str = INSTALL
+) -> None:
+    """Import ``module`` (by default what every fixture needs: Starlette, uvicorn, openapi-core), or fail the test
+    with one line naming the extra that brings what is missing."""
     try:
-        import vonage_voice_sandbox.testing  # noqa: F401 - what every fixture needs: Starlette, uvicorn, openapi-core
+        importlib.import_module(module)
     except ModuleNotFoundError as exc:
         if (exc.name or "").startswith("vonage_voice"):
             raise
@@ -50,7 +55,7 @@ def _require_extra(fixture: str) -> None:
     else:
         return
     # Outside the except block, so that pytest shows this one line and not the chained ImportError.
-    pytest.fail(f"{fixture} needs the sandbox extra ({missing} is not installed): {INSTALL}", pytrace=False)
+    pytest.fail(f"{fixture} needs the {extra} extra ({missing} is not installed): {install}", pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -119,31 +124,20 @@ class WebhookContract(Protocol):
 def voice_webhook_contract() -> WebhookContract:
     """``voice_webhook_contract(app, secret=..., answer="/answer", event="/event")``: the webhook contract against
     an ASGI app in process; fails the test with its findings, or with ``check=False`` returns the report."""
-    try:
-        from .webhook_contract import Target, check_webhooks
-    except ModuleNotFoundError as exc:
-        if (exc.name or "").startswith("vonage_voice"):
-            raise
-        missing = exc.name
-    else:
+    _require_extra("voice_webhook_contract", "vonage_voice_sandbox.webhook_contract", "contract", INSTALL_CONTRACT)
+    from .webhook_contract import Target, check_webhooks
 
-        def run(
-            app: Any, *, secret: str, check: bool = True, examples: int = 10, seed: int = 0, **where: Any
-        ) -> Report:
-            waits = where.pop("waits", None)
-            target = Target(**where, **({"waits": waits} if waits else {}), name=f"{type(app).__module__}:APP")
-            report = check_webhooks(app, secret=secret, target=target, examples=examples, seed=seed)
-            if check and not report.ok:
-                pytest.fail(
-                    f"the webhook contract found {len(report.findings)} problem(s):\n{report.text()}", pytrace=False
-                )
-            return report
+    def run(app: Any, *, secret: str, check: bool = True, examples: int = 10, seed: int = 0, **where: Any) -> Report:
+        waits = where.pop("waits", None)
+        target = Target(**where, **({"waits": waits} if waits else {}), name=f"{type(app).__module__}:APP")
+        report = check_webhooks(app, secret=secret, target=target, examples=examples, seed=seed)
+        if check and not report.ok:
+            pytest.fail(
+                f"the webhook contract found {len(report.findings)} problem(s):\n{report.text()}", pytrace=False
+            )
+        return report
 
-        return cast("WebhookContract", run)
-    pytest.fail(
-        f"voice_webhook_contract needs the contract extra ({missing} is not installed): {INSTALL_CONTRACT}",
-        pytrace=False,
-    )
+    return cast("WebhookContract", run)
 
 
 @pytest.hookimpl(wrapper=True)
