@@ -16,10 +16,13 @@ from typing import Any, Final
 
 import yaml
 
+from vonage_voice_sandbox import patched_spec_path
 from vonage_voice_sandbox.spec.refs import follow_refs, resolve_ref
 
 ROOT: Final = Path(__file__).resolve().parents[2]
-PATCHED_SPEC: Final = ROOT / "openapi" / "voice-v1.patched.yaml"
+# The committed spec in a checkout; installed from the wheel (no checkout), the sandbox's copy of it.
+_CHECKOUT: Final = ROOT / "openapi" / "voice-v1.patched.yaml"
+PATCHED_SPEC: Final = _CHECKOUT if _CHECKOUT.is_file() else patched_spec_path()
 HTTP_METHODS: Final = ("get", "put", "post", "delete", "patch")
 
 Schema = dict[str, Any]

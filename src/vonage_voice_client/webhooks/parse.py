@@ -17,10 +17,13 @@ fields and the whole payload.
 from __future__ import annotations
 
 import json
+import keyword
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, overload
 
+import attrs
 from vonage_voice_api.models import (
     AnsweredEvent,
     AnswerWebhook,
@@ -152,6 +155,8 @@ def parse_callback(
     """
     payload = _payload(body, query)
     model = _model_for(payload, kind)
+    if not body and query is not None:
+        payload = _query_objects(model, payload)
     try:
         return model.from_dict(payload)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -174,6 +179,56 @@ def _payload(body: bytes | str | Mapping[str, Any] | None, query: QueryInput | N
     if query is not None:
         return query_object(query)
     raise CallbackParseError("no payload: pass the callback body (POST) or its query (GET)")
+
+
+def _query_objects(model: type[Callback], payload: dict[str, Any]) -> dict[str, Any]:
+    """A GET callback carries strings only, so an object (``custom_data``, an input's ``dtmf``) arrives as compact
+    JSON: read it as the object it is where the model expects an object, and leave any other string as it came."""
+    expects = _object_fields(model)
+    found = dict(payload)
+    for name, value in payload.items():
+        wanted = expects.get(name)
+        if wanted is None or not isinstance(value, str) or value[:1] not in "{[":
+            continue
+        try:
+            decoded = json.loads(value)
+        except (ValueError, RecursionError):
+            continue  # not JSON after all: the model says what is wrong with it
+        if isinstance(decoded, wanted):
+            found[name] = decoded
+    return found
+
+
+_ObjectFields = dict[str, type[dict[str, Any]] | type[list[Any]]]
+_object_fields_of: dict[str, _ObjectFields] = {}
+
+
+def _object_fields(model: type[Any]) -> _ObjectFields:
+    """The payload names whose value the model reads as an object (a nested model or a dict) or an array."""
+    known = _object_fields_of.get(model.__qualname__)
+    if known is None:
+        known = _object_fields_of[model.__qualname__] = _read_object_fields(model)
+    return known
+
+
+def _read_object_fields(model: type[Any]) -> _ObjectFields:
+    if not attrs.has(model):
+        return {}
+    hints = typing.get_type_hints(model)
+    fields: _ObjectFields = {}
+    for attribute in attrs.fields(model):
+        if attribute.name == "additional_properties":
+            continue
+        name = (
+            attribute.name.removesuffix("_") if keyword.iskeyword(attribute.name.removesuffix("_")) else attribute.name
+        )
+        for option in typing.get_args(hints[attribute.name]) or (hints[attribute.name],):
+            origin = typing.get_origin(option) or option
+            if hasattr(option, "from_dict") or origin is dict:
+                fields[name] = dict
+            elif origin is list:
+                fields[name] = list
+    return fields
 
 
 def _model_for(payload: Mapping[str, Any], kind: CallbackKind | None) -> type[Callback]:

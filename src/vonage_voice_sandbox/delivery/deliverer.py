@@ -291,7 +291,7 @@ def _ncco_from(status_code: int, content: bytes) -> list[Any] | None:
         value = json.loads(content)
     except (ValueError, RecursionError):
         return None
-    return value if isinstance(value, list) and all(isinstance(item, dict) for item in value) else None
+    return value if isinstance(value, list) else None  # what is in it is checked as an inline NCCO is
 
 
 def _query_value(value: Any) -> str:

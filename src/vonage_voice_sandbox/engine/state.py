@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from ..spec.ncco import NccoChecker
 from . import payloads
 from .calls import BEFORE_ANSWER, RANDOM_FROM, Call, append_capped
 from .clock import format_time
@@ -16,11 +17,14 @@ from .ncco import plan
 from .scenarios import RINGING_AFTER, scenario_for
 from .socket_legs import SocketLegs
 
-__all__ = ["CallStore", "Fetch", "Outbox", "too_many_actions"]
+__all__ = ["CallStore", "Fetch", "Outbox", "invalid_ncco", "too_many_actions"]
 
 
 class CallStore(SocketLegs):
     """Every call of the sandbox; thread-safe (``lock``), since the CLI's ticker runs beside request handlers."""
+
+    # The spec's NCCO check (set by create_app): a fetched or answered NCCO is held to the rules of an inline one.
+    ncco_checker: NccoChecker | None = None
 
     def reset(self) -> None:
         with self.lock:
@@ -169,7 +173,7 @@ class CallStore(SocketLegs):
         NCCO does (after a disconnected socket, the leg completes instead)."""
         if event.call_uuid is None:
             return
-        error = error or self._too_many_actions(ncco)
+        ncco, error = self._checked(ncco, error)
         if event.kind == "disconnected":
             self.disconnected_reply(event.call_uuid, event.reply_token, None if error else ncco, elapsed)
         else:
@@ -177,8 +181,17 @@ class CallStore(SocketLegs):
 
     def fetched(self, fetch: Fetch, ncco: list[Any] | None, error: str | None, elapsed: float) -> None:
         """An NCCO fetch finished: run the NCCO, or report the error and end the call."""
-        error = error or self._too_many_actions(ncco)
+        ncco, error = self._checked(ncco, error)
         self._resume(fetch.call_uuid, fetch.token, "ncco", ncco, error, fetch.sent_at, elapsed)
+
+    def _checked(self, ncco: list[Any] | None, error: str | None) -> tuple[list[Any] | None, str | None]:
+        """An NCCO an application answered, held to the rules of an inline one: its length first (checking a huge one
+        against the spec would take long), then the spec, with D32's string forms typed (``"true"``, ``"45"``)."""
+        error = error or self._too_many_actions(ncco)
+        if error is not None or ncco is None or self.ncco_checker is None:
+            return ncco, error
+        check = self.ncco_checker.check(ncco)
+        return (check.ncco, None) if check.valid else (ncco, invalid_ncco(check.describe()))
 
     def _too_many_actions(self, ncco: list[Any] | None) -> str | None:
         if ncco is None or len(ncco) <= self.limits.max_ncco_actions:
@@ -203,6 +216,11 @@ class CallStore(SocketLegs):
 def too_many_actions(count: int, limit: int) -> str:
     """Why an NCCO of ``count`` actions is refused."""
     return f"the NCCO has {count} actions; the sandbox runs at most {limit} (Limits.max_ncco_actions)"
+
+
+def invalid_ncco(problems: str) -> str:
+    """Why an NCCO the spec refuses is not run: each field named, as a 400 names them for an inline NCCO."""
+    return f"the NCCO is not valid: {problems}"
 
 
 def _caller(body: dict[str, Any]) -> dict[str, Any]:

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -24,19 +22,14 @@ from openapi_core.validation.schemas.exceptions import InvalidSchemaValue
 from .discriminators import misplaced_discriminators
 from .document import SpecInfo
 from .errors import InvalidParameter
+from .loose import LOOSE_MARK, loosen
 from .refs import RefError, follow_refs
 from .validation import _leaves, _schema_errors, _schema_parameter
 
 __all__ = ["LOOSE_MARK", "NccoCheck", "NccoChecker", "checker_for", "loosen"]
 
 NCCO_ACTION: Final = "#/components/schemas/NccoAction"  # the union of actions (overlay 16)
-LOOSE_MARK: Final = "x-vvc-loose-scalars"  # overlay 42: where D32's string forms are accepted
 _NCCO_KEY: Final = "x-vvc-ncco"  # the NCCO as a whole, added to a copy of the document
-_INTEGER = re.compile(r"-?[0-9]+")
-_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
-_MAX_DEPTH: Final = 64
-
-Resolve = Callable[[Any], Any]
 
 
 @dataclass(frozen=True)
@@ -98,55 +91,6 @@ def checker_for(spec: SpecInfo) -> NccoChecker:
     return NccoChecker(spec)
 
 
-def loosen(resolve: Resolve, schema: Any, value: Any, *, always: bool = False) -> tuple[Any, list[InvalidParameter]]:
-    """``value`` with D32's string forms typed inside schemas marked ``x-vvc-loose-scalars`` (or everywhere with
-    ``always``), and where they were. Nothing else changes: a value the schema refuses stays as it is."""
-    found: list[InvalidParameter] = []
-    return _loosen(resolve, schema, value, (), always, found, 0), found
-
-
-def _loosen(
-    resolve: Resolve, node: Any, value: Any, path: tuple[Any, ...], on: bool, found: list[InvalidParameter], depth: int
-) -> Any:
-    schema = resolve(node)
-    if depth > _MAX_DEPTH or not isinstance(schema, dict):
-        return value
-    on = on or bool(schema.get(LOOSE_MARK))
-    if isinstance(value, str):
-        return _scalar(schema, value, path, found) if on else value
-    discriminator = schema.get("discriminator")
-    if isinstance(discriminator, dict) and isinstance(value, dict):
-        held = value.get(str(discriminator.get("propertyName")))
-        mapped = (discriminator.get("mapping") or {}).get(held) if isinstance(held, str) else None
-        if isinstance(mapped, str):
-            return _loosen(resolve, {"$ref": mapped}, value, path, on, found, depth + 1)
-    for part in schema.get("allOf") or []:
-        value = _loosen(resolve, part, value, path, on, found, depth + 1)
-    if isinstance(value, dict) and isinstance(schema.get("properties"), dict):
-        properties = schema["properties"]
-        return {
-            key: _loosen(resolve, properties[key], item, (*path, key), on, found, 0) if key in properties else item
-            for key, item in value.items()
-        }
-    if isinstance(value, list) and isinstance(schema.get("items"), dict):
-        return [_loosen(resolve, schema["items"], item, (*path, i), on, found, 0) for i, item in enumerate(value)]
-    return value
-
-
-def _scalar(schema: dict[str, Any], value: str, path: tuple[Any, ...], found: list[InvalidParameter]) -> Any:
-    kind = schema.get("type")
-    typed: Any = value
-    if kind == "boolean" and value in ("true", "false"):
-        typed = value == "true"
-    elif kind == "integer" and _INTEGER.fullmatch(value):
-        typed = int(value)
-    elif kind == "number" and _NUMBER.fullmatch(value):
-        typed = float(value) if "." in value else int(value)
-    if typed is not value:
-        found.append(InvalidParameter(_dotted(path), f"{value!r} is a string: the spec wants {typed!r} (D32)"))
-    return typed
-
-
 def _rooted(error: InvalidParameter) -> InvalidParameter:
     """Names from the NCCO's root: ``[0].text`` (the request validator's ``body`` means the whole NCCO)."""
     name = error.name
@@ -155,10 +99,3 @@ def _rooted(error: InvalidParameter) -> InvalidParameter:
 
 def _unreadable() -> InvalidParameter:
     return InvalidParameter("ncco", "is not a valid NCCO")
-
-
-def _dotted(path: tuple[Any, ...]) -> str:
-    name = ""
-    for part in path:
-        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
-    return name or "body"

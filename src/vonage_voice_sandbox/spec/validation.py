@@ -3,7 +3,8 @@
 Nothing here knows a field of the Voice API: the spec says what is valid, openapi-core checks it, and this module
 turns openapi-core's errors into ``invalid_parameters`` entries (``{name, reason}``) whose names are JSON paths into
 the request (``to[0].number``, ``page_size``, ``body``). A failed ``oneOf`` is explained by the alternative that
-came closest, since "not valid under any of the given schemas" names nothing a client can fix.
+came closest, since "not valid under any of the given schemas" names nothing a client can fix. Where the spec marks
+the real API's looser forms (``x-vvc-loose-scalars``: ``"true"`` in an NCCO), they are typed before validation.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from .defaults import SpecDefaults
 from .discriminators import misplaced_discriminators
 from .document import Operation, SpecInfo, full_paths
 from .errors import InvalidKind, InvalidParameter, InvalidRequest
+from .loose import loosen
 from .openapi_setup import build_openapi
 
 __all__ = ["RequestValidator", "ValidRequest", "is_json_type", "parse_json", "validator_for"]
@@ -102,6 +104,8 @@ class RequestValidator:
         parsed = parse_json(body) if body and is_json_type(content_type) else None  # precise errors for bad JSON
         if precheck is not None and parsed is not None:
             precheck(parsed)
+        if parsed is not None:
+            parsed, body = self._loosened(operation, parsed, body)
         concrete = operation.path
         for name, value in path.items():
             concrete = concrete.replace("{" + name + "}", value)
@@ -125,6 +129,17 @@ class RequestValidator:
             raise _invalid(errors)
         body_value = self._defaults.body(operation, parsed) if parsed is not None else None
         return ValidRequest(operation, dict(path), self._defaults.query(operation, query), body_value)
+
+    def _loosened(self, operation: Operation, parsed: Any, body: bytes) -> tuple[Any, bytes]:
+        """The body with D32's string forms typed where the spec marks them ``x-vvc-loose-scalars`` (NCCO actions:
+        ``"true"``, ``"45"``), as the real API takes them; the same body when it holds none."""
+        schema = self._defaults.body_schema(operation)
+        if schema is None:
+            return parsed, body
+        typed, found = loosen(self._defaults.resolve, schema, parsed)
+        if not found:
+            return parsed, body
+        return typed, json.dumps(typed, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
     def _discriminator_error(self, operation: Operation, body: Any) -> None:
         """Raise a 400 naming each discriminator that holds a list or an object, if any does."""

@@ -31,6 +31,7 @@ from ..engine.clock import AdvanceableClock, Clock, RealClock
 from ..engine.limits import Limits
 from ..engine.state import CallStore
 from ..spec.document import SpecInfo, load_spec
+from ..spec.ncco import checker_for
 from ..spec.validation import validator_for
 from .admin import admin_mount
 from .admin_rules import read_body
@@ -213,6 +214,7 @@ def create_app(
         limits=limits,
         admin_hosts=frozenset(name.lower() for name in admin_hosts),
     )
+    sandbox.store.ncco_checker = checker_for(spec)
     _warn_unserved(spec)
     app = SandboxApp(
         routes=[admin_mount(ADMIN_PREFIX), Route("/{path:path}", ApiEndpoint(sandbox))],
