@@ -1,7 +1,7 @@
 """Client contract, responses: every answer the spec allows (each status, media type and oneOf branch, with bodies
 generated from its schema) is turned by the generated client and our runtime into the right model, or the typed
-error for its status, with nothing lost: models give back the body with ``to_dict()``, a file (a binary body: a
-recording) comes back as the generated ``File`` holding its bytes unchanged, errors keep the problem
+error for its status, with nothing lost: models give back the body with ``to_dict()``, a file (downloadFile: a
+recording or a transcript) comes back as the generated ``File`` holding the bytes unchanged, errors keep the problem
 fields (type, title, detail, instance, invalid_parameters), the trace id and, for 429, Retry-After.
 """
 
@@ -86,7 +86,7 @@ def test_client_parses_every_allowed_answer(
         answer = httpx.Response(item.status, json=body, headers=headers)
 
     if 200 <= item.status < 300:
-        _assert_parsed(item, body, _call(item, inputs[item.operation.operation_id], auth, answer))
+        _assert_parsed(item, body, answer, _call(item, inputs[item.operation.operation_id], auth, answer))
     else:
         with pytest.raises(VoiceAPIError) as raised:
             _call(item, inputs[item.operation.operation_id], auth, answer)
@@ -117,12 +117,13 @@ def _call(item: ResponseItem, case: StCase, auth: VonageJWT, answer: httpx.Respo
         return module.sync(client=client, **kwargs)
 
 
-def _assert_parsed(item: ResponseItem, body: Any, parsed: Any) -> None:
-    if isinstance(body, bytes):
+def _assert_parsed(item: ResponseItem, body: Any, answer: httpx.Response, parsed: Any) -> None:
+    module = client_calls.operation_module(item.operation)
+    if client_calls.returns_file(module):  # a file (a recording, a transcript) is given back as it came
         assert isinstance(parsed, File), f"{item.id}: expected the generated File, got {type(parsed).__name__}"
-        assert parsed.payload.read() == body, "the file's bytes were lost or changed"
+        assert parsed.payload.read() == answer.content, "the file's bytes were lost or changed"
         return
-    model = client_calls.success_model(client_calls.operation_module(item.operation))
+    model = client_calls.success_model(module)
     if model is None or body is NOT_SET:
         assert parsed is None, f"{item.id}: nothing to parse, yet the client returned {parsed!r}"
         return
