@@ -74,6 +74,9 @@ class Lifecycle:
         self.scenarios = ScenarioRegistry(self.limits.max_registered_numbers)  # numbers registered by tests
         self.files = FileStore(self.limits.max_files, self.limits.max_recording_seconds)  # /v1/files/{id}
         self.files_base = "http://127.0.0.1"  # where recording URLs point: the sandbox, once it knows its address
+        # An endpoint as a call record shows it (the spec's declared fields only: the web face sets it), for calls
+        # the engine makes itself (a connect action's WebSocket leg).
+        self.record_endpoint: Callable[[dict[str, Any]], dict[str, Any]] = dict
         self._can_contact = can_contact
         self._timers: list[tuple[float, int, str, str]] = []  # heap of (due, seq, call uuid, kind)
         self._compact_above = TIMER_SLACK
