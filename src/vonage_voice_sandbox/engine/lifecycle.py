@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
-import json
 import threading
-import uuid
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,7 +27,7 @@ from .event_log import Event, EventLog
 from .files import FileStore
 from .limits import Limits
 from .ncco import add_digits, event_urls, input_settings, plan
-from .record import hold_seconds, record_settings, transcript_document
+from .record import RecordActions
 from .scenarios import CALLEE_INPUT_AFTER, MACHINE_DETECTION_AFTER, ScenarioRegistry
 
 __all__ = ["Fetch", "Lifecycle"]
@@ -59,7 +57,7 @@ class Fetch:
 Outbox = list[Any]  # Event, Fetch, and socket_legs.OpenSocket
 
 
-class Lifecycle:
+class Lifecycle(RecordActions):
     """The calls and their timers; :class:`.state.CallStore` adds what requests do to them."""
 
     def __init__(
@@ -180,50 +178,7 @@ class Lifecycle:
         self._ended.append(call.uuid)
         self._set_status(call, "completed", at)
         self._ending(call, at)
-        if step is not None and step.waiting == "recording":  # hung up during a record that held the NCCO
-            self._finish_record(call, step.action, step.started_at, at)
-        for action, started in call.open_records:
-            self._finish_record(call, action, started, at)
-        call.open_records.clear()
-
-    def _start_record(self, call: Call, step: Step, at: float) -> bool:
-        """Start a record action; True when it holds the NCCO until it ends (endOnSilence, endOnKey, timeOut)."""
-        settings = record_settings(step.action)
-        if not settings.holds:
-            append_capped(call.open_records, (step.action, at), self.limits.max_call_log)
-            return False
-        seconds = hold_seconds(settings, call.scenario.speech, bool(call.scenario.dtmf))
-        step.waiting, step.ends_at = "recording", at + seconds
-        call.step = step
-        self._schedule(call, "step", step.ends_at)
-        return True
-
-    def _finish_record(self, call: Call, action: dict[str, Any], started: float, at: float) -> None:
-        """The recording is a file now: its record event, and with ``transcription`` the transcript's callback."""
-        settings = record_settings(action)
-        stored = self.files.add_recording(call.uuid, settings.format, at - started, settings.channels)
-        url, recording_uuid = f"{self.files_base}/v1/files/{stored.file_id}", str(uuid.uuid4())
-        entry: dict[str, Any] = {
-            "url": url,
-            "format": settings.format,
-            "duration": stored.seconds,
-            "size": None,  # known once encoded (before the record event goes out)
-            "channels": settings.channels,
-            "transcript_url": None,
-            "recording_uuid": recording_uuid,
-        }
-        append_capped(call.recordings, entry, self.limits.max_call_log)
-        urls = event_urls(action.get("eventUrl")) or call.event_url
-        method = str(action.get("eventMethod") or "POST")
-        self._emit("record", call, urls, method, payloads.record_payload(call, started, at, url, recording_uuid), at)
-        if settings.transcription is None:
-            return
-        document = transcript_document(call.scenario.speech, stored.seconds)
-        transcript = self.files.add_document(call.uuid, "application/json", json.dumps(document).encode())
-        entry["transcript_url"] = f"{self.files_base}/v1/files/{transcript.file_id}"
-        urls = event_urls(settings.transcription.get("eventUrl")) or urls
-        payload = payloads.transcription_payload(call, entry["transcript_url"], recording_uuid, at)
-        self._emit("transcription", call, urls, str(settings.transcription.get("eventMethod") or "POST"), payload, at)
+        self._records_end(call, step, at)
 
     def _set_status(self, call: Call, status: str, at: float) -> None:
         call.status = status
