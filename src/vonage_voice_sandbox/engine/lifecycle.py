@@ -7,6 +7,8 @@ A call only waits for a webhook's answer when that webhook can be contacted (``c
 disabled webhooks never stall a call. A call may start ``Limits.max_instant_steps`` NCCO actions while its NCCO takes
 no time (a notify answered by itself...); the next ends the call with an ``error`` event, kept in the call's
 ``errors``. Ended calls past ``Limits.max_calls`` are forgotten, oldest first; dead timers are compacted away.
+The record and input actions have modules of their own (:mod:`.record`, :mod:`.input_action`: mixins of
+:class:`Lifecycle`).
 """
 
 from __future__ import annotations
@@ -25,10 +27,11 @@ from .calls import Call, Step, address, append_capped
 from .clock import Clock, format_time
 from .event_log import Event, EventLog
 from .files import FileStore
+from .input_action import InputActions
 from .limits import Limits
-from .ncco import add_digits, event_urls, input_settings, plan
+from .ncco import event_urls, plan
 from .record import RecordActions
-from .scenarios import CALLEE_INPUT_AFTER, MACHINE_DETECTION_AFTER, ScenarioRegistry
+from .scenarios import MACHINE_DETECTION_AFTER, ScenarioRegistry
 
 __all__ = ["Fetch", "Lifecycle"]
 
@@ -57,7 +60,7 @@ class Fetch:
 Outbox = list[Any]  # Event, Fetch, and socket_legs.OpenSocket
 
 
-class Lifecycle(RecordActions):
+class Lifecycle(InputActions, RecordActions):
     """The calls and their timers; :class:`.state.CallStore` adds what requests do to them."""
 
     def __init__(
@@ -267,62 +270,6 @@ class Lifecycle(RecordActions):
             step.waiting = "recorded"  # finished once: a call that ends with the NCCO must not finish it again
             self._finish_record(call, step.action, step.started_at, at)
             self._run(call, step.index + 1, at)
-
-    def _submit_input(self, call: Call, at: float, *, timed_out: bool) -> None:
-        step = call.step
-        assert step is not None
-        self._cancel(call, "step")
-        if at > step.started_at:
-            call.instant_steps = 0
-        settings = input_settings(step.action)
-        digits = (step.digits or None) if settings.dtmf else None
-        payload = payloads.input_payload(call, at, step.action, digits, timed_out, step.speech)
-        urls = event_urls(step.action.get("eventUrl")) or call.event_url
-        method = str(step.action.get("eventMethod") or "POST")
-        waits = self._can_contact(urls[0] if urls else None)
-        self._emit("input", call, urls, method, payload, at, expects_reply=waits, token=step.token)
-        if waits:
-            step.waiting = "reply"
-        else:
-            self._run(call, step.index + 1, at)
-
-    def _keys(self, call: Call, digits: str, at: float) -> None:
-        """Keys pressed during a synchronous input: it completes, or waits ``timeOut`` from the last key."""
-        step = call.step
-        if step is None or step.waiting != "digits":
-            return
-        settings = input_settings(step.action)
-        step.digits, complete = add_digits(step.digits, digits, settings)
-        if complete:
-            self._submit_input(call, at, timed_out=False)
-        else:
-            step.ends_at = at + settings.timeout
-            self._schedule(call, "step", step.ends_at)
-
-    def _script_input(self, call: Call, step: Step, at: float) -> None:
-        """A scripted callee (a registered scenario) answers an input action it has an answer for."""
-        settings = input_settings(step.action)
-        if (settings.dtmf and call.callee_dtmf) or (settings.speech and call.callee_speech):
-            self._schedule(call, "callee_input", at + CALLEE_INPUT_AFTER)
-
-    def _callee_answers(self, call: Call, at: float) -> None:
-        step = call.step
-        if step is None or step.waiting != "digits":
-            return
-        settings = input_settings(step.action)
-        if settings.dtmf and call.callee_dtmf:
-            self._keys(call, call.callee_dtmf.pop(0), at)
-        elif settings.speech and call.callee_speech:
-            step.speech = call.callee_speech.pop(0)  # recognised once the callee has been silent for endOnSilence
-            step.ends_at = at + settings.end_on_silence
-            self._schedule(call, "step", step.ends_at)
-
-    def _async_digits(self, call: Call, digits: str, at: float) -> None:
-        action = call.async_input or {}
-        urls = call.dtmf_listener or event_urls(action.get("eventUrl")) or call.event_url
-        for key in digits:
-            payload = payloads.input_payload(call, at, action, key, timed_out=False)
-            self._emit("input", call, urls, "POST", payload, at)
 
     def _fetch(self, call: Call, urls: list[str], method: Any, at: float, purpose: str = "answer") -> None:
         url = urls[0] if urls else None
