@@ -1,5 +1,9 @@
 """The ``input`` action in the call lifecycle (a mixin of :class:`.lifecycle.Lifecycle`): keys pressed and words
 said during a synchronous input, what a scripted callee answers, the input event, and asynchronous digits.
+
+With ``speech.saveAudio`` the speech heard is kept as a recording (mp3, from the input's start to its end: see
+:meth:`.record.RecordActions._save_speech`), served at ``/v1/files/{id}`` like a record action's, and the input
+event carries its URL in ``speech.recording_url`` (the webhook reference; none when no speech was heard).
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ class InputActions:
 
         def _run(self, call: Call, index: int, at: float) -> None: ...
 
+        def _save_speech(self, call: Call, started: float, at: float) -> str: ...
+
         def _emit(
             self,
             kind: str,
@@ -53,6 +59,8 @@ class InputActions:
         settings = input_settings(step.action)
         digits = (step.digits or None) if settings.dtmf else None
         payload = payloads.input_payload(call, at, step.action, digits, timed_out, step.speech)
+        if settings.save_audio and step.speech is not None:  # only speech heard is saved (none on start_timeout)
+            payload["speech"]["recording_url"] = self._save_speech(call, step.started_at, at)
         urls = event_urls(step.action.get("eventUrl")) or call.event_url
         method = str(step.action.get("eventMethod") or "POST")
         waits = self._can_contact(urls[0] if urls else None)

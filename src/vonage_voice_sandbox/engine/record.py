@@ -148,29 +148,39 @@ class RecordActions:
     def _finish_record(self, call: Call, action: dict[str, Any], started: float, at: float) -> None:
         """The recording is a file now: its record event, and with ``transcription`` the transcript's callback."""
         settings = record_settings(action)
-        stored = self.files.add_recording(call.uuid, settings.format, at - started, settings.channels)
-        url, recording_uuid = f"{self.files_base}/v1/files/{stored.file_id}", str(uuid.uuid4())
-        entry: dict[str, Any] = {
-            "url": url,
-            "format": settings.format,
-            "duration": stored.seconds,
-            "size": None,  # known once encoded (before the record event goes out)
-            "channels": settings.channels,
-            "transcript_url": None,
-            "recording_uuid": recording_uuid,
-        }
-        append_capped(call.recordings, entry, self.limits.max_call_log)
+        entry = self._keep_recording(call, settings.format, at - started, settings.channels)
+        url, recording_uuid = entry["url"], entry["recording_uuid"]
         urls = event_urls(action.get("eventUrl")) or call.event_url
         method = str(action.get("eventMethod") or "POST")
         self._emit("record", call, urls, method, payloads.record_payload(call, started, at, url, recording_uuid), at)
         if settings.transcription is None:
             return
-        document = transcript_document(call.scenario.speech, stored.seconds)
+        document = transcript_document(call.scenario.speech, entry["duration"])
         transcript = self.files.add_document(call.uuid, "application/json", json.dumps(document).encode())
         entry["transcript_url"] = f"{self.files_base}/v1/files/{transcript.file_id}"
         urls = event_urls(settings.transcription.get("eventUrl")) or urls
         payload = payloads.transcription_payload(call, entry["transcript_url"], recording_uuid, at)
         self._emit("transcription", call, urls, str(settings.transcription.get("eventMethod") or "POST"), payload, at)
+
+    def _save_speech(self, call: Call, started: float, at: float) -> str:
+        """An input action's ``saveAudio``: what it heard, from its start to ``at``, as an mp3 file (one channel),
+        listed with the call's recordings. Returns the file's URL, for the input event's ``speech.recording_url``."""
+        return str(self._keep_recording(call, "mp3", at - started, 1)["url"])
+
+    def _keep_recording(self, call: Call, fmt: str, seconds: float, channels: int) -> dict[str, Any]:
+        """A new recording file of the call, encoded when first needed, and its entry in ``call.recordings``."""
+        stored = self.files.add_recording(call.uuid, fmt, seconds, channels)
+        entry: dict[str, Any] = {
+            "url": f"{self.files_base}/v1/files/{stored.file_id}",
+            "format": stored.format,
+            "duration": stored.seconds,
+            "size": None,  # known once encoded (before the event that names it goes out)
+            "channels": channels,
+            "transcript_url": None,
+            "recording_uuid": str(uuid.uuid4()),
+        }
+        append_capped(call.recordings, entry, self.limits.max_call_log)
+        return entry
 
     def _records_end(self, call: Call, step: Step | None, at: float) -> None:
         """The call ended: the record holding the NCCO (``step``, if it was one) and those in the background end."""
