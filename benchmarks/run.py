@@ -144,6 +144,19 @@ SECTIONS: Final = (
         ),
     ),
     Section(
+        "recording_download",
+        "bench_recording_download",
+        (
+            "recording_rss_growth_mb",
+            "recording_rss_growth_raw_mb",
+            "recording_rss_baseline_mb",
+            "recording_download_ratio",
+            "recording_mb_per_s_ours",
+            "recording_mb_per_s_raw",
+            "recording_size_mb",
+        ),
+    ),
+    Section(
         "webhook_contract",
         "bench_webhook_contract",
         ("webhook_contract_callbacks_per_s", "webhook_contract_callbacks", "webhook_contract_s"),
@@ -268,6 +281,23 @@ ROWS: Final = (
         None,
         "the webhook contract against the IVR example in process: {webhook_contract_callbacks:.0f} callbacks "
         "generated, signed, sent and checked in {webhook_contract_s:.1f} s",
+    ),
+    Row(
+        "recording_rss_growth_mb",
+        "MB",
+        "≤ 10",
+        lambda v: v <= 10,
+        "peak RSS rise of a process downloading a {recording_size_mb:.0f} MB recording (`download_recording` to a "
+        "path) from a loopback server, over its RSS just before; raw httpx streaming to a file: "
+        "{recording_rss_growth_raw_mb:.2f} MB",
+    ),
+    Row(
+        "recording_download_ratio",
+        "x",
+        "≥ 0.9",
+        lambda v: v >= 0.9,
+        "{recording_mb_per_s_ours:.0f} MB/s `download_recording` / {recording_mb_per_s_raw:.0f} MB/s raw httpx "
+        "streaming to a file, {recording_size_mb:.0f} MB from a loopback server",
     ),
     Row("sandbox_rps_get", "req/s", "≥ 1,000", lambda v: v >= 1000, "getCall, one uvicorn worker, loopback"),
     Row(

@@ -1,6 +1,7 @@
 """Client contract, responses: every answer the spec allows (each status, media type and oneOf branch, with bodies
 generated from its schema) is turned by the generated client and our runtime into the right model, or the typed
-error for its status, with nothing lost: models give back the body with ``to_dict()``, errors keep the problem
+error for its status, with nothing lost: models give back the body with ``to_dict()``, a file (downloadFile: a
+recording or a transcript) comes back as the generated ``File`` holding the bytes unchanged, errors keep the problem
 fields (type, title, detail, instance, invalid_parameters), the trace id and, for 429, Retry-After.
 """
 
@@ -13,6 +14,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from schemathesis.core import NOT_SET
+from vonage_voice_api.types import File
 
 from contract_tests.support import client_calls, generation, profile
 from contract_tests.support.responses import ResponseItem, body_operations, fold, response_items
@@ -45,6 +47,7 @@ ERROR_CLASSES: dict[int, type[VoiceAPIError]] = {
     429: RateLimitedError,
 }
 TRACE_IDS = st.text(alphabet="0123456789abcdef-", min_size=1, max_size=40)
+FILE_BYTES = st.binary(max_size=4096)
 RETRY_AFTER = st.integers(min_value=0, max_value=3600).map(str)
 
 
@@ -77,11 +80,13 @@ def test_client_parses_every_allowed_answer(
         headers["Retry-After"] = data.draw(RETRY_AFTER, label="Retry-After")
     if body is NOT_SET:
         answer = httpx.Response(item.status, headers=headers)
+    elif isinstance(body, bytes):
+        answer = httpx.Response(item.status, content=body, headers=headers)
     else:
         answer = httpx.Response(item.status, json=body, headers=headers)
 
     if 200 <= item.status < 300:
-        _assert_parsed(item, body, _call(item, inputs[item.operation.operation_id], auth, answer))
+        _assert_parsed(item, body, answer, _call(item, inputs[item.operation.operation_id], auth, answer))
     else:
         with pytest.raises(VoiceAPIError) as raised:
             _call(item, inputs[item.operation.operation_id], auth, answer)
@@ -89,6 +94,8 @@ def test_client_parses_every_allowed_answer(
 
 
 def _draw_body(data: st.DataObject, index: int) -> Any:
+    if _is_binary(ITEMS[index].body_schema):
+        return data.draw(FILE_BYTES, label="body")  # a file as it is (a recording): any bytes, sent unchanged
     generator = BODIES[index]
     if generator is None:
         return NOT_SET
@@ -96,6 +103,10 @@ def _draw_body(data: st.DataObject, index: int) -> Any:
     schema = ITEMS[index].response.schema
     assume(schema is None or generation.validator(SPEC, schema).is_valid(body))  # a forced branch may overlap another
     return body
+
+
+def _is_binary(schema: Any) -> bool:
+    return isinstance(schema, dict) and schema.get("type") == "string" and schema.get("format") == "binary"
 
 
 def _call(item: ResponseItem, case: StCase, auth: VonageJWT, answer: httpx.Response) -> Any:
@@ -106,8 +117,13 @@ def _call(item: ResponseItem, case: StCase, auth: VonageJWT, answer: httpx.Respo
         return module.sync(client=client, **kwargs)
 
 
-def _assert_parsed(item: ResponseItem, body: Any, parsed: Any) -> None:
-    model = client_calls.success_model(client_calls.operation_module(item.operation))
+def _assert_parsed(item: ResponseItem, body: Any, answer: httpx.Response, parsed: Any) -> None:
+    module = client_calls.operation_module(item.operation)
+    if client_calls.returns_file(module):  # a file (a recording, a transcript) is given back as it came
+        assert isinstance(parsed, File), f"{item.id}: expected the generated File, got {type(parsed).__name__}"
+        assert parsed.payload.read() == answer.content, "the file's bytes were lost or changed"
+        return
+    model = client_calls.success_model(module)
     if model is None or body is NOT_SET:
         assert parsed is None, f"{item.id}: nothing to parse, yet the client returned {parsed!r}"
         return

@@ -174,6 +174,7 @@ def test_live_without_an_allow_list_state_dependent_paths_are_not_checked(live: 
     assert unchecked == {label for label, _ in success_keys(run.operations())} - {"GET /v1/calls"}
     assert recording.writes() == []
     assert "not checked: PUT /v1/calls/{uuid}/talk" in run.results.summary()
+    assert "not checked: GET /v1/files/{file_id}: no recording to download" in run.results.summary()
 
 
 def test_live_with_an_allow_list_what_the_guard_refuses_is_not_checked(live: tuple[RecordingAPI, str]) -> None:
@@ -185,4 +186,5 @@ def test_live_with_an_allow_list_what_the_guard_refuses_is_not_checked(live: tup
         ("PUT /v1/calls/{uuid}", "transfer"),  # no transfer reaches a live API
         ("PUT /v1/calls/{uuid}/stream", None),  # a stream_url is a URL the API would fetch
         ("PUT /v1/calls/{uuid}/input/dtmf", None),  # an event_url, one it would post to
+        ("GET /v1/files/{file_id}", None),  # a file's id reaches only the application's webhooks
     }, run.results.summary()

@@ -25,7 +25,7 @@ import attrs
 import httpx
 import vonage_voice_api.api
 from dateutil.parser import isoparse
-from vonage_voice_api.types import Unset
+from vonage_voice_api.types import File, Unset
 
 from vonage_voice_client import RetryPolicy, VoiceClient, VonageJWT, connect
 
@@ -167,3 +167,9 @@ def success_model(module: ModuleType) -> type | None:
     options = [option for option in typing.get_args(returned) or (returned,) if option not in (type(None), Unset)]
     classes = [option for option in options if isinstance(option, type) and hasattr(option, "from_dict")]
     return classes[0] if len(classes) == 1 else None
+
+
+@functools.cache
+def returns_file(module: ModuleType) -> bool:
+    """Whether ``module.sync`` gives back the answer's bytes as they came (a ``File``), whatever its media type."""
+    return _hints(module.sync).get("return") is File

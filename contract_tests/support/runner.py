@@ -28,6 +28,7 @@ from . import generation, invariants, known_issues, walk
 from .call_control import CallControl, action_of, success_keys
 from .guard import GuardRefused
 from .profile import Profile
+from .recorded_files import RecordedFiles
 from .results import Failure, Mark, RunResults
 from .spec import cached_spec, load_spec, resolve
 from .spec import operations as spec_operations
@@ -53,6 +54,7 @@ class ProviderRun:
         self.schema.hooks.register_hook_with_name(self._record_checks, "after_validate")
         self._existing_call: str | None = None
         self._control: CallControl | None = None
+        self._files: RecordedFiles | None = None
         self.last_skip: str | None = None  # why execute() did not send its last case (None: it was sent)
         self._success_path = False
         self._operations: list[StOperation] | None = None
@@ -123,9 +125,13 @@ class ProviderRun:
             self.results.notes.append(f"{operation.label}: no {mode.value} inputs can be generated")
 
     def on_a_call(self, operation: StOperation) -> None:
-        """Cases on one call (``{uuid}`` in the path), where random uuids only ever get 404: a read is fuzzed against
-        a call that exists (the record's 200 is what clients parse); a write is sent to answered calls, its examples
-        and positive fuzzed cases (:mod:`.call_control`), so that its success answers are checked."""
+        """Cases on one call (``{uuid}`` in the path) or one of its files (``{file_id}``), where random ids only
+        ever get 404: a read is fuzzed against a call that exists (the record's 200 is what clients parse), or
+        against each file a call of this run recorded (:mod:`.recorded_files`); a write is sent to answered calls,
+        its examples and positive fuzzed cases (:mod:`.call_control`), so that its success answers are checked."""
+        if "{file_id}" in operation.path:
+            self.on_a_file(operation)
+            return
         if "{uuid}" not in operation.path:
             return
         if operation.method.upper() != "GET":
@@ -139,6 +145,20 @@ class ProviderRun:
             outcome = "blocked" if self.last_skip is None else "refused"
             reason = f"no call to read: {self.last_skip or 'createCall did not answer 201'}"
             self.results.attempt(operation.label, None, outcome, reason)
+
+    def on_a_file(self, operation: StOperation) -> None:
+        """Positive fuzzed cases on each file this run recorded; none (a live API): reported as not checked."""
+        self._files = self._files or RecordedFiles(self)
+        ids = self._files.ids()
+        if not ids:
+            outcome = "refused" if self._files.refused else "blocked"
+            self.results.attempt(operation.label, None, outcome, self._files.problem)
+            if self._files.refused:
+                self.results.notes.append(f"{operation.label}: success path not checked: {self._files.problem}")
+            return
+        with self.success_path():
+            for file_id in ids:
+                self.fuzz(operation, GenerationMode.POSITIVE, path_parameters={"file_id": file_id})
 
     @contextlib.contextmanager
     def success_path(self) -> Iterator[None]:
@@ -220,8 +240,9 @@ class ProviderRun:
         body = None if isinstance(case.body, NotSet) else case.body
         self.last_skip = None
         negative = case.meta is not None and not case.meta.generation.mode.is_positive
-        # A success-path attempt: a case that can be answered 2xx (on one call, only those sent to a live call).
-        attempt = self._success_path or (not negative and "{uuid}" not in case.path)
+        # A success-path attempt: a case that can be answered 2xx (on one call or file, only those sent to one that
+        # exists: a path parameter names it).
+        attempt = self._success_path or (not negative and "{" not in case.path)
         action = action_of(case)
         skip = known_issues.reason_to_skip(case)
         if skip is None and self.target.guard is not None:

@@ -30,7 +30,6 @@ from .errors import ConfigurationError, MalformedResponseError, VoiceTransportEr
 
 __all__ = ["adownload_recording", "adownload_transcript", "download_recording", "download_transcript"]
 
-CHUNK_BYTES: Final = 256 * 1024
 _FILE_HEADERS: Final = {"Accept": "*/*"}
 _JSON_HEADERS: Final = {"Accept": "application/json"}
 
@@ -81,7 +80,7 @@ def download_recording(client: VoiceClient, url: str, to: Destination) -> int:
             try:
                 response = client.get_httpx_client().send(request, stream=True)
                 try:
-                    return sink.write_all(response.iter_bytes(CHUNK_BYTES))
+                    return sink.write_all(response.iter_bytes())
                 finally:
                     response.close()
             except httpx.TransportError as error:  # the body broke off: the answer's head was a 2xx
@@ -101,7 +100,7 @@ async def adownload_recording(client: VoiceClient, url: str, to: Destination) ->
                 response = await client.get_async_httpx_client().send(request, stream=True)
                 try:
                     written = 0
-                    async for chunk in response.aiter_bytes(CHUNK_BYTES):
+                    async for chunk in response.aiter_bytes():
                         written += sink.write(chunk)
                     return sink.done(written)
                 finally:

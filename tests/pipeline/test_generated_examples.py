@@ -8,6 +8,7 @@ examples (space-separated times included), and responses shaped like the real on
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ import pytest
 import yaml
 from dateutil.parser import isoparse
 from vonage_voice_api import Client
+from vonage_voice_api.types import File
 
 from tests.pipeline.spec_examples import PATCHED, UPSTREAM, load, operation_modules, snake, success_examples
 
@@ -47,6 +49,9 @@ def normalise(value: Any) -> Any:
 @pytest.mark.parametrize(("operation_id", "status", "body"), list(success_examples(load(PATCHED))))
 def test_patched_spec_examples_round_trip(operation_id: str, status: int, body: Any) -> None:
     parsed = parse(operation_id, status, body)
+    if isinstance(parsed, File):  # downloadFile gives any file back as its bytes (a transcript's JSON included)
+        assert json.loads(parsed.payload.read()) == body
+        return
     assert normalise(parsed.to_dict()) == normalise(body)
 
 

@@ -24,6 +24,7 @@ from vonage_voice_client import (
     download_transcript,
 )
 from vonage_voice_sandbox import VoiceSandbox
+from vonage_voice_sandbox.engine.scenarios import CALLEE_INPUT_AFTER
 
 
 def place(voice_client: VoiceClient, to: str, ncco: list[Any]) -> str:
@@ -106,3 +107,38 @@ def _wrong_key_download(voice_sandbox: VoiceSandbox, url: str, tmp_path: Path) -
         application_id=voice_sandbox.application_id, private_key=other, base_url=voice_sandbox.base_url, max_retries=0
     )
     download_recording(client, url, tmp_path / "b.mp3")
+
+
+def test_an_input_with_save_audio_keeps_the_speech_as_a_file_named_in_the_input_event(
+    voice_sandbox: VoiceSandbox, voice_client: VoiceClient, tmp_path: Path
+) -> None:
+    speech = {"endOnSilence": 1, "saveAudio": True}
+    ncco = [{"action": "input", "type": ["speech"], "speech": speech}, {"action": "talk", "text": "Thanks."}]
+    uuid = place(voice_client, voice_sandbox.number(speech="billing please"), ncco)
+    voice_sandbox.advance(30)
+
+    [event] = voice_sandbox.events(uuid, type="input")
+    assert event.payload["speech"]["results"][0]["text"] == "billing please"
+    [recording] = voice_sandbox.recordings(uuid)
+    assert event.payload["speech"]["recording_url"] == recording.url
+    assert recording.format == "mp3" and recording.transcript_url is None
+    target = tmp_path / "speech.mp3"
+    assert download_recording(voice_client, recording.url, target) == recording.size
+    data, rate = soundfile.read(target)
+    assert len(data) / rate == pytest.approx(recording.duration, abs=0.1)
+    assert recording.duration == pytest.approx(CALLEE_INPUT_AFTER + 1)  # the callee spoke, then 1 s of silence
+
+
+@pytest.mark.parametrize(
+    ("callee_speech", "save_audio"), [("billing please", False), (None, True)], ids=["not asked", "nothing said"]
+)
+def test_an_input_keeps_no_audio_unless_asked_and_something_was_said(
+    voice_sandbox: VoiceSandbox, voice_client: VoiceClient, callee_speech: str | None, save_audio: bool
+) -> None:
+    speech = {"startTimeout": 1, "saveAudio": save_audio}
+    number = voice_sandbox.number(speech=callee_speech) if callee_speech else voice_sandbox.number()
+    uuid = place(voice_client, number, [{"action": "input", "type": ["speech"], "speech": speech}])
+    voice_sandbox.advance(30)
+    [event] = voice_sandbox.events(uuid, type="input")
+    assert "recording_url" not in event.payload["speech"]
+    assert voice_sandbox.recordings(uuid) == []

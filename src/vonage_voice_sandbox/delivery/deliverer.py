@@ -180,7 +180,7 @@ class Deliverer:
             if isinstance(item, Fetch):
                 await self._fetch(item, store, client)
             else:
-                if item.kind == "record":  # its `size` is the encoded file's: encoded off the event loop
+                if item.kind in ("record", "input"):  # a file it names is encoded off the event loop
                     await asyncio.to_thread(store.encode_recording, item)
                 await self._deliver(item, store, client)
         except Exception as exc:  # a bug here must not fail the request that triggered the delivery

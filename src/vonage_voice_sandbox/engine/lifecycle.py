@@ -7,15 +7,15 @@ A call only waits for a webhook's answer when that webhook can be contacted (``c
 disabled webhooks never stall a call. A call may start ``Limits.max_instant_steps`` NCCO actions while its NCCO takes
 no time (a notify answered by itself...); the next ends the call with an ``error`` event, kept in the call's
 ``errors``. Ended calls past ``Limits.max_calls`` are forgotten, oldest first; dead timers are compacted away.
+The record and input actions have modules of their own (:mod:`.record`, :mod:`.input_action`: mixins of
+:class:`Lifecycle`).
 """
 
 from __future__ import annotations
 
 import heapq
 import itertools
-import json
 import threading
-import uuid
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,10 +27,11 @@ from .calls import Call, Step, address, append_capped
 from .clock import Clock, format_time
 from .event_log import Event, EventLog
 from .files import FileStore
+from .input_action import InputActions
 from .limits import Limits
-from .ncco import add_digits, event_urls, input_settings, plan
-from .record import hold_seconds, record_settings, transcript_document
-from .scenarios import CALLEE_INPUT_AFTER, MACHINE_DETECTION_AFTER, ScenarioRegistry
+from .ncco import event_urls, plan
+from .record import RecordActions
+from .scenarios import MACHINE_DETECTION_AFTER, ScenarioRegistry
 
 __all__ = ["Fetch", "Lifecycle"]
 
@@ -59,7 +60,7 @@ class Fetch:
 Outbox = list[Any]  # Event, Fetch, and socket_legs.OpenSocket
 
 
-class Lifecycle:
+class Lifecycle(InputActions, RecordActions):
     """The calls and their timers; :class:`.state.CallStore` adds what requests do to them."""
 
     def __init__(
@@ -74,6 +75,9 @@ class Lifecycle:
         self.scenarios = ScenarioRegistry(self.limits.max_registered_numbers)  # numbers registered by tests
         self.files = FileStore(self.limits.max_files, self.limits.max_recording_seconds)  # /v1/files/{id}
         self.files_base = "http://127.0.0.1"  # where recording URLs point: the sandbox, once it knows its address
+        # An endpoint as a call record shows it (the spec's declared fields only: the web face sets it), for calls
+        # the engine makes itself (a connect action's WebSocket leg).
+        self.record_endpoint: Callable[[dict[str, Any]], dict[str, Any]] = dict
         self._can_contact = can_contact
         self._timers: list[tuple[float, int, str, str]] = []  # heap of (due, seq, call uuid, kind)
         self._compact_above = TIMER_SLACK
@@ -177,50 +181,7 @@ class Lifecycle:
         self._ended.append(call.uuid)
         self._set_status(call, "completed", at)
         self._ending(call, at)
-        if step is not None and step.waiting == "recording":  # hung up during a record that held the NCCO
-            self._finish_record(call, step.action, step.started_at, at)
-        for action, started in call.open_records:
-            self._finish_record(call, action, started, at)
-        call.open_records.clear()
-
-    def _start_record(self, call: Call, step: Step, at: float) -> bool:
-        """Start a record action; True when it holds the NCCO until it ends (endOnSilence, endOnKey, timeOut)."""
-        settings = record_settings(step.action)
-        if not settings.holds:
-            append_capped(call.open_records, (step.action, at), self.limits.max_call_log)
-            return False
-        seconds = hold_seconds(settings, call.scenario.speech, bool(call.scenario.dtmf))
-        step.waiting, step.ends_at = "recording", at + seconds
-        call.step = step
-        self._schedule(call, "step", step.ends_at)
-        return True
-
-    def _finish_record(self, call: Call, action: dict[str, Any], started: float, at: float) -> None:
-        """The recording is a file now: its record event, and with ``transcription`` the transcript's callback."""
-        settings = record_settings(action)
-        stored = self.files.add_recording(call.uuid, settings.format, at - started, settings.channels)
-        url, recording_uuid = f"{self.files_base}/v1/files/{stored.file_id}", str(uuid.uuid4())
-        entry: dict[str, Any] = {
-            "url": url,
-            "format": settings.format,
-            "duration": stored.seconds,
-            "size": None,  # known once encoded (before the record event goes out)
-            "channels": settings.channels,
-            "transcript_url": None,
-            "recording_uuid": recording_uuid,
-        }
-        append_capped(call.recordings, entry, self.limits.max_call_log)
-        urls = event_urls(action.get("eventUrl")) or call.event_url
-        method = str(action.get("eventMethod") or "POST")
-        self._emit("record", call, urls, method, payloads.record_payload(call, started, at, url, recording_uuid), at)
-        if settings.transcription is None:
-            return
-        document = transcript_document(call.scenario.speech, stored.seconds)
-        transcript = self.files.add_document(call.uuid, "application/json", json.dumps(document).encode())
-        entry["transcript_url"] = f"{self.files_base}/v1/files/{transcript.file_id}"
-        urls = event_urls(settings.transcription.get("eventUrl")) or urls
-        payload = payloads.transcription_payload(call, entry["transcript_url"], recording_uuid, at)
-        self._emit("transcription", call, urls, str(settings.transcription.get("eventMethod") or "POST"), payload, at)
+        self._records_end(call, step, at)
 
     def _set_status(self, call: Call, status: str, at: float) -> None:
         call.status = status
@@ -309,62 +270,6 @@ class Lifecycle:
             step.waiting = "recorded"  # finished once: a call that ends with the NCCO must not finish it again
             self._finish_record(call, step.action, step.started_at, at)
             self._run(call, step.index + 1, at)
-
-    def _submit_input(self, call: Call, at: float, *, timed_out: bool) -> None:
-        step = call.step
-        assert step is not None
-        self._cancel(call, "step")
-        if at > step.started_at:
-            call.instant_steps = 0
-        settings = input_settings(step.action)
-        digits = (step.digits or None) if settings.dtmf else None
-        payload = payloads.input_payload(call, at, step.action, digits, timed_out, step.speech)
-        urls = event_urls(step.action.get("eventUrl")) or call.event_url
-        method = str(step.action.get("eventMethod") or "POST")
-        waits = self._can_contact(urls[0] if urls else None)
-        self._emit("input", call, urls, method, payload, at, expects_reply=waits, token=step.token)
-        if waits:
-            step.waiting = "reply"
-        else:
-            self._run(call, step.index + 1, at)
-
-    def _keys(self, call: Call, digits: str, at: float) -> None:
-        """Keys pressed during a synchronous input: it completes, or waits ``timeOut`` from the last key."""
-        step = call.step
-        if step is None or step.waiting != "digits":
-            return
-        settings = input_settings(step.action)
-        step.digits, complete = add_digits(step.digits, digits, settings)
-        if complete:
-            self._submit_input(call, at, timed_out=False)
-        else:
-            step.ends_at = at + settings.timeout
-            self._schedule(call, "step", step.ends_at)
-
-    def _script_input(self, call: Call, step: Step, at: float) -> None:
-        """A scripted callee (a registered scenario) answers an input action it has an answer for."""
-        settings = input_settings(step.action)
-        if (settings.dtmf and call.callee_dtmf) or (settings.speech and call.callee_speech):
-            self._schedule(call, "callee_input", at + CALLEE_INPUT_AFTER)
-
-    def _callee_answers(self, call: Call, at: float) -> None:
-        step = call.step
-        if step is None or step.waiting != "digits":
-            return
-        settings = input_settings(step.action)
-        if settings.dtmf and call.callee_dtmf:
-            self._keys(call, call.callee_dtmf.pop(0), at)
-        elif settings.speech and call.callee_speech:
-            step.speech = call.callee_speech.pop(0)  # recognised once the callee has been silent for endOnSilence
-            step.ends_at = at + settings.end_on_silence
-            self._schedule(call, "step", step.ends_at)
-
-    def _async_digits(self, call: Call, digits: str, at: float) -> None:
-        action = call.async_input or {}
-        urls = call.dtmf_listener or event_urls(action.get("eventUrl")) or call.event_url
-        for key in digits:
-            payload = payloads.input_payload(call, at, action, key, timed_out=False)
-            self._emit("input", call, urls, "POST", payload, at)
 
     def _fetch(self, call: Call, urls: list[str], method: Any, at: float, purpose: str = "answer") -> None:
         url = urls[0] if urls else None

@@ -38,6 +38,7 @@ class InputSettings:
     end_on_silence: float
     submit_on_hash: bool
     asynchronous: bool
+    save_audio: bool = False  # speech.saveAudio: the speech heard is kept as a file, its URL in the input event
 
 
 def plan(action: Any) -> Plan:
@@ -78,6 +79,7 @@ def input_settings(action: dict[str, Any]) -> InputSettings:
         end_on_silence=_clamp(_number(speech.get("endOnSilence"), 2.0), 0.4, 10.0),
         submit_on_hash=_flag(dtmf.get("submitOnHash")),
         asynchronous=action.get("mode") == "asynchronous",
+        save_audio="speech" in kinds and _flag(speech.get("saveAudio")),
     )
 
 

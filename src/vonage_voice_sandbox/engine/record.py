@@ -6,18 +6,29 @@ until the call ends while the NCCO goes on. The scripted callee (``voice_sandbox
 once the record starts: its words last ``SECONDS_PER_WORD`` each, and the silence after them ends the record after
 ``endOnSilence`` seconds. A callee with keys to press presses the first ``CALLEE_INPUT_AFTER`` seconds in, which
 ends a record with ``endOnKey``. Nothing else ends it before ``timeOut`` (7200 s by default).
+
+:class:`RecordActions` is the lifecycle's part of it (a mixin of :class:`.lifecycle.Lifecycle`): starting a record,
+and making its file, its record event and its transcript when it ends.
 """
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from .ncco import _clamp, _number
+from . import payloads
+from .calls import Call, Step, append_capped
+from .files import FileStore
+from .limits import Limits
+from .ncco import _clamp, _number, event_urls
 from .scenarios import CALLEE_INPUT_AFTER
 
-__all__ = ["RecordSettings", "hold_seconds", "record_settings", "transcript_document"]
+if TYPE_CHECKING:
+    from .event_log import Event
+
+__all__ = ["RecordActions", "RecordSettings", "hold_seconds", "record_settings", "transcript_document"]
 
 SECONDS_PER_WORD: Final = 0.4
 WORD_CONFIDENCE: Final = 0.95
@@ -96,3 +107,85 @@ def transcript_document(speech: tuple[str, ...], seconds: float) -> dict[str, An
         "request_id": str(uuid.uuid4()),
         "channels": [{"duration": round(seconds), "transcript": sentences}],
     }
+
+
+class RecordActions:
+    """The record action in the call lifecycle; :class:`.lifecycle.Lifecycle` provides what is declared here."""
+
+    files: FileStore
+    files_base: str
+    limits: Limits
+
+    if TYPE_CHECKING:
+
+        def _schedule(self, call: Call, kind: str, due: float) -> None: ...
+
+        def _emit(
+            self,
+            kind: str,
+            call: Call,
+            urls: list[str],
+            method: str,
+            payload: dict[str, Any],
+            at: float,
+            *,
+            expects_reply: bool = False,
+            token: int | None = None,
+        ) -> Event: ...
+
+    def _start_record(self, call: Call, step: Step, at: float) -> bool:
+        """Start a record action; True when it holds the NCCO until it ends (endOnSilence, endOnKey, timeOut)."""
+        settings = record_settings(step.action)
+        if not settings.holds:
+            append_capped(call.open_records, (step.action, at), self.limits.max_call_log)
+            return False
+        seconds = hold_seconds(settings, call.scenario.speech, bool(call.scenario.dtmf))
+        step.waiting, step.ends_at = "recording", at + seconds
+        call.step = step
+        self._schedule(call, "step", step.ends_at)
+        return True
+
+    def _finish_record(self, call: Call, action: dict[str, Any], started: float, at: float) -> None:
+        """The recording is a file now: its record event, and with ``transcription`` the transcript's callback."""
+        settings = record_settings(action)
+        entry = self._keep_recording(call, settings.format, at - started, settings.channels)
+        url, recording_uuid = entry["url"], entry["recording_uuid"]
+        urls = event_urls(action.get("eventUrl")) or call.event_url
+        method = str(action.get("eventMethod") or "POST")
+        self._emit("record", call, urls, method, payloads.record_payload(call, started, at, url, recording_uuid), at)
+        if settings.transcription is None:
+            return
+        document = transcript_document(call.scenario.speech, entry["duration"])
+        transcript = self.files.add_document(call.uuid, "application/json", json.dumps(document).encode())
+        entry["transcript_url"] = f"{self.files_base}/v1/files/{transcript.file_id}"
+        urls = event_urls(settings.transcription.get("eventUrl")) or urls
+        payload = payloads.transcription_payload(call, entry["transcript_url"], recording_uuid, at)
+        self._emit("transcription", call, urls, str(settings.transcription.get("eventMethod") or "POST"), payload, at)
+
+    def _save_speech(self, call: Call, started: float, at: float) -> str:
+        """An input action's ``saveAudio``: what it heard, from its start to ``at``, as an mp3 file (one channel),
+        listed with the call's recordings. Returns the file's URL, for the input event's ``speech.recording_url``."""
+        return str(self._keep_recording(call, "mp3", at - started, 1)["url"])
+
+    def _keep_recording(self, call: Call, fmt: str, seconds: float, channels: int) -> dict[str, Any]:
+        """A new recording file of the call, encoded when first needed, and its entry in ``call.recordings``."""
+        stored = self.files.add_recording(call.uuid, fmt, seconds, channels)
+        entry: dict[str, Any] = {
+            "url": f"{self.files_base}/v1/files/{stored.file_id}",
+            "format": stored.format,
+            "duration": stored.seconds,
+            "size": None,  # known once encoded (before the event that names it goes out)
+            "channels": channels,
+            "transcript_url": None,
+            "recording_uuid": str(uuid.uuid4()),
+        }
+        append_capped(call.recordings, entry, self.limits.max_call_log)
+        return entry
+
+    def _records_end(self, call: Call, step: Step | None, at: float) -> None:
+        """The call ended: the record holding the NCCO (``step``, if it was one) and those in the background end."""
+        if step is not None and step.waiting == "recording":  # hung up during a record that held the NCCO
+            self._finish_record(call, step.action, step.started_at, at)
+        for action, started in call.open_records:
+            self._finish_record(call, action, started, at)
+        call.open_records.clear()

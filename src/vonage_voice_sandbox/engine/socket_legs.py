@@ -85,7 +85,7 @@ class SocketLegs(Lifecycle):
         leg = Call(
             uuid=str(uuid.uuid4()),
             conversation_uuid=call.conversation_uuid,
-            to=dict(endpoint),
+            to=self.record_endpoint(dict(endpoint)),  # unknown fields are not echoed; the socket sees them all
             from_={"type": "phone", "number": caller if isinstance(caller, str) else address(call.to)},
             scenario=DEFAULT,
             created_at=at,

@@ -199,13 +199,16 @@ class CallStore(SocketLegs):
         return too_many_actions(len(ncco), self.limits.max_ncco_actions)
 
     def encode_recording(self, event: Event) -> None:
-        """Encode a record event's file (blocking: the deliverer runs it in a thread) and fill in its ``size``."""
-        url = event.payload.get("recording_url")
+        """Encode the file a record event (``recording_url``) or an input event (``speech.recording_url``, with
+        saveAudio) names (blocking: the deliverer runs it in a thread) and fill in its ``size``."""
+        speech = event.payload.get("speech")
+        url = event.payload.get("recording_url") or (speech.get("recording_url") if isinstance(speech, dict) else None)
         file_id = file_id_of(url)
         data = None if file_id is None else self.files.materialise(file_id)
         if data is None:
             return
-        event.payload["size"] = len(data)
+        if event.kind == "record":  # the input event has no size field
+            event.payload["size"] = len(data)
         with self.lock:
             call = self.calls.get(event.call_uuid or "")
             for entry in [] if call is None else call.recordings:

@@ -215,6 +215,7 @@ def create_app(
         admin_hosts=frozenset(name.lower() for name in admin_hosts),
     )
     sandbox.store.ncco_checker = checker_for(spec)
+    sandbox.store.record_endpoint = spec.record_fields
     _warn_unserved(spec)
     app = SandboxApp(
         routes=[admin_mount(ADMIN_PREFIX), Route("/{path:path}", ApiEndpoint(sandbox))],
