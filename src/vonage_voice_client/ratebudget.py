@@ -111,6 +111,12 @@ class Slots:
     async def areserve(self, kind: str, limit: float) -> float:
         return self.reserve(kind, limit)
 
+    def close(self) -> None:
+        """Releases the connections of the sync clients (the slots themselves stay valid)."""
+
+    async def aclose(self) -> None:
+        """Releases the connections of the running event loop's clients."""
+
 
 class LocalSlots(Slots):
     """The slots of one process, for one key (thread-safe; the async clients' waits do not hold the lock)."""
@@ -227,6 +233,18 @@ class SharedSlots(Slots):
         self._came_back()
         return _seconds(answer)
 
+    def close(self) -> None:
+        script, self._sync = self._sync, None  # a later reserve connects again
+        if script is not None:
+            script.registered_client.close()
+
+    async def aclose(self) -> None:
+        import asyncio
+
+        script = self._async.pop(asyncio.get_running_loop(), None)
+        if script is not None:
+            await script.registered_client.aclose()
+
     def _args(self, kind: str, limit: float) -> list[int]:
         return [self._micros[kind], min(_FOREVER_US, math.ceil(limit * 1e6)) if limit < math.inf else _FOREVER_US]
 
@@ -340,7 +358,9 @@ class PacedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def close(self) -> None:
         if self._sync is not None:
             self._sync.close()
+            self.slots.close()  # the Redis connection of a shared budget, with the HTTP ones
 
     async def aclose(self) -> None:
         if self._async is not None:
             await self._async.aclose()
+            await self.slots.aclose()

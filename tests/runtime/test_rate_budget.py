@@ -158,10 +158,36 @@ def test_processes_share_the_slots_on_redis_in_the_order_asked(redis_server: Red
 
 async def test_async_reservations_share_the_same_slots(redis_server: RedisServer) -> None:
     key = str(uuid.uuid4())
-    slots = shared(redis_server.url, key)
-    assert [round(await slots.areserve("create", 60.0)) for _ in range(2)] + [
-        round(shared(redis_server.url, key).reserve("create", 60.0))
-    ] == [0, 1, 2]
+    slots, other = shared(redis_server.url, key), shared(redis_server.url, key)
+    try:
+        assert [round(await slots.areserve("create", 60.0)) for _ in range(2)] + [
+            round(other.reserve("create", 60.0))
+        ] == [0, 1, 2]
+    finally:
+        await slots.aclose()
+        other.close()
+
+
+def redis_clients(url: str) -> int:
+    """The connections Redis holds open, this one's own not counted."""
+    import redis
+
+    with redis.Redis.from_url(url) as probe:
+        return len(probe.client_list()) - 1
+
+
+async def test_closing_the_client_closes_its_connections_to_redis(
+    rsa_key: rsa.RSAPrivateKey, redis_server: RedisServer
+) -> None:
+    before = redis_clients(redis_server.url)
+    budget = RateBudget(**{**FAST.__dict__, "redis_url": redis_server.url})
+    client = paced(rsa_key, budget, Recorder())
+    client.get_httpx_client().post("/v1/calls", json={})
+    await client.get_async_httpx_client().post("/v1/calls", json={})
+    assert redis_clients(redis_server.url) == before + 2  # one sync, one for this event loop
+    client.close()
+    await client.aclose()
+    assert redis_clients(redis_server.url) == before  # a process closing its clients leaves no socket behind
 
 
 @pytest.mark.parametrize("flow", ["sync", "async"])
