@@ -103,10 +103,10 @@ def _wrong_key_download(voice_sandbox: VoiceSandbox, url: str, tmp_path: Path) -
     from vonage_voice_client import connect
 
     other = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    client = connect(
+    with connect(
         application_id=voice_sandbox.application_id, private_key=other, base_url=voice_sandbox.base_url, max_retries=0
-    )
-    download_recording(client, url, tmp_path / "b.mp3")
+    ) as client:
+        download_recording(client, url, tmp_path / "b.mp3")
 
 
 def test_an_input_with_save_audio_keeps_the_speech_as_a_file_named_in_the_input_event(
