@@ -172,6 +172,8 @@ def test_the_provider_contract_runs_from_the_wheel_against_a_served_sandbox(clea
     finally:
         sandbox.terminate()
         sandbox.wait(timeout=30)
+        if sandbox.stdout is not None:
+            sandbox.stdout.close()
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-4000:]
     summary = (tmp_path / "contract-reports" / "summary.txt").read_text(encoding="utf-8")
