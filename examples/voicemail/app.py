@@ -15,6 +15,8 @@ which send the application JWT only to Vonage's API hosts (or the sandbox the cl
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Final
 
@@ -80,13 +82,20 @@ def create_app(*, signature_secret: str, client: VoiceClient, folder: Path, publ
             return Response(status_code=401)
         return Response(status_code=204)
 
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        # The downloads' connections belong to this server's event loop: closed in it, before it ends.
+        await client.aclose()
+
     app = Starlette(
+        lifespan=lifespan,
         routes=[
             Route("/answer", answer, methods=["GET"]),
             Route("/recording", recording, methods=["POST"]),
             Route("/transcription", transcription, methods=["POST"]),
             Route("/event", progress, methods=["POST"]),
-        ]
+        ],
     )
     app.state.recordings, app.state.transcripts = [], []
     return app
