@@ -1,8 +1,12 @@
-"""Helpers for runtime tests: a client over an httpx.MockTransport, and sleeps that only record."""
+"""Helpers for runtime tests: a client over an httpx.MockTransport, sleeps that only record, and a loopback socket
+server that records what reaches it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import socket
+import threading
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
@@ -68,3 +72,34 @@ def call_record(**overrides: Any) -> dict[str, Any]:
         "direction": "outbound",
     }
     return record | overrides
+
+
+@contextlib.contextmanager
+def recording_server(reply: bytes = b"", timeout: float = 1.0) -> Iterator[tuple[int, list[bytes]]]:
+    """A loopback TCP server that records the first bytes of each connection and answers ``reply`` (nothing by
+    default); yields its port and what it received."""
+    received: list[bytes] = []
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(0.1)
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            with conn:
+                conn.settimeout(timeout)
+                received.append(conn.recv(65536))
+                if reply:
+                    conn.sendall(reply)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield server.getsockname()[1], received
+    finally:
+        stop.set()
+        thread.join()
+        server.close()

@@ -6,8 +6,6 @@ VONAGE_BASE_URL pointing elsewhere, sent `Authorization: Bearer <JWT>` to whatev
 
 from __future__ import annotations
 
-import socket
-import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,7 +17,7 @@ from vonage_voice_api.api.calls import get_call
 from vonage_voice_api.models import AnswerWebhook
 
 from tests.pipeline.spec_examples import PATCHED
-from tests.runtime.support import APP_ID, CALL_UUID, call_record
+from tests.runtime.support import APP_ID, CALL_UUID, call_record, recording_server
 from vonage_voice_client import REGIONS, ConfigurationError, VonageJWT, connect, value_or
 from vonage_voice_client._hosts import VONAGE_API_HOSTS
 
@@ -62,27 +60,8 @@ class Counting(httpx.MockTransport):
 @pytest.fixture
 def listener() -> Iterator[tuple[int, list[bytes]]]:
     """A loopback TCP server (a Redis or Docker socket stand-in) recording what reaches it."""
-    received: list[bytes] = []
-    server = socket.create_server(("127.0.0.1", 0))
-    server.settimeout(0.2)
-    stop = threading.Event()
-
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = server.accept()
-            except TimeoutError:
-                continue
-            with conn:
-                conn.settimeout(1.0)
-                received.append(conn.recv(65536))
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    yield server.getsockname()[1], received
-    stop.set()
-    thread.join()
-    server.close()
+    with recording_server() as found:
+        yield found
 
 
 def client(key: rsa.RSAPrivateKey, transport: httpx.BaseTransport | None = None, **options: Any) -> Any:

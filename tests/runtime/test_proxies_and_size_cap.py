@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import socket
 import threading
 import tracemalloc
 import zlib
@@ -22,7 +21,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from vonage_voice_api.api.calls import get_call
 
-from tests.runtime.support import APP_ID, CALL_UUID, call_record
+from tests.runtime.support import APP_ID, CALL_UUID, call_record, recording_server
 from vonage_voice_client import MalformedResponseError, VoiceClient, VoiceTransportError, connect
 
 MiB = 1024 * 1024
@@ -33,34 +32,14 @@ PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")
 def proxy(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bytes]]:
     """A loopback 'proxy' that records each request it is sent and refuses it (it never connects anywhere),
     set as HTTP_PROXY, HTTPS_PROXY and ALL_PROXY."""
-    received: list[bytes] = []
-    server = socket.create_server(("127.0.0.1", 0))
-    server.settimeout(0.1)
-    stop = threading.Event()
-
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = server.accept()
-            except TimeoutError:
-                continue
-            with conn:
-                conn.settimeout(2.0)
-                received.append(conn.recv(65536))
-                conn.sendall(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    for name in PROXY_VARIABLES:
-        for variable in (name, name.lower()):
-            monkeypatch.delenv(variable, raising=False)
-    url = f"http://127.0.0.1:{server.getsockname()[1]}"
-    for name in PROXY_VARIABLES[:3]:
-        monkeypatch.setenv(name, url)
-    yield received
-    stop.set()
-    thread.join()
-    server.close()
+    refusal = b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    with recording_server(refusal, timeout=2.0) as (port, received):
+        for name in PROXY_VARIABLES:
+            for variable in (name, name.lower()):
+                monkeypatch.delenv(variable, raising=False)
+        for name in PROXY_VARIABLES[:3]:
+            monkeypatch.setenv(name, f"http://127.0.0.1:{port}")
+        yield received
 
 
 @pytest.fixture
